@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// CI asks for a JSON report beside the usual output so it can print a plain "N passed, N failed" line.
+const jsonReport = process.env.VITEST_JSON;
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
+  },
+});
