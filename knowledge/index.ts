@@ -1,0 +1,40 @@
+export { type KnowledgeConfig, loadConfig } from './config.ts';
+export { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
+export type { Embedder, EmbedderKind } from './embedding/embedder.ts';
+export { type DataIssue, DatasetError, KnowledgeError, type KnowledgeErrorCode } from './errors.ts';
+export { type IngestEvent, type IngestSummary, ingestDataset, lsaModelDir } from './ingest.ts';
+export {
+  ARTICLES_DIR,
+  type ArticleChunk,
+  chunkArticle,
+  type KnowledgeArticle,
+  loadArticles,
+} from './knowledge-articles.ts';
+export { type KnowledgeBase, openKnowledgeBase } from './open-knowledge-base.ts';
+export { type AgeBand, ageBand, incomeBand } from './preprocess/index.ts';
+export { PRODUCT_RECORD_KEY, productDocument } from './product-document.ts';
+export { PROFILE_RECORD_KEY, ProfileRecord, parseProfileRecord } from './profile-record.ts';
+export {
+  type Adoption,
+  type Customer,
+  GENDERS,
+  INVESTMENT_PRODUCT_TYPES,
+  PRODUCT_TYPES,
+  Product,
+  type ProductType,
+  RISK_TOLERANCES,
+  type RiskTolerance,
+  type SocialPost,
+  type Transaction,
+} from './schemas.ts';
+export { createChromaClient } from './store/chroma-client.ts';
+export { type ChromaServer, startChromaServer } from './store/chroma-server.ts';
+export { type ChromaConnection, connectChroma } from './store/connect-chroma.ts';
+export {
+  COLLECTIONS,
+  type CollectionKey,
+  KnowledgeStore,
+  type StoreDocument,
+  type StoreHit,
+  type SyncSummary,
+} from './store/knowledge-store.ts';

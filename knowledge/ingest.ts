@@ -1,0 +1,136 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { KnowledgeConfig } from './config.ts';
+import { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
+import { ARTICLES_DIR, chunkArticle, loadArticles } from './knowledge-articles.ts';
+import { buildCustomerProfiles, type LoadReport, loadDataset } from './preprocess/index.ts';
+import { PRODUCT_RECORD_KEY, productDocument } from './product-document.ts';
+import { PROFILE_RECORD_KEY, serializeProfileRecord } from './profile-record.ts';
+import {
+  type CollectionKey,
+  KnowledgeStore,
+  readStoreEmbedder,
+  type StoreDocument,
+  type SyncSummary,
+} from './store/knowledge-store.ts';
+
+/** What an ingest run reports as it goes (the CLI turns these into a progress bar and log lines). */
+export type IngestEvent =
+  | { kind: 'stage'; message: string }
+  | { kind: 'embedder'; choice: EmbedderChoice }
+  | { kind: 'progress'; collection: CollectionKey; written: number; toWrite: number };
+
+export interface IngestOptions {
+  config: KnowledgeConfig;
+  /** A reachable Chroma server (see connectChroma). */
+  chromaUrl: string;
+  dataDir: string;
+  articlesDir?: string;
+  skipInvalid?: boolean;
+  /** Drop the collections and the fitted LSA model first, and build everything anew. */
+  rebuild?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+/** The outcome of an ingest: counts per collection, the embedder used and where time went. */
+export interface IngestSummary {
+  embedder: { id: string; kind: string; dimensions: number; reason: string };
+  load: LoadReport;
+  collections: SyncSummary[];
+  interrupted: boolean;
+  seconds: { preprocess: number; embedderSetup: number; embed: number; upsert: number; total: number };
+}
+
+/** Folder of the fitted LSA model inside the store directory. */
+export function lsaModelDir(storeDir: string): string {
+  return path.join(storeDir, 'lsa');
+}
+
+/**
+ * CSV → validate → preprocess → embed → upsert. Validation runs to the end before anything is written;
+ * unchanged documents are not re-embedded; an abort leaves each stored document consistent.
+ */
+export async function ingestDataset(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const emit = options.onEvent ?? (() => {});
+
+  emit({ kind: 'stage', message: `Validating and preprocessing ${options.dataDir}` });
+  const dataset = await loadDataset(options.dataDir, { skipInvalid: options.skipInvalid ?? false });
+  const profiles = buildCustomerProfiles(dataset);
+  const articles = await loadArticles(options.articlesDir ?? ARTICLES_DIR);
+  const documents: Record<CollectionKey, StoreDocument[]> = {
+    profiles: profiles.map((profile) => ({
+      id: profile.customer.customer_id,
+      text: profile.document,
+      metadata: { ...profile.metadata, [PROFILE_RECORD_KEY]: serializeProfileRecord(profile) },
+    })),
+    products: dataset.products.map((product) => {
+      const document = productDocument(product);
+      return {
+        ...document,
+        metadata: { ...document.metadata, [PRODUCT_RECORD_KEY]: JSON.stringify(product) },
+      };
+    }),
+    articles: articles.flatMap((article) =>
+      chunkArticle(article).map((chunk) => ({
+        id: chunk.id,
+        text: chunk.text,
+        metadata: {
+          article_id: chunk.articleId,
+          title: chunk.title,
+          section: chunk.section,
+          position: chunk.position,
+        },
+      })),
+    ),
+  };
+  const preprocessed = performance.now();
+
+  if (options.rebuild) {
+    emit({ kind: 'stage', message: 'Rebuilding: dropping collections and the fitted LSA model' });
+    await KnowledgeStore.drop(options.chromaUrl);
+    await rm(lsaModelDir(options.config.storeDir), { recursive: true, force: true });
+  }
+  const stored = await readStoreEmbedder(options.chromaUrl);
+  const choice = await resolveEmbedder(options.config, {
+    lsaDir: lsaModelDir(options.config.storeDir),
+    storeKind: stored?.embedder_kind,
+    fitCorpus: async () =>
+      [...documents.profiles, ...documents.products, ...documents.articles].map((d) => d.text),
+  });
+  emit({ kind: 'embedder', choice });
+  const store = await KnowledgeStore.open({ url: options.chromaUrl, embedder: choice.embedder });
+  const embedderReady = performance.now();
+
+  const collections: SyncSummary[] = [];
+  for (const key of ['products', 'articles', 'profiles'] as const) {
+    emit({ kind: 'stage', message: `Syncing ${key} (${documents[key].length} documents)` });
+    collections.push(
+      await store.sync(key, documents[key], {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (written, toWrite) => emit({ kind: 'progress', collection: key, written, toWrite }),
+      }),
+    );
+    if (options.signal?.aborted) break;
+  }
+  const finished = performance.now();
+  return {
+    embedder: {
+      id: choice.embedder.id,
+      kind: choice.embedder.kind,
+      dimensions: choice.embedder.dimensions,
+      reason: choice.reason,
+    },
+    load: dataset.report,
+    collections,
+    interrupted: collections.some((summary) => summary.pending > 0) || collections.length < 3,
+    seconds: {
+      preprocess: (preprocessed - started) / 1000,
+      embedderSetup: (embedderReady - preprocessed) / 1000,
+      embed: collections.reduce((sum, summary) => sum + summary.embedSeconds, 0),
+      upsert: collections.reduce((sum, summary) => sum + summary.upsertSeconds, 0),
+      total: (finished - started) / 1000,
+    },
+  };
+}
