@@ -1,0 +1,31 @@
+export { AuditError, type AuditErrorCode, AuditInputError, type AuditInputIssue } from './audit-error.ts';
+export {
+  ACTOR_ROLES,
+  type ActorRole,
+  AUDIT_CHANNELS,
+  AuditActor,
+  type AuditChannel,
+  AuditRecord,
+  AuditTurnInput,
+  FeedbackInput,
+  FeedbackRecord,
+} from './audit-record.ts';
+export { AUDIT_SCHEMA_VERSION } from './audit-schema.ts';
+export {
+  type AuditStore,
+  type AuditTable,
+  type ChainBreakReason,
+  FeedbackFilter,
+  TurnFilter,
+  VerifyOptions,
+  type VerifyResult,
+} from './audit-store.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { ChainHead, chainHash, GENESIS_HASH } from './hash-chain.ts';
+export {
+  type AuditConnectionSettings,
+  openSqliteAuditStore,
+  type SqliteAuditStore,
+  type SqliteAuditStoreOptions,
+} from './sqlite-audit-store.ts';
+export { verifyAuditChain } from './verify-audit-chain.ts';

@@ -1,0 +1,165 @@
+import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
+import type {
+  AdviceContext,
+  AdvicePrompt,
+  ChatModel,
+  GenerateOptions,
+  RetrievedPassage,
+} from '../llm/chat-model.ts';
+import type { Recommendation } from '../recommend/recommendation.ts';
+
+/** The disclosure every reply naming an investment product carries. */
+export const RISK_DISCLOSURE =
+  'Please remember that the value of investments can go down as well as up, and you may get back less than you invest.';
+
+/** The offer of a person, used whenever the assistant cannot fully help. */
+export const HUMAN_HANDOFF = 'If you would like, I can connect you with one of our advisers.';
+
+const TYPE_LABELS: Record<string, string> = {
+  savings: 'savings account',
+  credit_card: 'credit card',
+  loan: 'personal loan',
+  mortgage: 'mortgage',
+  fund: 'investment fund',
+  retirement: 'retirement account',
+  insurance: 'insurance',
+};
+
+const PASSAGE_LIMIT = 700;
+
+/**
+ * The deterministic provider: no LLM, a clear answer composed only from the ranked recommendations,
+ * their reasons and the retrieved passages. Default whenever no model is reachable; also the fallback
+ * when a model's reply fails validation twice.
+ */
+export class GroundedChatModel implements ChatModel {
+  readonly provider = 'grounded';
+  readonly model = 'grounded-composer-v1';
+
+  async generate(prompt: AdvicePrompt, options: GenerateOptions = {}): Promise<string> {
+    const text = composeGroundedReply(prompt.context, prompt.user);
+    if (options.onToken) {
+      for (const piece of text.match(/\S+\s*/g) ?? []) {
+        if (options.signal?.aborted) break;
+        options.onToken(piece);
+      }
+    }
+    return text;
+  }
+}
+
+/** Composes the reply for a context; pure, so every branch is testable. */
+export function composeGroundedReply(context: AdviceContext, question = ''): string {
+  switch (context.intent) {
+    case 'recommendation':
+      return recommendationReply(context);
+    case 'knowledge':
+      return knowledgeReply(context.passages);
+    case 'small_talk':
+      return smallTalkReply(question);
+    case 'manipulation':
+      return (
+        "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
+        `approve applications or move money. For help with an application or a payment, a member of our team can help. ${HUMAN_HANDOFF}`
+      );
+    case 'out_of_scope':
+      return (
+        "I'm sorry, I can't help with that here. I can answer questions about our products, cards, payments, fees " +
+        `and managing money, and suggest products that fit a customer's profile. ${HUMAN_HANDOFF}`
+      );
+  }
+}
+
+function recommendationReply(context: AdviceContext): string {
+  const who = context.audience === 'customer' ? 'your' : 'this customer’s';
+  if (!context.customer) {
+    return 'Which customer is this about? Send their customer id (for example C-000042) and I will rank the products that suit them.';
+  }
+  if (context.recommendations.length === 0) {
+    return (
+      `I couldn't find a product in our range that suits ${who} profile right now, so I won't suggest one. ` +
+      `An adviser can look at the full picture. ${HUMAN_HANDOFF}`
+    );
+  }
+  const lines = context.recommendations.map((recommendation, index) => productLine(recommendation, index));
+  const parts = [`Based on ${who} profile, these products fit best:`, lines.join('\n')];
+  if (context.recommendations.some((item) => INVESTMENT_PRODUCT_TYPES.includes(item.product.type))) {
+    parts.push(RISK_DISCLOSURE);
+  }
+  parts.push(
+    context.audience === 'customer'
+      ? `Would you like more detail on any of these? ${HUMAN_HANDOFF}`
+      : 'These are ranked by suitability first; the reasons above are the facts that drove each one.',
+  );
+  return parts.join('\n\n');
+}
+
+function productLine(recommendation: Recommendation, index: number): string {
+  const product = recommendation.product;
+  const label = TYPE_LABELS[product.type] ?? product.type;
+  const rate = product.rate
+    ? product.rate.kind === 'monthly_premium'
+      ? ` Premiums from $${product.rate.value.toFixed(2)} a month.`
+      : product.rate.kind === 'expected_return'
+        ? ` Expected return around ${product.rate.value}% a year, not guaranteed.`
+        : ` ${product.rate.value}% ${product.rate.kind}.`
+    : '';
+  const reasons =
+    recommendation.reasons.length > 0
+      ? ` ${sentence(recommendation.reasons.map((reason, position) => (position === 0 ? reason : lowerFirst(reason))).join('; '))}`
+      : '';
+  return `${index + 1}. ${product.name} (${label}).${reasons}${rate}`;
+}
+
+function knowledgeReply(passages: readonly RetrievedPassage[]): string {
+  const best = passages[0];
+  if (!best) return `I'm sorry, I couldn't find guidance on that. ${HUMAN_HANDOFF}`;
+  // The best passage and, when another of the same article also matched, that one too, in reading order.
+  const sameArticle = passages.filter((passage) => passage.articleId === best.articleId).slice(0, 2);
+  sameArticle.sort((a, b) => positionOf(a) - positionOf(b));
+  const body = trimToSentence(
+    sameArticle.map((passage) => stripHeading(passage.text)).join('\n\n'),
+    PASSAGE_LIMIT,
+  );
+  return `Here is what our guide “${best.title}” says:\n\n${body}\n\nIf that doesn't answer your question, I can connect you with one of our advisers.`;
+}
+
+function positionOf(passage: RetrievedPassage): number {
+  return Number(passage.id.split('#')[1] ?? 0);
+}
+
+function smallTalkReply(question: string): string {
+  if (/\b(?:thanks|thank\s+you|thx|cheers|appreciated)\b/i.test(question)) {
+    return "You're welcome! Is there anything else I can help with?";
+  }
+  if (/\b(?:bye|goodbye|see\s+you|good\s+(?:day|one))\b/i.test(question)) {
+    return 'Goodbye, and thanks for chatting. I am here whenever you need me.';
+  }
+  return (
+    "Hello! I'm the bank's guidance assistant. I can explain our products, suggest ones that fit a customer's " +
+    'profile, and answer questions about cards, payments, fees and saving. What can I help with?'
+  );
+}
+
+/** Passages start with "Title — Section" and a blank line; the reply names the title itself. */
+function stripHeading(text: string): string {
+  const split = text.indexOf('\n\n');
+  return (split >= 0 ? text.slice(split + 2) : text).trim();
+}
+
+function trimToSentence(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
+  return end > limit / 2 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,16 @@
+export {
+  DEFAULT_RECOMMENDATION_LIMIT,
+  type RankOptions,
+  rankProducts,
+  SCORE_WEIGHTS,
+} from './rank-products.ts';
+export type { Recommendation, RecommendationInput } from './recommendation.ts';
+export {
+  checkSuitability,
+  MAX_RISK_LEVEL,
+  SUITABILITY_RULES,
+  type SuitabilityFacts,
+  type SuitabilityRule,
+  type SuitabilityVerdict,
+  type SuitabilityViolation,
+} from './suitability.ts';

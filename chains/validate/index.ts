@@ -1,0 +1,16 @@
+export { checkForeignPii } from './check-foreign-pii.ts';
+export { checkFormat } from './check-format.ts';
+export { checkLength, DEFAULT_LIMITS } from './check-length.ts';
+export { checkObeyedInjection } from './check-obeyed-injection.ts';
+export { checkPromissoryLanguage } from './check-promissory-language.ts';
+export { checkRiskDisclosure, hasRiskDisclosure } from './check-risk-disclosure.ts';
+export { checkSystemPromptEcho } from './check-system-prompt-echo.ts';
+export { checkUngroundedNumbers } from './check-ungrounded-numbers.ts';
+export { checkUnknownProducts } from './check-unknown-products.ts';
+export { checkUnrecommendedProducts } from './check-unrecommended-products.ts';
+export { describeIssues } from './describe-issues.ts';
+export { isSameFigure, type NumberReading, readNumber } from './normalise-number.ts';
+export type { ReplyCheck } from './reply-check.ts';
+export { REPLY_CHECKS, validateReply } from './validate-reply.ts';
+export type { ValidationContext } from './validation-context.ts';
+export type { ValidationIssue, ValidationReason, Verdict } from './validation-issue.ts';

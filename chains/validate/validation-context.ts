@@ -1,0 +1,22 @@
+import type { Customer, Product } from '../../knowledge/schemas.ts';
+
+/** Everything a reply is checked against: who it is for, what it may name and quote, and what it must never echo. */
+export interface ValidationContext {
+  /** The one customer this conversation is about (their own figures may be quoted); null when none is named. */
+  customer: Customer | null;
+  /** Further figures of that customer (average monthly spend, savings ratio in %, …). */
+  customerFigures: readonly number[];
+  /** The bank's whole catalogue. */
+  catalog: readonly Product[];
+  /** What the recommender returned for this turn: the only products the reply may name. */
+  recommendedProductIds: readonly string[];
+  /** Retrieved article passages and product documents; numbers, links and contacts found here are allowed. */
+  groundingTexts: readonly string[];
+  systemPrompt: string;
+  userMessage: string;
+  /** Customer-authored text the model saw (social posts, the user's message) that may carry injected instructions. */
+  untrustedTexts: readonly string[];
+  /** Names of other customers that must never appear. */
+  otherPeopleNames: readonly string[];
+  limits?: { maxCharacters?: number; maxLines?: number };
+}

@@ -1,0 +1,18 @@
+/** One reason a reply may not be sent, keyed on `reason` so callers can count, log and repair each kind. */
+export type ValidationIssue =
+  | { reason: 'unknown_product'; text: string }
+  | { reason: 'unrecommended_product'; productId: string }
+  | { reason: 'ungrounded_number'; text: string }
+  | { reason: 'promissory_language'; phrase: string }
+  | { reason: 'missing_risk_disclosure'; productId: string }
+  | { reason: 'foreign_pii'; text: string }
+  | { reason: 'system_prompt_echo'; text: string }
+  | { reason: 'obeyed_injection'; text: string }
+  | { reason: 'too_long'; characters: number }
+  | { reason: 'bad_format'; text: string };
+
+/** Every reason code a validation issue can carry. */
+export type ValidationReason = ValidationIssue['reason'];
+
+/** The validator's answer: a reply passes with no issues, or fails with at least one. */
+export type Verdict = { ok: true; issues: [] } | { ok: false; issues: ValidationIssue[] };

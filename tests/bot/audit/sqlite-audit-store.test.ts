@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AuditError,
+  AuditInputError,
+  type AuditRecord,
+  canonicalJson,
+  GENESIS_HASH,
+  openSqliteAuditStore,
+  type SqliteAuditStore,
+} from '../../../bot/audit/index.ts';
+import { sampleFeedback, sampleTurn, scratchDirectory, steppingClock } from './audit-fixtures.ts';
+
+/** The chain hash computed here from the spec, not with the store's own helper. */
+function expectedHash(record: AuditRecord): string {
+  const { hash: _hash, ...sealed } = record;
+  return createHash('sha256')
+    .update(sealed.prevHash + canonicalJson(sealed))
+    .digest('hex');
+}
+
+/** A raw connection with the append-only triggers removed, as an attacker with file access would do. */
+function tamper(file: string, statement: string): void {
+  const raw = new Database(file);
+  try {
+    raw.pragma('foreign_keys = OFF');
+    for (const table of ['audit_turns', 'audit_feedback']) {
+      raw.exec(`DROP TRIGGER IF EXISTS ${table}_no_update; DROP TRIGGER IF EXISTS ${table}_no_delete;`);
+    }
+    raw.exec(statement);
+  } finally {
+    raw.close();
+  }
+}
+
+function countRows(file: string, table: string): number {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    raw.close();
+  }
+}
+
+describe('openSqliteAuditStore', () => {
+  let scratch: ReturnType<typeof scratchDirectory>;
+  let file: string;
+  let store: SqliteAuditStore;
+  let records: AuditRecord[];
+
+  beforeEach(async () => {
+    scratch = scratchDirectory();
+    file = path.join(scratch.directory, 'nested', 'audit.sqlite');
+    store = openSqliteAuditStore(file, { now: steppingClock() });
+    records = [];
+    for (const question of ['What is an ISA?', 'Should I overpay my mortgage?', 'Is a fund risky?']) {
+      records.push(await store.append(sampleTurn({ question })));
+    }
+  });
+  afterEach(async () => {
+    await store.close();
+    scratch.dispose();
+  });
+
+  it('chains three turns from the genesis hash with hashes anyone can recompute', async () => {
+    expect(records.map((record) => record.seq)).toEqual([1, 2, 3]);
+    expect(records[0]?.prevHash).toBe(GENESIS_HASH);
+    expect(records[1]?.prevHash).toBe(records[0]?.hash);
+    expect(records[2]?.prevHash).toBe(records[1]?.hash);
+    for (const record of records) expect(record.hash).toBe(expectedHash(record));
+
+    const result = await store.verify();
+    expect(result).toEqual({
+      ok: true,
+      turns: 3,
+      feedback: 0,
+      head: { seq: 3, hash: expectedHash(records[2] as AuditRecord) },
+      feedbackHead: null,
+    });
+    expect(await store.head()).toEqual({ seq: 3, hash: records[2]?.hash });
+  });
+
+  it('stamps recordedAt from the injected clock and reads back exactly what append returned', async () => {
+    expect(records.map((record) => record.recordedAt)).toEqual([
+      '2025-03-01T09:00:00.000Z',
+      '2025-03-01T09:00:01.000Z',
+      '2025-03-01T09:00:02.000Z',
+    ]);
+    expect(await store.turns()).toEqual(records);
+    expect(await store.turns({ since: '2025-03-01T10:00:01+01:00', limit: 1 })).toEqual([records[1]]);
+    await store.append(sampleTurn({ customerId: 'C-000099' }));
+    expect((await store.turns({ customerId: 'C-000099' })).map((record) => record.seq)).toEqual([4]);
+  });
+
+  it('runs with WAL, synchronous=FULL and foreign keys on', () => {
+    expect(store.connectionSettings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'full',
+      foreignKeys: true,
+    });
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  it('refuses UPDATE and DELETE through SQL', () => {
+    const raw = new Database(file);
+    try {
+      expect(() => raw.prepare("UPDATE audit_turns SET reply = 'edited' WHERE seq = 2").run()).toThrow(
+        'audit log is append-only',
+      );
+      expect(() => raw.prepare('DELETE FROM audit_turns WHERE seq = 3').run()).toThrow(
+        'audit log is append-only',
+      );
+    } finally {
+      raw.close();
+    }
+    expect(countRows(file, 'audit_turns')).toBe(3);
+  });
+
+  it('detects an edited reply as a hash mismatch at that row', async () => {
+    await store.close();
+    tamper(file, "UPDATE audit_turns SET reply = 'Buy crypto now.' WHERE seq = 2");
+    store = openSqliteAuditStore(file);
+    expect(await store.verify()).toEqual({
+      ok: false,
+      table: 'audit_turns',
+      seq: 2,
+      reason: 'hash_mismatch',
+    });
+  });
+
+  it('detects a deleted middle row at the missing seq', async () => {
+    tamper(file, 'DELETE FROM audit_turns WHERE seq = 2');
+    expect(await store.verify()).toEqual({ ok: false, table: 'audit_turns', seq: 2, reason: 'sequence_gap' });
+  });
+
+  it('detects a row replaced by a self-consistent forgery as a broken link', async () => {
+    const forged = { ...records[1], reply: 'Forged.', prevHash: 'f'.repeat(64) } as AuditRecord;
+    const forgedHash = expectedHash(forged);
+    tamper(
+      file,
+      `UPDATE audit_turns SET reply = 'Forged.', prev_hash = '${'f'.repeat(64)}', hash = '${forgedHash}' WHERE seq = 2`,
+    );
+    expect(await store.verify()).toEqual({ ok: false, table: 'audit_turns', seq: 2, reason: 'broken_link' });
+  });
+
+  it('catches a truncated tail only against a published head', async () => {
+    const published = await store.head();
+    tamper(file, 'DELETE FROM audit_turns WHERE seq = 3');
+    const unanchored = await store.verify();
+    expect(unanchored).toMatchObject({ ok: true, turns: 2, head: { seq: 2, hash: records[1]?.hash } });
+    expect(await store.verify({ head: published ?? undefined })).toEqual({
+      ok: false,
+      table: 'audit_turns',
+      seq: 3,
+      reason: 'head_mismatch',
+    });
+    // An older published head is still contained, so it passes.
+    expect(await store.verify({ head: { seq: 1, hash: records[0]?.hash as string } })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('continues the chain after the file is reopened', async () => {
+    await store.close();
+    store = openSqliteAuditStore(file, { now: () => new Date('2025-03-02T00:00:00.000Z') });
+    const fourth = await store.append(sampleTurn());
+    expect(fourth).toMatchObject({
+      seq: 4,
+      prevHash: records[2]?.hash,
+      recordedAt: '2025-03-02T00:00:00.000Z',
+    });
+    expect(fourth.hash).toBe(expectedHash(fourth));
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 4, head: { seq: 4, hash: fourth.hash } });
+  });
+
+  it('rejects invalid input naming the field, and writes nothing', async () => {
+    const negative = store.append(sampleTurn({ latencyMs: -1 }));
+    await expect(negative).rejects.toThrow(AuditInputError);
+    await expect(negative).rejects.toThrow(/latencyMs: must be at least 0/);
+    const { question: _question, ...withoutQuestion } = sampleTurn();
+    const missing = store.append(withoutQuestion as never);
+    await expect(missing).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ field: 'question', reason: expect.stringMatching(/expected string/) }],
+    });
+    const nested = store.append(
+      sampleTurn({ recommendations: [{ productId: 'SAV-01', score: Number.NaN }] }),
+    );
+    await expect(nested).rejects.toThrow(/recommendations\[0\]\.score/);
+    expect(countRows(file, 'audit_turns')).toBe(3);
+    expect(await store.head()).toEqual({ seq: 3, hash: records[2]?.hash });
+  });
+
+  it('chains feedback separately and rejects feedback on an unknown turn', async () => {
+    const first = await store.appendFeedback(sampleFeedback(2));
+    const second = await store.appendFeedback(sampleFeedback(3, { rating: 'down', accepted: false }));
+    expect(first).toMatchObject({
+      seq: 1,
+      turnSeq: 2,
+      prevHash: GENESIS_HASH,
+      recordedAt: '2025-03-01T09:00:03.000Z',
+    });
+    expect(second.prevHash).toBe(first.hash);
+    expect(await store.feedback({ turnSeq: 3 })).toEqual([second]);
+    expect(await store.feedback({ customerId: 'C-000017' })).toEqual([first, second]);
+
+    const unknown = store.appendFeedback(sampleFeedback(42));
+    await expect(unknown).rejects.toBeInstanceOf(AuditError);
+    await expect(unknown).rejects.toMatchObject({ code: 'UNKNOWN_TURN' });
+    await expect(unknown).rejects.toThrow(
+      'feedback refers to turn 42, which is not in the audit log (turns run from 1 to 3)',
+    );
+    expect(countRows(file, 'audit_feedback')).toBe(2);
+    expect(await store.verify()).toMatchObject({
+      ok: true,
+      turns: 3,
+      feedback: 2,
+      feedbackHead: { seq: 2, hash: second.hash },
+    });
+
+    tamper(file, "UPDATE audit_feedback SET rating = 'up' WHERE seq = 2");
+    expect(await store.verify()).toEqual({
+      ok: false,
+      table: 'audit_feedback',
+      seq: 2,
+      reason: 'hash_mismatch',
+    });
+  });
+
+  it('refuses a database written by a newer schema version', async () => {
+    await store.close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 2');
+    raw.close();
+    expect(() => openSqliteAuditStore(file)).toThrow(
+      /schema version 2, but this build understands versions up to 1/,
+    );
+    expect(() =>
+      openSqliteAuditStore(path.join(scratch.directory, 'absent.sqlite'), { readonly: true }),
+    ).toThrow(expect.objectContaining({ code: 'MISSING_FILE' }));
+    store = openSqliteAuditStore(path.join(scratch.directory, 'other.sqlite'));
+  });
+
+  it('stores and verifies any text the channels may send, lone surrogates included (property)', async () => {
+    const anyText = fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        anyText.filter((text) => text.length > 0),
+        anyText,
+        async (question, reply) => {
+          const record = await store.append(sampleTurn({ question, reply }));
+          const [readBack] = await store.turns({ since: record.recordedAt, limit: 1 });
+          expect(readBack).toEqual(record);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 63 });
+  });
+});
