@@ -65,12 +65,18 @@ export function randomizedSvd(matrix: CsrMatrix, k: number, options: RandomizedS
   }
   if (powerIterations <= 0) basis = orthonormalise(basis, forward.rowCount, width);
 
-  // Rayleigh–Ritz: with B = Qᵀ·forward, B·Bᵀ = Qᵀ·forward·forwardᵀ·Q (width × width) has eigenpairs (σ², U_B).
-  const projected = multiply(forward, multiply(backward, basis, width), width);
-  const decomposition = new EigenvalueDecomposition(
-    new Matrix(symmetricCrossProduct(basis, projected, forward.rowCount, width)),
-    { assumeSymmetric: true },
-  );
+  // Rayleigh–Ritz (Halko's B = Qᵀ·forward): Z = Bᵀ, and B·Bᵀ (width × width) has eigenpairs (σ², U_B). B·Bᵀ is
+  // Zᵀ·Z or Qᵀ·(forward·Z); the vectors are Q·U_B on the p side and Z·U_B·Σ⁻¹ = forwardᵀ·Q·U_B·Σ⁻¹ on the
+  // r side. Each pair is equal in exact arithmetic, so the one with fewer multiply-adds is used.
+  const p = forward.rowCount;
+  const r = forward.columnCount;
+  const entries = forward.rowOffsets[p] ?? 0;
+  const pulled = multiply(backward, basis, width);
+  const gram =
+    (r * width) / 2 <= entries + (p * width) / 2
+      ? symmetricCrossProduct(pulled, pulled, r, width)
+      : symmetricCrossProduct(basis, multiply(forward, pulled, width), p, width);
+  const decomposition = new EigenvalueDecomposition(new Matrix(gram), { assumeSymmetric: true });
   const eigenvalues = decomposition.realEigenvalues;
   const order = eigenvalues
     .map((_, index) => index)
@@ -90,11 +96,13 @@ export function randomizedSvd(matrix: CsrMatrix, k: number, options: RandomizedS
       rotation[row * rank + component] = eigenvectors.get(row, index);
     });
   }
-  // Left singular vectors of forward: Q·U_B (p × rank).
-  const leftVectors = multiply(denseAsCsr(basis, forward.rowCount, width), rotation, rank);
-  if (!rowsAreSmaller) return { rank, singularValues, rightVectors: leftVectors };
-  // Right singular vectors of the matrix: Aᵀ·U·Σ⁻¹, cheaper than Bᵀ·U_B·Σ⁻¹ because p ≤ r.
-  const rightVectors = multiply(backward, leftVectors, rank);
+  // The matrix's right singular vectors sit on the p side when the range finder ran on its columns.
+  if (!rowsAreSmaller)
+    return { rank, singularValues, rightVectors: denseProduct(basis, p, width, rotation, rank) };
+  const rightVectors =
+    r * width <= p * width + entries
+      ? denseProduct(pulled, r, width, rotation, rank)
+      : multiply(backward, denseProduct(basis, p, width, rotation, rank), rank);
   for (let index = 0; index < rightVectors.length; index++) {
     rightVectors[index] = (rightVectors[index] as number) / (singularValues[index % rank] as number);
   }
@@ -184,11 +192,15 @@ function multiply(matrix: CsrMatrix, dense: Float64Array, width: number): Float6
   return result;
 }
 
-// A dense row-major block viewed as CSR, so dense products reuse the tuned sparse kernel.
-function denseAsCsr(block: Float64Array, rows: number, width: number): CsrMatrix {
-  const rowOffsets = Int32Array.from({ length: rows + 1 }, (_, row) => row * width);
-  const columnIndices = Int32Array.from({ length: rows * width }, (_, index) => index % width);
-  return { rowCount: rows, columnCount: width, rowOffsets, columnIndices, values: block };
+// Dense × dense, both row-major (rows × inner times inner × width), through the tuned sparse kernel.
+function denseProduct(left: Float64Array, rows: number, inner: number, right: Float64Array, width: number) {
+  const rowOffsets = Int32Array.from({ length: rows + 1 }, (_, row) => row * inner);
+  const columnIndices = Int32Array.from({ length: rows * inner }, (_, index) => index % inner);
+  return multiply(
+    { rowCount: rows, columnCount: inner, rowOffsets, columnIndices, values: left },
+    right,
+    width,
+  );
 }
 
 // leftᵀ·right for two rows × width row-major blocks whose product is known to be symmetric: only the

@@ -1,0 +1,20 @@
+export {
+  ConversationCore,
+  type HandleOptions,
+  type InboundMessage,
+  MAX_MESSAGE_CHARACTERS,
+  type OutboundReply,
+  type ProductCard,
+} from './conversation-core.ts';
+export { CoreError, type CoreErrorCode } from './core-error.ts';
+export {
+  type Actor,
+  CHANNELS,
+  type Channel,
+  mayAccessCustomer,
+  mayRunAdminCommands,
+  type Role,
+  RoleDirectory,
+  RolesConfig,
+} from './roles.ts';
+export { ThreadMemory, type ThreadState } from './thread-memory.ts';

@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AdvisorChain } from '../chains/advisor-chain.ts';
+import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
+import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
+import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
+import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
+import type { AppConfig } from './app-config.ts';
+import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
+import { ConversationCore } from './core/index.ts';
+
+/** The running advisor: the core every channel calls, and the parts behind it. */
+export interface Advisor {
+  core: ConversationCore;
+  chain: AdvisorChain;
+  knowledge: KnowledgeBase;
+  audit: SqliteAuditStore;
+  model: ChatModel;
+  /** Why this model was chosen (printed at start-up). */
+  modelReason: string;
+  close(): Promise<void>;
+}
+
+/** Wires the real implementations together in one place: store, retriever, model, chain, audit log, core. */
+export async function createAdvisor(
+  config: AppConfig,
+  options: { model?: ChatModel } = {},
+): Promise<Advisor> {
+  const knowledge = await openKnowledgeBase(config.knowledge);
+  try {
+    const grounded = new GroundedChatModel();
+    const chosen = options.model
+      ? { model: options.model, reason: 'given by the caller' }
+      : await createChatModel(config.llm, grounded);
+    const retriever = AdvisorRetriever.create({
+      chromaUrl: knowledge.connection.url,
+      embedder: knowledge.embedder.embedder,
+    });
+    const chain = new AdvisorChain({ retriever, model: chosen.model, grounded });
+    await mkdir(path.dirname(config.auditDb), { recursive: true });
+    const audit = openSqliteAuditStore(config.auditDb);
+    const core = new ConversationCore({ chain, audit });
+    return {
+      core,
+      chain,
+      knowledge,
+      audit,
+      model: chosen.model,
+      modelReason: chosen.reason,
+      close: async () => {
+        await audit.close();
+        await knowledge.close();
+      },
+    };
+  } catch (error) {
+    await knowledge.close();
+    throw error;
+  }
+}
