@@ -1,3 +1,4 @@
+export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 export {
   ConversationCore,
   type HandleOptions,
