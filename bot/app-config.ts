@@ -4,9 +4,23 @@ import { type LlmConfig, loadLlmConfig } from '../chains/llm/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/index.ts';
 import { CoreError } from './core/core-error.ts';
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
 const BotSchema = z.object({
-  AUDIT_DB: z.string().min(1).optional(),
-  ROLES_FILE: z.string().min(1).optional(),
+  AUDIT_DB: optionalText,
+  ROLES_FILE: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText,
 });
 
 /** The whole application's configuration, parsed once from the environment at start-up. */
@@ -17,6 +31,20 @@ export interface AppConfig {
   auditDb: string;
   /** JSON roles file; unset = no Slack/Teams/CLI users are known (web customers use signed tokens). */
   rolesFile: string | undefined;
+  server: { port: number; host: string };
+  /** HS256 secret shared with the host bank for web-chat tokens; unset = a random one per start (demo only). */
+  webTokenSecret: string | undefined;
+  /** Slack credentials; the Slack endpoint answers 503 until both are set. */
+  slack: { signingSecret: string; botToken: string } | undefined;
+  /** Azure bot registration; the Teams endpoint answers 503 until the app id and password are set. */
+  teams:
+    | {
+        appId: string;
+        appPassword: string;
+        appType: 'SingleTenant' | 'MultiTenant';
+        tenantId: string | undefined;
+      }
+    | undefined;
 }
 
 /** Parses every layer's settings; a bad value fails fast naming its variable. */
@@ -28,10 +56,26 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new CoreError('INVALID_INPUT', `Invalid configuration: ${problems.join('; ')}`);
   }
+  const values = parsed.data;
   return {
     knowledge,
     llm,
-    auditDb: path.resolve(parsed.data.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
-    rolesFile: parsed.data.ROLES_FILE ? path.resolve(parsed.data.ROLES_FILE) : undefined,
+    auditDb: path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
+    rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
+    server: { port: values.PORT, host: values.HOST },
+    webTokenSecret: values.WEB_TOKEN_SECRET,
+    slack:
+      values.SLACK_SIGNING_SECRET && values.SLACK_BOT_TOKEN
+        ? { signingSecret: values.SLACK_SIGNING_SECRET, botToken: values.SLACK_BOT_TOKEN }
+        : undefined,
+    teams:
+      values.MICROSOFT_APP_ID && values.MICROSOFT_APP_PASSWORD
+        ? {
+            appId: values.MICROSOFT_APP_ID,
+            appPassword: values.MICROSOFT_APP_PASSWORD,
+            appType: values.MICROSOFT_APP_TYPE,
+            tenantId: values.MICROSOFT_APP_TENANT_ID,
+          }
+        : undefined,
   };
 }

@@ -7,7 +7,7 @@ import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
 import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
-import { ConversationCore } from './core/index.ts';
+import { type AdminReports, auditLogReports, ConversationCore, RoleDirectory } from './core/index.ts';
 
 /** The running advisor: the core every channel calls, and the parts behind it. */
 export interface Advisor {
@@ -15,6 +15,8 @@ export interface Advisor {
   chain: AdvisorChain;
   knowledge: KnowledgeBase;
   audit: SqliteAuditStore;
+  roles: RoleDirectory;
+  adminReports: AdminReports;
   model: ChatModel;
   /** Why this model was chosen (printed at start-up). */
   modelReason: string;
@@ -26,6 +28,9 @@ export async function createAdvisor(
   config: AppConfig,
   options: { model?: ChatModel } = {},
 ): Promise<Advisor> {
+  const roles = config.rolesFile
+    ? await RoleDirectory.fromFile(config.rolesFile)
+    : new RoleDirectory({ users: [] });
   const knowledge = await openKnowledgeBase(config.knowledge);
   try {
     const grounded = new GroundedChatModel();
@@ -45,6 +50,8 @@ export async function createAdvisor(
       chain,
       knowledge,
       audit,
+      roles,
+      adminReports: auditLogReports(audit),
       model: chosen.model,
       modelReason: chosen.reason,
       close: async () => {

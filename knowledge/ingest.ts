@@ -1,13 +1,22 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { KnowledgeConfig } from './config.ts';
 import { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
+import {
+  clearIngestManifest,
+  type IngestManifest,
+  inputFingerprint,
+  readIngestManifest,
+  writeIngestManifest,
+} from './ingest-manifest.ts';
 import { ARTICLES_DIR, chunkArticle, loadArticles } from './knowledge-articles.ts';
 import { buildCustomerProfiles, type LoadReport, loadDataset } from './preprocess/index.ts';
 import { PRODUCT_RECORD_KEY, productDocument } from './product-document.ts';
 import { PROFILE_RECORD_KEY, serializeProfileRecord } from './profile-record.ts';
 import {
+  COLLECTIONS,
   type CollectionKey,
+  countCollections,
   KnowledgeStore,
   readStoreEmbedder,
   type StoreDocument,
@@ -42,6 +51,49 @@ export interface IngestSummary {
   seconds: { preprocess: number; embedderSetup: number; embed: number; upsert: number; total: number };
 }
 
+/** The manifest, when the store still holds exactly what it recorded (same inputs, embedder and counts). */
+async function unchangedSince(
+  manifest: IngestManifest | undefined,
+  fingerprint: string,
+  chromaUrl: string,
+): Promise<IngestManifest | undefined> {
+  if (!manifest || manifest.fingerprint !== fingerprint) return undefined;
+  const stored = await readStoreEmbedder(chromaUrl);
+  if (stored?.embedder_id !== manifest.embedder.id) return undefined;
+  const counts = await countCollections(chromaUrl);
+  const expected = manifest.counts;
+  const same =
+    counts.profiles === expected.profiles &&
+    counts.products === expected.products &&
+    counts.articles === expected.articles;
+  return same ? manifest : undefined;
+}
+
+function unchangedSummary(manifest: IngestManifest, seconds: number): IngestSummary {
+  const collection = (name: string, total: number): SyncSummary => ({
+    collection: name,
+    total,
+    added: 0,
+    updated: 0,
+    unchanged: total,
+    removed: 0,
+    pending: 0,
+    embedSeconds: 0,
+    upsertSeconds: 0,
+  });
+  return {
+    embedder: { ...manifest.embedder, reason: 'unchanged since the last ingest' },
+    load: { rows: {}, skipped: {}, issues: [], issueCount: 0 },
+    collections: [
+      collection(COLLECTIONS.products, manifest.counts.products),
+      collection(COLLECTIONS.articles, manifest.counts.articles),
+      collection(COLLECTIONS.profiles, manifest.counts.profiles),
+    ],
+    interrupted: false,
+    seconds: { preprocess: 0, embedderSetup: 0, embed: 0, upsert: 0, total: seconds },
+  };
+}
+
 /** Folder of the fitted LSA model inside the store directory. */
 export function lsaModelDir(storeDir: string): string {
   return path.join(storeDir, 'lsa');
@@ -54,11 +106,32 @@ export function lsaModelDir(storeDir: string): string {
 export async function ingestDataset(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const emit = options.onEvent ?? (() => {});
+  const articlesDir = options.articlesDir ?? ARTICLES_DIR;
+  const storeDir = options.config.storeDir;
+  await mkdir(storeDir, { recursive: true });
+
+  const fingerprint = await inputFingerprint(
+    options.dataDir,
+    articlesDir,
+    options.config,
+    options.skipInvalid ?? false,
+  );
+  if (!options.rebuild) {
+    const unchanged = await unchangedSince(
+      await readIngestManifest(storeDir),
+      fingerprint,
+      options.chromaUrl,
+    );
+    if (unchanged) {
+      emit({ kind: 'stage', message: 'Inputs unchanged since the last complete ingest: nothing to do' });
+      return unchangedSummary(unchanged, (performance.now() - started) / 1000);
+    }
+  }
 
   emit({ kind: 'stage', message: `Validating and preprocessing ${options.dataDir}` });
   const dataset = await loadDataset(options.dataDir, { skipInvalid: options.skipInvalid ?? false });
   const profiles = buildCustomerProfiles(dataset);
-  const articles = await loadArticles(options.articlesDir ?? ARTICLES_DIR);
+  const articles = await loadArticles(articlesDir);
   const documents: Record<CollectionKey, StoreDocument[]> = {
     profiles: profiles.map((profile) => ({
       id: profile.customer.customer_id,
@@ -102,6 +175,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
   emit({ kind: 'embedder', choice });
   const store = await KnowledgeStore.open({ url: options.chromaUrl, embedder: choice.embedder });
   const embedderReady = performance.now();
+  await clearIngestManifest(storeDir);
 
   const collections: SyncSummary[] = [];
   for (const key of ['products', 'articles', 'profiles'] as const) {
@@ -115,6 +189,23 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
     if (options.signal?.aborted) break;
   }
   const finished = performance.now();
+  const interrupted = collections.some((summary) => summary.pending > 0) || collections.length < 3;
+  if (!interrupted) {
+    await writeIngestManifest(storeDir, {
+      fingerprint,
+      embedder: {
+        id: choice.embedder.id,
+        kind: choice.embedder.kind,
+        dimensions: choice.embedder.dimensions,
+      },
+      counts: {
+        profiles: documents.profiles.length,
+        products: documents.products.length,
+        articles: documents.articles.length,
+      },
+      completedAt: new Date().toISOString(),
+    });
+  }
   return {
     embedder: {
       id: choice.embedder.id,
@@ -124,7 +215,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
     },
     load: dataset.report,
     collections,
-    interrupted: collections.some((summary) => summary.pending > 0) || collections.length < 3,
+    interrupted,
     seconds: {
       preprocess: (preprocessed - started) / 1000,
       embedderSetup: (embedderReady - preprocessed) / 1000,

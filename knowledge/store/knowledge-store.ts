@@ -84,6 +84,18 @@ export async function readStoreEmbedder(url: string): Promise<CollectionSpace | 
   return undefined;
 }
 
+/** Documents per collection (0 for a collection that does not exist yet), without needing an embedder. */
+export async function countCollections(url: string): Promise<Record<CollectionKey, number>> {
+  const client = createChromaClient(url);
+  const counts = await Promise.all(
+    (Object.keys(COLLECTIONS) as CollectionKey[]).map(async (key) => {
+      const collection = await findCollection(client, COLLECTIONS[key]);
+      return [key, collection ? await collection.count() : 0] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<CollectionKey, number>;
+}
+
 /**
  * The Chroma-backed document store: collections bound to one embedder, incremental sync, scoped queries.
  * @example const store = await KnowledgeStore.open({ url, embedder }); await store.query('products', 'low-risk savings', { k: 5 });

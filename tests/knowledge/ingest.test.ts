@@ -8,6 +8,7 @@ import { DatasetError } from '../../knowledge/errors.ts';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { ingestDataset } from '../../knowledge/ingest.ts';
 import { openKnowledgeBase } from '../../knowledge/open-knowledge-base.ts';
+import { createChromaClient } from '../../knowledge/store/chroma-client.ts';
 import { COLLECTIONS, KnowledgeStore, readStoreEmbedder } from '../../knowledge/store/knowledge-store.ts';
 import { type ScratchChroma, startScratchChroma } from '../support/chroma.ts';
 
@@ -88,6 +89,30 @@ describe('ingest: generated CSV → validate → preprocess → LSA embed → re
       expect(profiles).toMatchObject({ added: 0, updated: 1, unchanged: CUSTOMERS - 1 });
     } finally {
       await writeFile(file, original);
+    }
+  });
+
+  it('unchanged inputs take the fast path; a store that lost documents is repaired by a full sync', async () => {
+    await ingestDataset({ config, chromaUrl: chroma.server.url, dataDir });
+    const fast = await ingestDataset({ config, chromaUrl: chroma.server.url, dataDir });
+    expect(fast.embedder.reason).toBe('unchanged since the last ingest');
+    expect(fast.seconds.preprocess).toBe(0);
+    const knowledge = await openKnowledgeBase(config);
+    try {
+      const client = createChromaClient(chroma.server.url);
+      const collection = await client.getOrCreateCollection({
+        name: COLLECTIONS.profiles,
+        embeddingFunction: null,
+      });
+      await collection.delete({ ids: ['C-000100'] });
+      const repaired = await ingestDataset({ config, chromaUrl: chroma.server.url, dataDir });
+      expect(repaired.embedder.reason).not.toBe('unchanged since the last ingest');
+      expect(repaired.collections.find((c) => c.collection === COLLECTIONS.profiles)).toMatchObject({
+        added: 1,
+      });
+      expect(await knowledge.store.getByIds('profiles', ['C-000100'])).toHaveLength(1);
+    } finally {
+      await knowledge.close();
     }
   });
 
