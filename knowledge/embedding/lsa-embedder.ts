@@ -12,7 +12,7 @@ import { type CorpusTermCounts, countCorpusTerms, tokenize } from './tokenize.ts
 
 /** How to fit the LSA model; every field has a default suited to ~10k–15k short documents. */
 export interface LsaFitOptions {
-  /** Requested vector length (default 256); the corpus may support fewer, see `LsaEmbedder.dimensions`. */
+  /** Requested vector length, 1–4096 (default 256); a small corpus may support fewer. */
   dimensions?: number;
   /** Seed of the randomized SVD (default 42): same corpus + seed → same model and id. */
   seed?: number;
@@ -64,7 +64,8 @@ export function fitLsaEmbedder(corpus: string[], options: LsaFitOptions = {}): L
   if (vocabulary.length === 0) {
     throw new KnowledgeError(
       'INVALID_INPUT',
-      `Cannot fit LSA: no term of the ${corpus.length} documents occurs in ${minDocumentFrequency} or more of them`,
+      `Cannot fit LSA: no term of the ${corpus.length} documents occurs in ` +
+        `${minDocumentFrequency} or more of them`,
     );
   }
   const documentCount = corpus.length;
@@ -226,7 +227,8 @@ export async function loadLsaEmbedder(directory: string): Promise<LsaEmbedder> {
   if (bytes.length !== expectedLength || manifest.components.byteLength !== expectedLength) {
     throw unavailable(
       componentsPath,
-      `has ${bytes.length} bytes; ${termCount} terms × ${manifest.dimensions} dimensions need ${expectedLength}`,
+      `has ${bytes.length} bytes; ${termCount} terms × ${manifest.dimensions} dimensions ` +
+        `need ${expectedLength}`,
     );
   }
   if (sha256(bytes) !== manifest.components.sha256) {
@@ -335,7 +337,7 @@ interface VocabularyEntry {
   documentFrequency: number;
 }
 
-// Highest document frequency first; ties broken by the term itself (code-unit order) so fits are reproducible.
+// Highest document frequency first, ties broken by the term itself (code-unit order): fits are reproducible.
 function selectVocabulary(counts: CorpusTermCounts, maxVocabulary: number, minDocumentFrequency: number) {
   const candidates: VocabularyEntry[] = [];
   counts.documentFrequency.forEach((documentFrequency, provisionalId) => {

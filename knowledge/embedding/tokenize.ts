@@ -2,16 +2,17 @@
 // they carry no topic, and dropping them keeps the LSA vocabulary for words that do.
 const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against ain all am an and any are aren arent as at be because been before ' +
-    'being below between both but by can couldn couldnt did didn didnt do does doesn doesnt doing don dont ' +
-    'down during each few for from further had hadn hadnt has hasn hasnt have haven havent having he her ' +
-    'here hers herself him himself his how i if in into is isn isnt it its itself just ll me mightn mightnt ' +
-    'more most mustn mustnt my myself needn neednt no nor not now of off on once only or other our ours ' +
-    'ourselves out over own re same shan shant she shes should shouldn shouldnt shouldve so some such than ' +
-    'that thatll the their theirs them themselves then there these they this those through to too under ' +
-    'until up ve very was wasn wasnt we were weren werent what when where which while who whom why will ' +
-    'with won wont wouldn wouldnt you youd youll youre youve your yours yourself yourselves also would ' +
-    'could may might must shall us im ive id hes theyre theyve weve were lets'
+    'a about above after again against ain all am an and any are aren arent as at be because been ' +
+    'before being below between both but by can couldn couldnt did didn didnt do does doesn doesnt ' +
+    'doing don dont down during each few for from further had hadn hadnt has hasn hasnt have haven ' +
+    'havent having he her here hers herself him himself his how i if in into is isn isnt it its ' +
+    'itself just ll me mightn mightnt more most mustn mustnt my myself needn neednt no nor not now of ' +
+    'off on once only or other our ours ourselves out over own re same shan shant she shes should ' +
+    'shouldn shouldnt shouldve so some such than that thatll the their theirs them themselves then ' +
+    'there these they this those through to too under until up ve very was wasn wasnt we were weren ' +
+    'werent what when where which while who whom why will with won wont wouldn wouldnt you youd youll ' +
+    'youre youve your yours yourself yourselves also would could may might must shall us im ive hes ' +
+    'theyre theyve weve lets'
   ).split(' '),
 );
 
@@ -26,23 +27,17 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 /**
  * Splits text into lowercase, stop-word-free, lightly stemmed words followed by the bigrams ("a_b")
  * of adjacent kept words, in text order: the term list the LSA embedder counts.
- * @example tokenize('Saving for retirement') // ['sav', 'retir', 'sav_retir']
+ * @example tokenize('Saving for retirement') // ['sav', 'retirement', 'sav_retirement']
  */
 export function tokenize(text: string): string[] {
-  const terms = tokenizeWords(text);
+  const terms: string[] = [];
+  for (const match of rawWords(text)) {
+    const word = keptWord(match[0]);
+    if (word !== undefined) terms.push(word);
+  }
   const wordCount = terms.length;
   for (let index = 1; index < wordCount; index++) terms.push(`${terms[index - 1]}_${terms[index]}`);
   return terms;
-}
-
-/** The kept, stemmed words of tokenize() without the bigrams, for callers that pair words themselves. */
-export function tokenizeWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of rawWords(text)) {
-    const word = keptWord(match[0]);
-    if (word !== undefined) words.push(word);
-  }
-  return words;
 }
 
 // NFKC folds ligatures and full-width forms; skipped for plain ASCII, which is most of the corpus.
@@ -107,9 +102,10 @@ function undouble(candidate: string): string {
 export interface CorpusTermCounts {
   /** How many documents contain each term, by term id. */
   documentFrequency: number[];
-  /** Document d's distinct terms are termIds[documentOffsets[d] .. documentOffsets[d + 1] - 1], counted in termCounts. */
+  /** Document d's distinct terms are termIds[documentOffsets[d]] up to documentOffsets[d + 1]. */
   documentOffsets: number[];
   termIds: number[];
+  /** How often each of those terms occurs in its document. */
   termCounts: number[];
   /** The term as tokenize() spells it: a word, or "first_second" for a bigram. */
   termText(termId: number): string;

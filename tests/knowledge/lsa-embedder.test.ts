@@ -177,7 +177,7 @@ describe('countCorpusTerms', () => {
     'ISA',
   ];
 
-  it('counts exactly the terms tokenize() produces, document by document, with their document frequencies', () => {
+  it('counts exactly the terms tokenize() produces, per document, with their document frequencies', () => {
     const text = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((chosen) => chosen.join(' '));
     fc.assert(
       fc.property(fc.array(text, { maxLength: 8 }), (corpus) => {
@@ -217,28 +217,47 @@ describe('randomizedSvd', () => {
     [0, 2, 1, 0, 0],
   ];
 
-  it("matches ml-matrix's exact singular values to 1e-6 when k covers the matrix", () => {
-    const exact = new SingularValueDecomposition(new Matrix(small)).diagonal;
-    const svd = randomizedSvd(toCsr(small), 5, { random: createRandom(7) });
-    expect(svd.rank).toBe(5);
+  // Tall, square and wide-and-sparse shapes take different internal routes (which side the range finder
+  // runs on, which Gram and which product give the vectors); all must agree with the exact SVD.
+  const wideSparse = [
+    [0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0],
+    [1, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    [0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0],
+    [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3],
+  ];
+  const square = small.slice(0, 5);
+  const shapes = { tall: small, square, 'wide and sparse': wideSparse };
+
+  it.each(Object.entries(shapes))("matches ml-matrix's exact singular values to 1e-6 (%s)", (_, rows) => {
+    const exact = new SingularValueDecomposition(new Matrix(rows), { autoTranspose: true }).diagonal;
+    const svd = randomizedSvd(toCsr(rows), 5, { random: createRandom(7) });
+    expect(svd.rank).toBe(Math.min(5, rows.length));
     Array.from(svd.singularValues).forEach((value, index) => {
       expect(value).toBeCloseTo(exact[index] ?? Number.NaN, 6);
     });
   });
 
-  it('returns orthonormal right singular vectors with ‖A·v‖ = σ', () => {
-    const svd = randomizedSvd(toCsr(small), 3, { random: createRandom(7) });
-    const columns = Array.from({ length: svd.rank }, (_, component) =>
-      Array.from({ length: 5 }, (_, term) => svd.rightVectors[term * svd.rank + component] ?? Number.NaN),
-    );
-    columns.forEach((column, component) => {
-      columns.forEach((other, otherComponent) => {
-        expect(cosine(column, other)).toBeCloseTo(component === otherComponent ? 1 : 0, 6);
+  it.each(Object.entries(shapes))(
+    'returns orthonormal right singular vectors with ‖A·v‖ = σ (%s)',
+    (_, rows) => {
+      const termCount = rows[0]?.length ?? 0;
+      const svd = randomizedSvd(toCsr(rows), 3, { random: createRandom(7) });
+      const columns = Array.from({ length: svd.rank }, (_, component) =>
+        Array.from(
+          { length: termCount },
+          (_, term) => svd.rightVectors[term * svd.rank + component] ?? Number.NaN,
+        ),
+      );
+      expect(svd.rank).toBe(3);
+      columns.forEach((column, component) => {
+        columns.forEach((other, otherComponent) => {
+          expect(cosine(column, other)).toBeCloseTo(component === otherComponent ? 1 : 0, 6);
+        });
+        const image = rows.map((row) => cosine(row, column));
+        expect(norm(image)).toBeCloseTo(svd.singularValues[component] ?? Number.NaN, 6);
       });
-      const image = small.map((row) => cosine(row, column));
-      expect(norm(image)).toBeCloseTo(svd.singularValues[component] ?? Number.NaN, 6);
-    });
-  });
+    },
+  );
 
   it('returns only as many components as the rank when k exceeds it, never zero padding', () => {
     const rankTwo = [
@@ -382,6 +401,14 @@ describe('save and loadLsaEmbedder', () => {
     expect((await loadLsaEmbedder(modelDirectory)).id).toBe(embedder.id);
   });
 
+  it('reports an unwritable directory as EMBEDDER_UNAVAILABLE, keeping the file-system error', async () => {
+    const blocker = path.join(directory, 'not-a-directory');
+    await writeFile(blocker, 'x');
+    const error = await embedder.save(path.join(blocker, 'model')).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'EMBEDDER_UNAVAILABLE', cause: { code: 'ENOTDIR' } });
+    expect((error as Error).message).toContain(blocker);
+  });
+
   async function savedCopy(name: string): Promise<string> {
     const modelDirectory = path.join(directory, name);
     await embedder.save(modelDirectory);
@@ -424,7 +451,7 @@ describe('save and loadLsaEmbedder', () => {
     });
   });
 
-  it('refuses a manifest whose vocabulary was edited, because the contents no longer hash to its id', async () => {
+  it('refuses a manifest whose vocabulary was edited: the contents no longer hash to its id', async () => {
     const modelDirectory = await savedCopy('edited');
     const file = path.join(modelDirectory, 'lsa.json');
     const manifest = JSON.parse(await readFile(file, 'utf8')) as { vocabulary: string[] };
