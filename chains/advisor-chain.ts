@@ -113,14 +113,14 @@ export class AdvisorChain {
   private async retrieve(request: AdviceRequest): Promise<Retrieved> {
     const started = performance.now();
     const { retriever } = this.dependencies;
-    const [questionVector, customer] = await Promise.all([
-      retriever.embedQuestion(request.question),
+    const questionVector = await retriever.embedQuestion(request.question);
+    const [customer, passages] = await Promise.all([
       request.customerId ? retriever.customer(request.customerId) : Promise.resolve(null),
+      retriever.passages(request.question, questionVector, 3),
     ]);
     if (request.customerId && !customer) {
       throw new ChainError('INVALID_INPUT', `There is no customer ${request.customerId} in the store.`);
     }
-    const passages = await retriever.passages(request.question, questionVector, 3);
     const decision = classifyIntent({
       message: request.question,
       bestPassageSimilarity: passages[0]?.similarity ?? 0,

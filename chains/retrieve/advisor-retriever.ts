@@ -1,5 +1,4 @@
 import { Chroma } from '@langchain/community/vectorstores/chroma';
-import type { Document } from '@langchain/core/documents';
 import {
   COLLECTIONS,
   createChromaClient,
@@ -16,8 +15,8 @@ import { LexicalIndex } from './lexical-index.ts';
 
 /** Share of the dense (vector) score in the fused passage score; the rest is lexical. */
 export const DENSE_WEIGHT = 0.25;
-/** How many dense hits are fused (the knowledge base is small; all of it at today's size). */
-const DENSE_CANDIDATES = 200;
+/** How many dense hits are fused with the lexical scores (passages outside them count as dense 0). */
+const DENSE_CANDIDATES = 12;
 
 /** A passage with its similarity to the question (1 = same direction, 0 = unrelated). */
 export interface ScoredPassage extends RetrievedPassage {
@@ -135,25 +134,37 @@ export class AdvisorRetriever {
   /** Cosine similarity of every catalogue product to a vector (e.g. the customer's profile). */
   async productSimilarity(vector: number[]): Promise<Map<string, number>> {
     const catalog = await this.catalog();
-    const hits = await this.products.similaritySearchVectorWithScore(vector, catalog.length);
-    return new Map(hits.map(([document, distance]) => [String(document.metadata.product_id), 1 - distance]));
+    const collection = await this.products.ensureCollection();
+    // Only ids and distances travel: the product texts are not needed for a score.
+    const result = await collection.query({
+      queryEmbeddings: [vector],
+      nResults: catalog.length,
+      include: ['distances'],
+    });
+    const ids = result.ids[0] ?? [];
+    return new Map(ids.map((id, index) => [id, 1 - (result.distances[0]?.[index] ?? 1)]));
   }
 
-  /**
-   * Counts of products held by the k nearest other customers. The query excludes the customer
-   * themself with a metadata filter; only the counts are returned.
-   */
+  /** Counts of products held by the k nearest other customers; only the counts are returned. */
   async neighbourAdoptions(customer: CustomerDocument, k = 20): Promise<NeighbourAdoptions> {
-    const hits = await this.profiles.similaritySearchVectorWithScore(customer.vector, k, {
-      customer_id: { $ne: customer.customerId },
+    const collection = await this.profiles.ensureCollection();
+    // One more than needed, then the customer themself is dropped by id: much faster in Chroma than a
+    // `$ne` metadata filter, which scans every profile.
+    const result = await collection.query({
+      queryEmbeddings: [customer.vector],
+      nResults: k + 1,
+      include: ['metadatas'],
     });
+    const ids = result.ids[0] ?? [];
+    const metadatas = result.metadatas[0] ?? [];
+    const neighbours = metadatas.filter((_, index) => ids[index] !== customer.customerId).slice(0, k);
     const adoptions = new Map<string, number>();
-    for (const [document] of hits) {
-      for (const productId of heldProducts(document)) {
+    for (const metadata of neighbours) {
+      for (const productId of heldProducts(metadata?.held_products)) {
         adoptions.set(productId, (adoptions.get(productId) ?? 0) + 1);
       }
     }
-    return { neighbourCount: hits.length, adoptions };
+    return { neighbourCount: neighbours.length, adoptions };
   }
 
   /** The bank's catalogue as stored at ingest (read once, then cached). */
@@ -178,7 +189,6 @@ export class AdvisorRetriever {
   }
 }
 
-function heldProducts(document: Document): string[] {
-  const held = document.metadata.held_products;
+function heldProducts(held: unknown): string[] {
   return typeof held === 'string' && held.length > 0 ? held.split(',') : [];
 }

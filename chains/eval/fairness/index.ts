@@ -1,0 +1,60 @@
+export {
+  bottomQuartileIncome,
+  FAVOURABLE_DESCRIPTIONS,
+  FAVOURABLE_OUTCOMES,
+  type FavourableOutcome,
+  isFavourableProduct,
+} from './audit-row.ts';
+export { auditCsv, type CsvAuditOptions, type ProtectedColumn, type ValueMatch } from './csv-audit.ts';
+export { binomialSampler, disparateImpactInterval, type GroupCounts } from './disparate-impact-interval.ts';
+export { FairnessInputError } from './fairness-input-error.ts';
+export {
+  type BootstrapInterval,
+  type BootstrapOptions,
+  bootstrapInterval,
+  disparateImpact,
+  equalOpportunityDifference,
+  FOUR_FIFTHS_BAND,
+  fourFifthsFlag,
+  groupDifference,
+  groupRatio,
+  type MetricGap,
+  type MetricResult,
+  type OutcomeRow,
+  selectionRate,
+  statisticalParityDifference,
+  truePositiveRate,
+} from './fairness-metrics.ts';
+export {
+  type AuditRow,
+  buildFairnessReport,
+  buildTableReport,
+  type ConditionedFinding,
+  type ConditioningSummary,
+  type FairnessReport,
+  type FairnessReportOptions,
+  type ReportSection,
+} from './fairness-report.ts';
+export type {
+  AttributeReport,
+  AttributeSpec,
+  GroupComparison,
+  GroupPair,
+  GroupSummary,
+  ProtectedRow,
+} from './group-comparison.ts';
+export {
+  DEFAULT_NEIGHBOURS,
+  NEIGHBOUR_FEATURES,
+  type NeighbourAdoptions,
+  nearestNeighbourAdoptions,
+} from './neighbour-adoptions.ts';
+export {
+  auditLoggedTurns,
+  auditPopulation,
+  type LoggedTurn,
+  type LoggedTurnsAudit,
+  type PopulationAudit,
+  type PopulationAuditOptions,
+} from './population-audit.ts';
+export { type RenderOptions, renderFairnessReport } from './render-fairness-report.ts';
