@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type LlmConfig, loadLlmConfig } from '../chains/llm/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/index.ts';
 import { CoreError } from './core/core-error.ts';
+import { loadTeamsSettings, type TeamsAdapterSettings } from './teams/index.ts';
 
 const optionalText = z
   .string()
@@ -17,10 +18,6 @@ const BotSchema = z.object({
   WEB_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
-  MICROSOFT_APP_ID: optionalText,
-  MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('MultiTenant'),
-  MICROSOFT_APP_TENANT_ID: optionalText,
 });
 
 /** The whole application's configuration, parsed once from the environment at start-up. */
@@ -68,14 +65,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       values.SLACK_SIGNING_SECRET && values.SLACK_BOT_TOKEN
         ? { signingSecret: values.SLACK_SIGNING_SECRET, botToken: values.SLACK_BOT_TOKEN }
         : undefined,
-    teams:
-      values.MICROSOFT_APP_ID && values.MICROSOFT_APP_PASSWORD
-        ? {
-            appId: values.MICROSOFT_APP_ID,
-            appPassword: values.MICROSOFT_APP_PASSWORD,
-            appType: values.MICROSOFT_APP_TYPE,
-            tenantId: values.MICROSOFT_APP_TENANT_ID,
-          }
-        : undefined,
+    teams: loadTeamsSettings(environment) ?? undefined,
   };
 }

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+
+/** A TextBlock, the only way an Adaptive Card shows text. */
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Bolder';
+  size?: 'Small' | 'Medium' | 'Large';
+  color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  isSubtle?: boolean;
+  spacing?: 'None' | 'Small' | 'Medium';
+  separator?: boolean;
+}
+
+/** A button that posts its `data` back to the bot as the next message's `value`. */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: FeedbackSubmit;
+}
+
+/** A row of buttons placed inside the card body (e.g. under one product). */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: SubmitAction[];
+}
+
+/** A boxed group of elements: one per recommended product. */
+export interface Container {
+  type: 'Container';
+  style?: 'emphasis' | 'default';
+  separator?: boolean;
+  spacing?: 'Medium';
+  items: CardElement[];
+}
+
+/** Any element our cards put in a body. */
+export type CardElement = TextBlock | Container | ActionSet;
+
+/** An Adaptive Card (schema 1.5), as Teams renders it. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  /** Shown by clients that cannot render the card. */
+  fallbackText: string;
+  body: CardElement[];
+  actions?: SubmitAction[];
+}
+
+const auditSeq = z.number().int().min(1);
+
+/**
+ * What a feedback button posts back: a rating of the whole reply, or interest in one product.
+ * Parsed at the boundary because anyone in the conversation can forge an Action.Submit payload.
+ */
+export const FeedbackSubmit = z.union([
+  z.object({ kind: z.literal('feedback'), auditSeq, rating: z.enum(['up', 'down']) }),
+  z.object({
+    kind: z.literal('feedback'),
+    auditSeq,
+    productId: z.string().min(1).max(200),
+    accepted: z.boolean(),
+  }),
+]);
+/** A parsed feedback button payload. */
+export type FeedbackSubmit = z.infer<typeof FeedbackSubmit>;
+
+const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...style,
+});
+
+/** "Written by grounded · grounded-composer-v1 · validated": the model named exactly as the core reports it. */
+export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator' | 'bias'>): string {
+  const { validator } = reply;
+  const checked = validator.fellBack
+    ? 'fallback after failed validation'
+    : validator.repaired
+      ? 'validated after repair'
+      : validator.ok
+        ? 'validated'
+        : 'not validated';
+  const parts = [`Written by ${reply.provider.name}`, reply.provider.model, checked];
+  if (reply.bias.flagged) parts.push('bias guard flagged');
+  return parts.join(' · ');
+}
+
+function productContainer(product: ProductCard, seq: number): Container {
+  const items: CardElement[] = [
+    text(product.name, { weight: 'Bolder', size: 'Medium' }),
+    text(product.type, { isSubtle: true, spacing: 'None' }),
+    ...product.reasons.map((reason) => text(`• ${reason}`, { spacing: 'Small' })),
+  ];
+  if (product.movedByFeedback) items.push(text('Ranked using earlier feedback.', { isSubtle: true }));
+  if (product.riskDisclosure) {
+    items.push(text(product.riskDisclosure, { color: 'Attention', size: 'Small' }));
+  }
+  items.push({
+    type: 'ActionSet',
+    actions: [
+      {
+        type: 'Action.Submit',
+        title: 'Interested',
+        data: { kind: 'feedback', auditSeq: seq, productId: product.productId, accepted: true },
+      },
+    ],
+  });
+  return { type: 'Container', style: 'emphasis', separator: true, spacing: 'Medium', items };
+}
+
+/** The card for one advisor reply: answer, one box per product, sources, provider badge and feedback buttons. */
+export function replyCard(reply: OutboundReply): AdaptiveCard {
+  const body: CardElement[] = [text(reply.text)];
+  body.push(...reply.products.map((product) => productContainer(product, reply.auditSeq)));
+  if (reply.sources.length > 0) {
+    body.push(text('Sources', { weight: 'Bolder', separator: true }));
+    body.push(
+      ...reply.sources.map((source) =>
+        text(`• ${source.title} — ${source.section}`, { spacing: 'None', size: 'Small' }),
+      ),
+    );
+  }
+  body.push(text(providerBadge(reply), { isSubtle: true, size: 'Small', separator: true }));
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: reply.text,
+    body,
+    actions: [
+      {
+        type: 'Action.Submit',
+        title: '👍',
+        data: { kind: 'feedback', auditSeq: reply.auditSeq, rating: 'up' },
+      },
+      {
+        type: 'Action.Submit',
+        title: '👎',
+        data: { kind: 'feedback', auditSeq: reply.auditSeq, rating: 'down' },
+      },
+    ],
+  };
+}
+
+/** The card for `bias` / `bench`: the figures, then what the report does not cover yet. */
+export function adminReportCard(report: AdminReport): AdaptiveCard {
+  const body: CardElement[] = [
+    text(report.title, { weight: 'Bolder', size: 'Medium' }),
+    ...report.lines.map((line) => text(line, { spacing: 'Small' })),
+  ];
+  if (report.missing.length > 0) {
+    body.push(text('Not covered yet', { weight: 'Bolder', separator: true }));
+    body.push(...report.missing.map((line) => text(line, { color: 'Warning', spacing: 'Small' })));
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: adminReportText(report),
+    body,
+  };
+}
+
+/** The same report as plain text, for clients that cannot render cards. */
+export function adminReportText(report: AdminReport): string {
+  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
+  return [report.title, ...report.lines, ...missing].join('\n');
+}

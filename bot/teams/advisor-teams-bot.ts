@@ -1,0 +1,191 @@
+import {
+  type Activity,
+  ActivityTypes,
+  type Attachment,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import { AuditError, type AuditStore } from '../audit/index.ts';
+import {
+  type Actor,
+  type AdminReports,
+  type ConversationCore,
+  CoreError,
+  type InboundMessage,
+  mayRunAdminCommands,
+  type RoleDirectory,
+} from '../core/index.ts';
+import {
+  type AdaptiveCard,
+  adminReportCard,
+  adminReportText,
+  FeedbackSubmit,
+  replyCard,
+} from './adaptive-cards.ts';
+
+/** The text commands the bot understands; the manifest's command list must match these. */
+export const TEAMS_COMMANDS = [
+  { title: 'advise', description: 'Recommend products for a customer, e.g. advise C-000042' },
+  { title: 'bias', description: 'Admins: bias report from the audit log' },
+  { title: 'bench', description: 'Admins: operations report from the audit log' },
+] as const;
+
+/** A Teams message after mentions are stripped: an admin report, an advice command or a free question. */
+export type TeamsCommand =
+  | { command: 'report'; report: 'bias' | 'bench' }
+  | { command: 'advise'; customerId: string | null; question: string }
+  | { command: 'ask'; question: string };
+
+/** The bot's collaborators, as small interfaces so each can be the real one in tests. */
+export interface AdvisorTeamsBotDependencies {
+  core: Pick<ConversationCore, 'handle'>;
+  roles: Pick<RoleDirectory, 'find'>;
+  audit: Pick<AuditStore, 'appendFeedback'>;
+  adminReports: AdminReports;
+}
+
+const MENTION = /<at>[\s\S]*?<\/at>/gi;
+const ADMIN_COMMAND = /^\/?(bias|bench)$/i;
+const ADVISE_COMMAND = /^\/?advise(?:\s+(C-\d{4,})\b)?(?:\s+([\s\S]*))?$/i;
+
+/** Strips `<at>…</at>` mentions and recognises `bias`, `bench` and `advise C-000042 [question]`. */
+export function parseTeamsText(text: string): TeamsCommand {
+  const cleaned = text.replace(MENTION, ' ').replace(/\s+/g, ' ').trim();
+  const admin = ADMIN_COMMAND.exec(cleaned);
+  if (admin?.[1]) return { command: 'report', report: admin[1].toLowerCase() === 'bias' ? 'bias' : 'bench' };
+  const advise = ADVISE_COMMAND.exec(cleaned);
+  if (advise) {
+    const customerId = advise[1]?.toUpperCase() ?? null;
+    // The question is what the audit log records; a bare command is recorded as typed.
+    return { command: 'advise', customerId, question: advise[2]?.trim() || cleaned };
+  }
+  return { command: 'ask', question: cleaned };
+}
+
+/** Teams channel threads share a conversation id unless it already names the thread's root message. */
+export function teamsThreadId(activity: Pick<Activity, 'conversation' | 'replyToId'>): string {
+  const { id, conversationType } = activity.conversation;
+  const threaded = conversationType === 'channel' && activity.replyToId && !id.includes(';messageid=');
+  return threaded ? `${id};messageid=${activity.replyToId}` : id;
+}
+
+/** What a person sees when the core refuses a message; the core's message names the customer or limit. */
+export function coreErrorText(error: CoreError): string {
+  switch (error.code) {
+    case 'NOT_AUTHORISED':
+      return `Sorry, I can't help with that. ${error.message} If you think you should have access, ask an administrator.`;
+    case 'NOT_FOUND':
+      return `I couldn't find that customer. ${error.message}`;
+    case 'INVALID_INPUT':
+      return `I couldn't use that message. ${error.message}`;
+    case 'UNAVAILABLE':
+      return 'The advisor is unavailable right now. Please try again in a few minutes.';
+  }
+}
+
+const HELP_TEXT =
+  'Ask me about a customer, e.g. "what should I offer C-000042?", or use `advise C-000042`. ' +
+  'Admins can also run `bias` and `bench`.';
+
+/**
+ * The Teams adapter of the conversation core: translates Teams activities to `InboundMessage`s and
+ * replies to Adaptive Cards; it decides nothing about advice or authorisation itself.
+ */
+export class AdvisorTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly dependencies: AdvisorTeamsBotDependencies) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    const { activity } = context;
+    const aadObjectId = activity.from?.aadObjectId;
+    const actor = aadObjectId ? this.dependencies.roles.find('teams', aadObjectId) : undefined;
+    if (!actor) {
+      await context.sendActivity(notRegisteredText(aadObjectId));
+      return;
+    }
+    if (activity.value !== undefined && activity.value !== null) {
+      await this.recordFeedback(context, actor, activity.value);
+      return;
+    }
+    const parsed = parseTeamsText(activity.text ?? '');
+    if (parsed.command === 'report') {
+      await this.runAdminReport(context, actor, parsed.report);
+      return;
+    }
+    if (parsed.question.length === 0) {
+      await context.sendActivity(HELP_TEXT);
+      return;
+    }
+    const inbound: InboundMessage = { actor, threadId: teamsThreadId(activity), text: parsed.question };
+    if (parsed.command === 'advise') {
+      inbound.command = 'advise';
+      if (parsed.customerId) inbound.customerId = parsed.customerId;
+    }
+    try {
+      const reply = await this.dependencies.core.handle(inbound);
+      await context.sendActivity(cardMessage(replyCard(reply), reply.text));
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      await context.sendActivity(coreErrorText(error));
+    }
+  }
+
+  private async runAdminReport(context: TurnContext, actor: Actor, command: 'bias' | 'bench'): Promise<void> {
+    if (!mayRunAdminCommands(actor)) {
+      await context.sendActivity(`Sorry, only administrators can run \`${command}\`.`);
+      return;
+    }
+    const report = await this.dependencies.adminReports[command]();
+    await context.sendActivity(cardMessage(adminReportCard(report), adminReportText(report)));
+  }
+
+  private async recordFeedback(context: TurnContext, actor: Actor, value: unknown): Promise<void> {
+    const parsed = FeedbackSubmit.safeParse(value);
+    if (!parsed.success) {
+      await context.sendActivity("Sorry, I didn't recognise that button. Please ask your question again.");
+      return;
+    }
+    const submit = parsed.data;
+    try {
+      await this.dependencies.audit.appendFeedback({
+        turnSeq: submit.auditSeq,
+        actor: { id: actor.userId, role: actor.role },
+        rating: 'rating' in submit ? submit.rating : null,
+        productId: 'productId' in submit ? submit.productId : null,
+        accepted: 'accepted' in submit ? submit.accepted : null,
+        channel: 'teams',
+      });
+    } catch (error) {
+      if (error instanceof AuditError && (error.code === 'UNKNOWN_TURN' || error.code === 'INVALID_INPUT')) {
+        await context.sendActivity(
+          "Sorry, I couldn't record that feedback: I can't find the reply it is about.",
+        );
+        return;
+      }
+      throw error;
+    }
+    await context.sendActivity('Thanks for the feedback!');
+  }
+}
+
+function notRegisteredText(aadObjectId: string | undefined): string {
+  const identity = aadObjectId ? ` (your Microsoft Entra object id is ${aadObjectId})` : '';
+  return `You're not registered to use the financial advisor in Teams${identity}. Ask an administrator to add you to the roles file.`;
+}
+
+/**
+ * A card message. The plain text goes in `summary` (shown where cards cannot render and in notifications)
+ * rather than `text`, which Teams would print above the card, repeating the answer.
+ */
+function cardMessage(card: AdaptiveCard, fallback: string): Partial<Activity> {
+  const attachment: Attachment = CardFactory.adaptiveCard(card);
+  return { ...MessageFactory.attachment(attachment), summary: fallback };
+}
