@@ -33,13 +33,8 @@ export interface AppConfig {
   webTokenSecret: string | undefined;
   /** Slack credentials; the Slack endpoint answers 503 until both are set. */
   slack: { signingSecret: string; botToken: string } | undefined;
-  /** Azure bot registration; the Teams endpoint answers 503 until the app id and password are set. */
-  teams:
-    | {
-        appId: string;
-        appPassword: string;
-        appType: 'SingleTenant' | 'MultiTenant';
-        tenantId: string | undefined;
+  /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
+  teams: TeamsAdapterSettings | undefined;
       }
     | undefined;
 }
