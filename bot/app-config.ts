@@ -35,8 +35,6 @@ export interface AppConfig {
   slack: { signingSecret: string; botToken: string } | undefined;
   /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
   teams: TeamsAdapterSettings | undefined;
-      }
-    | undefined;
 }
 
 /** Parses every layer's settings; a bad value fails fast naming its variable. */
