@@ -1,0 +1,242 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  App,
+  type BlockAction,
+  type ButtonAction,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  type Logger,
+  type LogLevel,
+  type Middleware,
+  type SlackCommandMiddlewareArgs,
+  type webApi,
+} from '@slack/bolt';
+import type { AuditStore } from '../audit/index.ts';
+import {
+  type AdminReports,
+  type ConversationCore,
+  CoreError,
+  mayRunAdminCommands,
+  type OutboundReply,
+  type RoleDirectory,
+} from '../core/index.ts';
+import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
+import {
+  adviseToInbound,
+  feedbackToInput,
+  findSlackActor,
+  parseAdviseCommand,
+  type SlackTurn,
+  toInbound,
+} from './slack-inbound.ts';
+
+/** Where Slack sends events, slash commands and interactivity alike (the manifest uses the same URL for all). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Every slash command the app answers; the manifest declares exactly these. */
+export const SLACK_COMMANDS = ['/advise', '/bias', '/bench'] as const;
+/** One of SLACK_COMMANDS. */
+export type SlackCommandName = (typeof SLACK_COMMANDS)[number];
+
+/** What the Slack channel needs: the shared core and roles, the audit log for feedback, and Slack credentials. */
+export interface SlackAppDependencies {
+  core: Pick<ConversationCore, 'handle'>;
+  roles: Pick<RoleDirectory, 'find'>;
+  audit: Pick<AuditStore, 'appendFeedback'>;
+  adminReports: AdminReports;
+  signingSecret: string;
+  botToken: string;
+  /** Slack's Web API base URL; tests point it at a local stand-in. */
+  slackApiUrl?: string;
+  logLevel?: LogLevel;
+}
+
+/** The Bolt app, its receiver, and the Node request listener that serves `SLACK_EVENTS_PATH`. */
+export interface SlackApp {
+  app: App;
+  receiver: HTTPReceiver;
+  /** Verifies Slack's signature (Bolt's own check), then dispatches; other paths get 404. */
+  requestListener: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+type WebClient = webApi.WebClient;
+
+const NOT_ADMIN = (command: string) => `Only admins can run ${command}.`;
+const CANNOT_POST =
+  "I can't post in this conversation. Invite me to the channel (`/invite @Advisor Bot`) or send me a direct message.";
+const FEEDBACK_THANKS = {
+  rating: 'Thanks, your feedback is recorded.',
+  accepted: 'Thanks, your interest is recorded; it helps rank future suggestions.',
+} as const;
+const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
+
+/**
+ * Builds the Slack channel on Bolt's own HTTPReceiver (signature checks included): translate the Slack
+ * payload (`toInbound`), call the shared core, render the reply (`toBlocks`) in the conversation's thread.
+ */
+export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
+  const { core, roles, audit, adminReports, logLevel } = dependencies;
+  const receiver = new HTTPReceiver({
+    signingSecret: dependencies.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    signatureVerification: true,
+    processBeforeResponse: false,
+    ...(logLevel ? { logLevel } : {}),
+  });
+  const app = new App({
+    token: dependencies.botToken,
+    receiver,
+    ...(logLevel ? { logLevel } : {}),
+    clientOptions: dependencies.slackApiUrl ? { slackApiUrl: dependencies.slackApiUrl } : {},
+  });
+
+  const answer = async (turn: SlackTurn, user: string, client: WebClient, logger: Logger): Promise<void> => {
+    let reply: OutboundReply;
+    try {
+      reply = await core.handle(turn.message);
+    } catch (error) {
+      const text = refusalText(error, logger);
+      await client.chat.postEphemeral({ channel: turn.channel, user, thread_ts: turn.threadTs, text });
+      return;
+    }
+    await client.chat.postMessage({
+      channel: turn.channel,
+      thread_ts: turn.threadTs,
+      blocks: toBlocks(reply),
+      text: fallbackText(reply),
+    });
+  };
+
+  app.event('app_mention', async ({ event, context, client, logger }) => {
+    // Direct messages arrive as message.im too; answering only there keeps a DM from being answered twice.
+    if (event.channel.startsWith('D') || event.bot_id || !event.user) return;
+    const translation = toInbound(event, roles, context.botUserId);
+    if (!translation.ok) {
+      const thread_ts = event.thread_ts ?? event.ts;
+      await client.chat.postEphemeral({
+        channel: event.channel,
+        user: event.user,
+        thread_ts,
+        text: translation.ephemeral,
+      });
+      return;
+    }
+    await answer(translation.value, event.user, client, logger);
+  });
+
+  app.message(async ({ message, context, client, logger }) => {
+    // Edits, joins, bot posts (ours included) and other subtypes are not questions.
+    if (message.subtype !== undefined || message.bot_id || message.channel_type !== 'im') return;
+    const translation = toInbound(message, roles, context.botUserId);
+    if (!translation.ok) {
+      const thread_ts = message.thread_ts ?? message.ts;
+      await client.chat.postEphemeral({
+        channel: message.channel,
+        user: message.user,
+        thread_ts,
+        text: translation.ephemeral,
+      });
+      return;
+    }
+    await answer(translation.value, message.user, client, logger);
+  });
+
+  const adminCommand =
+    (report: keyof AdminReports): Middleware<SlackCommandMiddlewareArgs> =>
+    async ({ command, ack, respond }) => {
+      const actor = findSlackActor(roles, command.user_id);
+      if (!actor.ok) return await ack({ response_type: 'ephemeral', text: actor.ephemeral });
+      if (!mayRunAdminCommands(actor.value)) {
+        return await ack({ response_type: 'ephemeral', text: NOT_ADMIN(command.command) });
+      }
+      await ack();
+      const result = await adminReports[report]();
+      await respond({
+        response_type: 'ephemeral',
+        blocks: adminReportBlocks(result),
+        text: adminReportText(result),
+      });
+    };
+
+  const commands: Record<SlackCommandName, Middleware<SlackCommandMiddlewareArgs>> = {
+    '/advise': async ({ command, ack, respond, client, logger }) => {
+      const request = parseAdviseCommand(command, roles);
+      if (!request.ok) return await ack({ response_type: 'ephemeral', text: request.ephemeral });
+      await ack();
+      // A slash command has no message to reply to, so the question is posted (as a mention would be) and the
+      // answer goes in its thread: follow-ups there stay on the same customer.
+      const { customerId, question } = request.value;
+      let anchor: string | undefined;
+      try {
+        const posted = await client.chat.postMessage({
+          channel: request.value.channel,
+          text: `<@${command.user_id}> asked about ${customerId}: ${escapeMrkdwn(question)}`,
+        });
+        anchor = posted.ts;
+      } catch (error) {
+        logger.warn(`Cannot post the /advise question in ${request.value.channel}: ${String(error)}`);
+      }
+      if (!anchor) {
+        await respond({ response_type: 'ephemeral', text: CANNOT_POST });
+        return;
+      }
+      await answer(adviseToInbound(request.value, anchor), command.user_id, client, logger);
+    },
+    '/bias': adminCommand('bias'),
+    '/bench': adminCommand('bench'),
+  };
+  for (const name of SLACK_COMMANDS) app.command(name, commands[name]);
+
+  app.action<BlockAction<ButtonAction>>(/^feedback_/, async ({ action, body, ack, respond, logger }) => {
+    await ack();
+    // replace_original: false keeps the answer (and its buttons) in place; the reply is for the clicker only.
+    const tell = async (text: string) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    };
+    const actor = findSlackActor(roles, body.user.id);
+    if (!actor.ok) return await tell(actor.ephemeral);
+    const feedback = feedbackToInput(action, actor.value);
+    if (!feedback.ok) return await tell(feedback.ephemeral);
+    try {
+      await audit.appendFeedback(feedback.value);
+    } catch (error) {
+      logger.warn(`Feedback on turn ${feedback.value.turnSeq} was not recorded: ${String(error)}`);
+      return await tell(FEEDBACK_FAILED);
+    }
+    await tell(feedback.value.accepted ? FEEDBACK_THANKS.accepted : FEEDBACK_THANKS.rating);
+  });
+
+  app.error(async (error) => {
+    app.logger.error(`Slack listener failed: ${error.message}`, error);
+  });
+
+  const requestListener = (request: IncomingMessage, response: ServerResponse): void => {
+    try {
+      receiver.requestListener(request, response);
+    } catch (error) {
+      // Bolt throws this for a path it does not serve, so a host can fall through to its own routing.
+      const status = error instanceof HTTPReceiverDeferredRequestError ? 404 : 500;
+      if (status === 500) app.logger.error('Slack request could not be dispatched', error);
+      if (!response.headersSent) response.writeHead(status);
+      response.end();
+    }
+  };
+  return { app, receiver, requestListener };
+}
+
+/** What a user is told when the core refuses; unexpected failures are logged and get a neutral apology. */
+export function refusalText(error: unknown, logger?: Pick<Logger, 'error'>): string {
+  if (error instanceof CoreError) {
+    switch (error.code) {
+      case 'NOT_AUTHORISED':
+        return "You're not allowed to ask about that customer.";
+      case 'NOT_FOUND':
+        return 'No such customer.';
+      case 'INVALID_INPUT':
+        return error.message;
+      case 'UNAVAILABLE':
+        return 'The advisor is unavailable right now; please try again in a few minutes.';
+    }
+  }
+  logger?.error('The conversation core failed', error);
+  return "Sorry, something went wrong on my side and I couldn't answer. Please try again, or ask a colleague.";
+}

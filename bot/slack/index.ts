@@ -1,0 +1,38 @@
+export {
+  createSlackApp,
+  refusalText,
+  SLACK_COMMANDS,
+  SLACK_EVENTS_PATH,
+  type SlackApp,
+  type SlackAppDependencies,
+  type SlackCommandName,
+} from './create-slack-app.ts';
+export { createSlackRoutes } from './create-slack-routes.ts';
+export {
+  adminReportBlocks,
+  adminReportText,
+  escapeMrkdwn,
+  FEEDBACK_ACTIONS,
+  fallbackText,
+  MAX_BLOCKS,
+  MAX_SECTION_CHARACTERS,
+  providerBadge,
+  toBlocks,
+} from './slack-blocks.ts';
+export {
+  ADVISE_USAGE,
+  type AdviseRequest,
+  adviseToInbound,
+  feedbackToInput,
+  findSlackActor,
+  type InboundRefusalReason,
+  NOT_REGISTERED,
+  parseAdviseCommand,
+  type SlackButtonClick,
+  type SlackCommandFields,
+  type SlackMessageEvent,
+  type SlackTurn,
+  slackThreadId,
+  type Translation,
+  toInbound,
+} from './slack-inbound.ts';

@@ -1,0 +1,203 @@
+import type { types } from '@slack/bolt';
+import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+
+type KnownBlock = types.KnownBlock;
+type SectionBlock = types.SectionBlock;
+type ContextBlock = types.ContextBlock;
+type Button = types.Button;
+
+/** Slack rejects a message with more blocks than this. */
+export const MAX_BLOCKS = 50;
+/** Slack rejects a section (or text object) longer than this. */
+export const MAX_SECTION_CHARACTERS = 3000;
+const MAX_BUTTON_LABEL_CHARACTERS = 75;
+const MAX_HEADER_CHARACTERS = 150;
+const MAX_FALLBACK_CHARACTERS = 3000;
+
+/** Action ids of the feedback buttons; the app routes every `feedback_*` action to the audit log. */
+export const FEEDBACK_ACTIONS = {
+  up: 'feedback_up',
+  down: 'feedback_down',
+  accept: 'feedback_accept',
+} as const;
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Renders a core reply as Block Kit: the answer, one card per product (with an "Interested" button and the
+ * risk warning), the sources, who wrote it, and the 👍/👎 buttons.
+ */
+export function toBlocks(reply: OutboundReply): KnownBlock[] {
+  const tail: KnownBlock[] = [
+    ...(reply.sources.length > 0 ? [sourcesBlock(reply.sources)] : []),
+    context(providerBadge(reply)),
+    ratingActions(reply.auditSeq),
+  ];
+  // One block stays free for the "more products" note, so the message never passes Slack's block limit.
+  const room = MAX_BLOCKS - tail.length - 1;
+  const blocks: KnownBlock[] = splitIntoSections(escapeMrkdwn(reply.text)).slice(0, room).map(section);
+  let shown = 0;
+  for (const product of reply.products) {
+    const card = productBlocks(product, reply.auditSeq);
+    if (blocks.length + card.length > room) break;
+    blocks.push(...card);
+    shown += 1;
+  }
+  const hidden = reply.products.length - shown;
+  if (hidden > 0) {
+    blocks.push(context(`…and ${hidden} more ${hidden === 1 ? 'product' : 'products'}; ask me about them.`));
+  }
+  return [...blocks, ...tail];
+}
+
+/** The notification and screen-reader text Slack shows where blocks cannot be rendered. */
+export function fallbackText(reply: OutboundReply): string {
+  const products = reply.products.map((product) => product.name);
+  const text = products.length > 0 ? `${reply.text}\n\nSuggested: ${products.join(', ')}` : reply.text;
+  return truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARACTERS);
+}
+
+/** Renders an admin report (`/bias`, `/bench`): its figures, then plainly what it does not cover yet. */
+export function adminReportBlocks(report: AdminReport): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(report.title, MAX_HEADER_CHARACTERS) } },
+  ];
+  if (report.lines.length > 0) blocks.push(...splitIntoSections(bullets(report.lines)).map(section));
+  if (report.missing.length > 0) {
+    blocks.push(...splitIntoSections(`*Not covered yet*\n${bullets(report.missing)}`).map(section));
+  }
+  return blocks.slice(0, MAX_BLOCKS);
+}
+
+/** An admin report as plain text, the fallback beside its blocks. */
+export function adminReportText(report: AdminReport): string {
+  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
+  return truncate(
+    escapeMrkdwn([report.title, ...report.lines, ...missing].join('\n')),
+    MAX_FALLBACK_CHARACTERS,
+  );
+}
+
+/** Says which model wrote the reply and what the validator did; Mistral is named only when it really wrote it. */
+export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator' | 'bias'>): string {
+  const { name, model } = reply.provider;
+  const writer = name === 'ollama' && isMistral(model) ? 'Mistral (via Ollama)' : name;
+  const parts = [`Written by ${escapeMrkdwn(writer)}`, escapeMrkdwn(model), validatorLabel(reply.validator)];
+  if (reply.bias.flagged) parts.push('bias guard replaced flagged wording');
+  return parts.join(' · ');
+}
+
+function isMistral(model: string): boolean {
+  const lastSegment = model.slice(model.lastIndexOf('/') + 1).toLowerCase();
+  return /^mistral(?:$|[:\-_.])/.test(lastSegment);
+}
+
+function validatorLabel(validator: OutboundReply['validator']): string {
+  if (!validator.ok) return 'validator rejected the draft; safe reply sent';
+  if (validator.fellBack)
+    return 'validated ✓ (the grounded composer answered after the model’s draft failed)';
+  if (validator.repaired) return 'validated ✓ (after one repair)';
+  return 'validated ✓';
+}
+
+function productBlocks(product: ProductCard, auditSeq: number): KnownBlock[] {
+  const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(product.type.replace(/_/g, ' '))})`];
+  if (product.reasons.length > 0) lines.push(bullets(product.reasons));
+  if (product.movedByFeedback) lines.push('_Ranked higher after earlier feedback._');
+  const interested: Button = {
+    type: 'button',
+    action_id: FEEDBACK_ACTIONS.accept,
+    text: { type: 'plain_text', text: 'Interested', emoji: true },
+    value: JSON.stringify({ auditSeq, productId: product.productId }),
+    accessibility_label: truncate(`Interested in ${product.name}`, MAX_BUTTON_LABEL_CHARACTERS),
+  };
+  // "Interested" sits beside its own card: action ids must be unique within a block, and there is one per product.
+  const card: SectionBlock = {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(lines.join('\n'), MAX_SECTION_CHARACTERS) },
+    accessory: interested,
+  };
+  return product.riskDisclosure ? [card, context(`⚠️ ${escapeMrkdwn(product.riskDisclosure)}`)] : [card];
+}
+
+function sourcesBlock(sources: OutboundReply['sources']): ContextBlock {
+  const list = sources.map((source) =>
+    source.section
+      ? `${escapeMrkdwn(source.title)} — ${escapeMrkdwn(source.section)}`
+      : escapeMrkdwn(source.title),
+  );
+  return context(`Sources: ${list.join(' · ')}`);
+}
+
+function ratingActions(auditSeq: number): KnownBlock {
+  const value = String(auditSeq);
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTIONS.up,
+        text: { type: 'plain_text', text: '👍 Helpful', emoji: true },
+        value,
+      },
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTIONS.down,
+        text: { type: 'plain_text', text: '👎 Not helpful', emoji: true },
+        value,
+      },
+    ],
+  };
+}
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, MAX_SECTION_CHARACTERS) }] };
+}
+
+function bullets(lines: readonly string[]): string {
+  return lines.map((line) => `• ${escapeMrkdwn(line)}`).join('\n');
+}
+
+/**
+ * Splits already-escaped text into section-sized pieces, preferring line then word breaks and never cutting an
+ * entity (`&amp;`) or a surrogate pair in half; blank text gives no pieces (Slack rejects empty sections).
+ */
+export function splitIntoSections(text: string, limit = MAX_SECTION_CHARACTERS): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    let end = limit;
+    const lineBreak = rest.lastIndexOf('\n', end - 1);
+    const space = rest.lastIndexOf(' ', end - 1);
+    const natural = lineBreak > limit / 2 ? lineBreak : space;
+    if (natural > limit / 2) {
+      end = natural;
+    } else {
+      const ampersand = rest.lastIndexOf('&', end - 1);
+      if (ampersand > end - '&amp;'.length && !rest.slice(ampersand, end).includes(';')) end = ampersand;
+      if (/[\uD800-\uDBFF]/.test(rest.charAt(end - 1))) end -= 1;
+    }
+    pieces.push(rest.slice(0, end).trimEnd());
+    rest = rest.slice(end).trimStart();
+  }
+  if (rest.length > 0) pieces.push(rest);
+  return pieces;
+}
+
+function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  const cut = text.slice(0, end);
+  const ampersand = cut.lastIndexOf('&');
+  const safe =
+    ampersand > cut.length - '&amp;'.length && !cut.slice(ampersand).includes(';') ? ampersand : end;
+  return `${text.slice(0, safe)}…`;
+}

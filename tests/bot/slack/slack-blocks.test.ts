@@ -1,0 +1,250 @@
+import type { types } from '@slack/bolt';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OutboundReply } from '../../../bot/core/index.ts';
+import {
+  adminReportBlocks,
+  adminReportText,
+  escapeMrkdwn,
+  fallbackText,
+  MAX_BLOCKS,
+  MAX_SECTION_CHARACTERS,
+  providerBadge,
+  toBlocks,
+} from '../../../bot/slack/index.ts';
+import { splitIntoSections } from '../../../bot/slack/slack-blocks.ts';
+
+type Block = types.KnownBlock;
+
+const RISK = 'Investments can fall as well as rise; you may get back less than you put in.';
+
+function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
+  return {
+    text: 'Compare <b>A & B</b> -> both fit.',
+    customerId: 'C-000042',
+    intent: 'recommendation',
+    products: [
+      {
+        productId: 'INV-01',
+        name: 'Growth & Income <Fund>',
+        type: 'investment_fund',
+        score: 0.8,
+        reasons: ['Fits a 20-year horizon', 'Risk 3 of 7 <= tolerance'],
+        riskDisclosure: RISK,
+        movedByFeedback: false,
+      },
+      {
+        productId: 'SAV-02',
+        name: 'High-Yield Online Savings',
+        type: 'savings',
+        score: 0.5,
+        reasons: ['Savings cover 3 months of spending'],
+        riskDisclosure: null,
+        movedByFeedback: true,
+      },
+    ],
+    sources: [
+      { articleId: 'isa-basics', title: 'ISAs & you', section: 'Allowances' },
+      { articleId: 'risk', title: 'Investment risk', section: '' },
+    ],
+    provider: { name: 'grounded', model: 'grounded-composer-v1' },
+    validator: { ok: true, issues: [], repaired: false, fellBack: false },
+    bias: { flagged: false, reasons: [] },
+    auditSeq: 7,
+    latencyMs: 12,
+    ...overrides,
+  };
+}
+
+function texts(block: Block): string[] {
+  if (block.type === 'section') return [block.text?.text ?? ''];
+  if (block.type === 'context')
+    return block.elements.map((element) => ('text' in element ? element.text : ''));
+  if (block.type === 'header') return [block.text.text];
+  return [];
+}
+
+describe('toBlocks', () => {
+  it('renders answer, product cards (risk warning after investments), sources, badge and rating buttons, in order', () => {
+    const blocks = toBlocks(reply());
+    expect(blocks.map((block) => block.type)).toEqual([
+      'section',
+      'section',
+      'context',
+      'section',
+      'context',
+      'context',
+      'actions',
+    ]);
+    expect(blocks.map(texts)).toEqual([
+      ['Compare &lt;b&gt;A &amp; B&lt;/b&gt; -&gt; both fit.'],
+      [
+        '*Growth &amp; Income &lt;Fund&gt;* (investment fund)\n• Fits a 20-year horizon\n• Risk 3 of 7 &lt;= tolerance',
+      ],
+      [`⚠️ ${RISK}`],
+      [
+        '*High-Yield Online Savings* (savings)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._',
+      ],
+      ['Sources: ISAs &amp; you — Allowances · Investment risk'],
+      ['Written by grounded · grounded-composer-v1 · validated ✓'],
+      [],
+    ]);
+  });
+
+  it('puts an "Interested" button on each card and 👍/👎 in the actions block, valued by the audit turn', () => {
+    const blocks = toBlocks(reply());
+    const accessories = blocks.flatMap((block) =>
+      block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : [],
+    );
+    expect(accessories.map((button) => [button.action_id, button.value, button.text.text])).toEqual([
+      ['feedback_accept', '{"auditSeq":7,"productId":"INV-01"}', 'Interested'],
+      ['feedback_accept', '{"auditSeq":7,"productId":"SAV-02"}', 'Interested'],
+    ]);
+    const actions = blocks.at(-1);
+    if (actions?.type !== 'actions') throw new Error('expected the actions block last');
+    expect(
+      actions.elements.map((element) =>
+        element.type === 'button' ? [element.action_id, element.value, element.text.text] : [],
+      ),
+    ).toEqual([
+      ['feedback_up', '7', '👍 Helpful'],
+      ['feedback_down', '7', '👎 Not helpful'],
+    ]);
+  });
+
+  it('leaves out the sources block when there are none, and the answer section when the text is blank', () => {
+    const blocks = toBlocks(reply({ text: '  ', products: [], sources: [] }));
+    expect(blocks.map((block) => block.type)).toEqual(['context', 'actions']);
+  });
+
+  it.each([
+    [
+      { name: 'grounded', model: 'grounded-composer-v1' },
+      'Written by grounded · grounded-composer-v1 · validated ✓',
+    ],
+    [
+      { name: 'ollama', model: 'mistral:7b-instruct' },
+      'Written by Mistral (via Ollama) · mistral:7b-instruct · validated ✓',
+    ],
+    [{ name: 'ollama', model: 'mistral' }, 'Written by Mistral (via Ollama) · mistral · validated ✓'],
+    [{ name: 'ollama', model: 'llama3.2:3b' }, 'Written by ollama · llama3.2:3b · validated ✓'],
+    [{ name: 'ollama', model: 'mixtral:8x7b' }, 'Written by ollama · mixtral:8x7b · validated ✓'],
+    [
+      { name: 'llamacpp', model: 'mistral-7b-instruct.Q4_K_M.gguf' },
+      'Written by llamacpp · mistral-7b-instruct.Q4_K_M.gguf · validated ✓',
+    ],
+  ])('badge for %o', (provider, expected) => {
+    expect(providerBadge(reply({ provider }))).toBe(expected);
+  });
+
+  it('says when the grounded composer stood in for the model, and when the bias guard replaced wording', () => {
+    const badge = providerBadge(
+      reply({
+        validator: { ok: true, issues: [], repaired: true, fellBack: true },
+        bias: { flagged: true, reasons: ['gendered wording'] },
+      }),
+    );
+    expect(badge).toBe(
+      'Written by grounded · grounded-composer-v1 · validated ✓ (the grounded composer answered after the model’s draft failed) · bias guard replaced flagged wording',
+    );
+    expect(badge).not.toContain('Mistral');
+  });
+
+  it('keeps within Slack limits: ≤ 50 blocks, sections ≤ 3000 characters, entities never cut', () => {
+    const product = reply().products[0];
+    if (!product) throw new Error('fixture has products');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '&', '<', '>', '😀'), maxLength: 20_000 }),
+        fc.integer({ min: 0, max: 60 }),
+        (text, productCount) => {
+          const products = Array.from({ length: productCount }, (_, index) => ({
+            ...product,
+            productId: `INV-${index}`,
+          }));
+          const blocks = toBlocks(reply({ text, products }));
+          expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
+          expect(blocks.at(-1)?.type).toBe('actions');
+          for (const piece of blocks.flatMap(texts)) {
+            expect(piece.length).toBeGreaterThan(0);
+            expect(piece.length).toBeLessThanOrEqual(MAX_SECTION_CHARACTERS);
+            expect(piece.replace(/&(?:amp|lt|gt);/g, '')).not.toContain('&');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('says how many products did not fit', () => {
+    const product = reply().products[1];
+    if (!product) throw new Error('fixture has products');
+    const products = Array.from({ length: 60 }, (_, index) => ({ ...product, productId: `SAV-${index}` }));
+    const blocks = toBlocks(reply({ products, sources: [] }));
+    expect(blocks).toHaveLength(MAX_BLOCKS);
+    // 50 blocks = answer + 46 cards + note + badge + actions.
+    expect(texts(blocks[47] as Block)).toEqual(['…and 14 more products; ask me about them.']);
+  });
+});
+
+describe('splitIntoSections', () => {
+  it('loses nothing but whitespace at the cuts, prefers word breaks and never splits an entity or emoji', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '&', '<', '😀'), maxLength: 400 }),
+        fc.integer({ min: 12, max: 60 }),
+        (raw, limit) => {
+          const escaped = escapeMrkdwn(raw);
+          const pieces = splitIntoSections(escaped, limit);
+          for (const piece of pieces) {
+            expect(piece.length).toBeLessThanOrEqual(limit);
+            expect(piece.trim()).toBe(piece);
+            expect(piece.replace(/&(?:amp|lt|gt);/g, '')).not.toContain('&');
+            expect(piece).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+          }
+          expect(pieces.join('').replace(/\s/g, '')).toBe(escaped.replace(/\s/g, ''));
+        },
+      ),
+    );
+  });
+
+  it('cuts at the last line break when there is one in the second half', () => {
+    expect(splitIntoSections('first line\nsecond part', 16)).toEqual(['first line', 'second part']);
+  });
+});
+
+describe('fallbackText and admin reports', () => {
+  it('fallback text is the escaped answer plus the product names', () => {
+    expect(fallbackText(reply())).toBe(
+      'Compare &lt;b&gt;A &amp; B&lt;/b&gt; -&gt; both fit.\n\nSuggested: Growth &amp; Income &lt;Fund&gt;, High-Yield Online Savings',
+    );
+  });
+
+  it('renders a report as header, figures and what is not covered yet', () => {
+    const report = {
+      title: 'Bias report (from the audit log)',
+      lines: ['Turns logged: 3; with recommendations: 2.', 'Bias guard flags: 0 (0.0% of turns).'],
+      missing: ['Population fairness metrics are not implemented yet.'],
+    };
+    expect(adminReportBlocks(report)).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: 'Bias report (from the audit log)' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '• Turns logged: 3; with recommendations: 2.\n• Bias guard flags: 0 (0.0% of turns).',
+        },
+      },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Not covered yet*\n• Population fairness metrics are not implemented yet.',
+        },
+      },
+    ]);
+    expect(adminReportText(report)).toBe(
+      'Bias report (from the audit log)\nTurns logged: 3; with recommendations: 2.\nBias guard flags: 0 (0.0% of turns).\nNot covered yet: Population fairness metrics are not implemented yet.',
+    );
+  });
+});
