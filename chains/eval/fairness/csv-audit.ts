@@ -51,54 +51,65 @@ function describe(match: ValueMatch): string {
   return `${match.column} is ${match.values.join(' or ')}`;
 }
 
-/** Reads the needed columns of every data row, failing on a missing column or an empty value. */
+/** Where the needed columns are in the header. */
+interface ColumnPositions {
+  header: string[];
+  protected: number[];
+  favourable: number;
+  label: number | undefined;
+}
+
+function locateColumns(record: readonly string[], options: CsvAuditOptions, file: string): ColumnPositions {
+  const header = record.map((field) => field.trim());
+  return {
+    header,
+    protected: options.protected.map((item) => columnIndex(header, item.column, file)),
+    favourable: columnIndex(header, options.favourable.column, file),
+    label: options.label ? columnIndex(header, options.label.column, file) : undefined,
+  };
+}
+
+function toProtectedRow(
+  record: readonly string[],
+  line: number,
+  columns: ColumnPositions,
+  options: CsvAuditOptions,
+  file: string,
+): ProtectedRow {
+  const value = (index: number): string => {
+    const text = record[index]?.trim() ?? '';
+    if (text !== '') return text;
+    const column = columns.header[index] ?? String(index);
+    throw new FairnessInputError(`${file} line ${line}: column "${column}" is empty`, { file, column, line });
+  };
+  const attributes: Record<string, string> = {};
+  options.protected.forEach((item, position) => {
+    const text = value(columns.protected[position] ?? -1);
+    attributes[item.column] = item.privileged.includes(text) ? item.privileged.join(' or ') : text;
+  });
+  const favourable = options.favourable.values.includes(value(columns.favourable));
+  if (columns.label === undefined || options.label === undefined) return { attributes, favourable };
+  return { attributes, favourable, label: options.label.values.includes(value(columns.label)) };
+}
+
+/** Streams the table and keeps the needed columns of every data row. */
 async function readTable(file: string, options: CsvAuditOptions): Promise<ProtectedRow[]> {
   const name = path.basename(file);
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   const source = createReadStream(file);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
-  let header: string[] | undefined;
-  let indices: { protected: number[]; favourable: number; label: number | undefined } | undefined;
+  let columns: ColumnPositions | undefined;
   const rows: ProtectedRow[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-      if (header === undefined || indices === undefined) {
-        header = record.map((field) => field.trim());
-        const found = header;
-        indices = {
-          protected: options.protected.map((item) => columnIndex(found, item.column, name)),
-          favourable: columnIndex(found, options.favourable.column, name),
-          label: options.label ? columnIndex(found, options.label.column, name) : undefined,
-        };
+      if (columns === undefined) {
+        columns = locateColumns(record, options, name);
         continue;
       }
       // info.lines is the line a record ends on; a quoted field may have spanned several.
-      const line = info.lines - record.reduce((sum, field) => sum + (field.split('\n').length - 1), 0);
-      const value = (index: number): string => {
-        const text = record[index]?.trim() ?? '';
-        if (text === '') {
-          const column = header?.[index] ?? String(index);
-          throw new FairnessInputError(`${name} line ${line}: column "${column}" is empty`, {
-            file: name,
-            column,
-            line,
-          });
-        }
-        return text;
-      };
-      const attributes: Record<string, string> = {};
-      options.protected.forEach((item, position) => {
-        const text = value(indices?.protected[position] ?? 0);
-        attributes[item.column] = item.privileged.includes(text) ? item.privileged.join(' or ') : text;
-      });
-      const favourable = options.favourable.values.includes(value(indices.favourable));
-      const labelIndex = indices.label;
-      rows.push(
-        labelIndex === undefined || options.label === undefined
-          ? { attributes, favourable }
-          : { attributes, favourable, label: options.label.values.includes(value(labelIndex)) },
-      );
+      const line = info.lines - record.reduce((sum, field) => sum + field.split('\n').length - 1, 0);
+      rows.push(toProtectedRow(record, line, columns, options, name));
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -108,11 +119,14 @@ async function readTable(file: string, options: CsvAuditOptions): Promise<Protec
         { cause: error },
       );
     }
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new FairnessInputError(`${file} does not exist`, { file: name }, { cause: error });
+    }
     throw error;
   } finally {
     source.destroy();
   }
-  if (header === undefined) throw new FairnessInputError(`${name} is empty: no header`, { file: name });
+  if (columns === undefined) throw new FairnessInputError(`${name} is empty: no header`, { file: name });
   return rows;
 }
 

@@ -53,7 +53,7 @@ export interface ReportSection {
   attributes: AttributeReport[];
 }
 
-/** An overall four-fifths flag, followed into each risk band. */
+/** An overall comparison followed into each risk band. */
 export interface ConditionedFinding {
   attribute: string;
   unprivileged: string;
@@ -75,6 +75,8 @@ export interface ConditioningSummary {
   explained: ConditionedFinding[];
   /** Flagged overall, but no risk band has enough rows in both groups to tell. */
   untestable: ConditionedFinding[];
+  /** Not flagged overall but flagged within a comparable risk band: a difference the mix of bands masks. */
+  emerges: ConditionedFinding[];
 }
 
 /** A complete fairness audit, ready to render. */
@@ -185,11 +187,14 @@ function sameComparison(left: GroupComparison, right: GroupComparison): boolean 
 }
 
 function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: number): ConditioningSummary {
-  const summary: ConditioningSummary = { survives: [], explained: [], untestable: [] };
+  const summary: ConditioningSummary = { survives: [], explained: [], untestable: [], emerges: [] };
   const overall = sections.find((candidate) => candidate.kind === 'overall');
-  const bands = sections.filter((candidate) => candidate.kind === 'risk_band');
+  const bands = RISK_TOLERANCES.flatMap((riskBand) => {
+    const band = sections.find((candidate) => candidate.kind === 'risk_band' && candidate.name === riskBand);
+    return band ? [{ riskBand, attributes: band.attributes }] : [];
+  });
   for (const comparison of overall?.attributes.flatMap((attribute) => attribute.comparisons) ?? []) {
-    if (comparison.fourFifths !== true || comparison.disparateImpact.value === null) continue;
+    if (comparison.fourFifths === null || comparison.disparateImpact.value === null) continue;
     const byRiskBand = bands.map((band) => {
       const within = band.attributes
         .flatMap((attribute) => attribute.comparisons)
@@ -199,7 +204,7 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
         within.unprivileged.size >= minGroupSize &&
         within.privileged.size >= minGroupSize;
       return {
-        riskBand: band.name as RiskTolerance,
+        riskBand: band.riskBand,
         disparateImpact: within?.disparateImpact.value ?? null,
         flagged: within?.fourFifths === true,
         comparable,
@@ -212,7 +217,10 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
       disparateImpact: comparison.disparateImpact.value,
       byRiskBand,
     };
-    if (byRiskBand.some((band) => band.comparable && band.flagged)) summary.survives.push(finding);
+    const flaggedWithin = byRiskBand.some((band) => band.comparable && band.flagged);
+    if (!comparison.fourFifths) {
+      if (flaggedWithin) summary.emerges.push(finding);
+    } else if (flaggedWithin) summary.survives.push(finding);
     else if (byRiskBand.some((band) => band.comparable)) summary.explained.push(finding);
     else summary.untestable.push(finding);
   }

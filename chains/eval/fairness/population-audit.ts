@@ -8,7 +8,8 @@ import { DEFAULT_NEIGHBOURS, nearestNeighbourAdoptions } from './neighbour-adopt
 
 /** What to audit and as of when. */
 export interface PopulationAuditOptions {
-  favourable: FavourableOutcome;
+  /** Default 'investment_or_premium'. */
+  favourable?: FavourableOutcome;
   /** YYYY-MM-DD: customers are profiled on history before it, and labelled by adoptions from it on (default SPLIT_DATE). */
   asOf?: string;
   /**
@@ -36,6 +37,7 @@ export interface PopulationAudit {
  */
 export function auditPopulation(dataset: DatasetTables, options: PopulationAuditOptions): PopulationAudit {
   const asOf = options.asOf ?? SPLIT_DATE;
+  const favourable = options.favourable ?? 'investment_or_premium';
   const k = options.neighbours ?? DEFAULT_NEIGHBOURS;
   const profiles = buildCustomerProfiles(dataset, { asOf });
   const candidates = profiles.map((profile) => ({
@@ -43,7 +45,7 @@ export function auditPopulation(dataset: DatasetTables, options: PopulationAudit
     heldProductIds: profile.aggregates.heldProductIds,
   }));
   const neighbourhoods = nearestNeighbourAdoptions(candidates, k);
-  const adopters = laterAdopters(dataset.adoptions, dataset.products, options.favourable, asOf);
+  const adopters = laterAdopters(dataset.adoptions, dataset.products, favourable, asOf);
   const threshold = bottomQuartileIncome(dataset.customers);
   const rows = profiles.map((profile, index) => {
     const { aggregates, customer } = profile;
@@ -62,12 +64,12 @@ export function auditPopulation(dataset: DatasetTables, options: PopulationAudit
     };
     const offered = rankProducts(input, dataset.products).map((recommendation) => recommendation.product);
     return toAuditRow(customer, offered, {
-      outcome: options.favourable,
+      outcome: favourable,
       bottomQuartileIncome: threshold,
       label: adopters.has(customer.customer_id),
     });
   });
-  return { rows, favourable: options.favourable, asOf, neighbours: k };
+  return { rows, favourable, asOf, neighbours: k };
 }
 
 /** The parts of a logged turn the audit reads; bot/audit's AuditRecord has this shape. */
@@ -96,14 +98,15 @@ export interface LoggedTurnsAudit {
 export function auditLoggedTurns(
   turns: readonly LoggedTurn[],
   dataset: DatasetTables,
-  options: Omit<PopulationAuditOptions, 'neighbours'>,
+  options: Omit<PopulationAuditOptions, 'neighbours'> = {},
 ): LoggedTurnsAudit {
   const asOf = options.asOf ?? SPLIT_DATE;
+  const favourable = options.favourable ?? 'investment_or_premium';
   const customers = new Map<string, Customer>(
     dataset.customers.map((customer) => [customer.customer_id, customer]),
   );
   const products = new Map<string, Product>(dataset.products.map((product) => [product.id, product]));
-  const adopters = laterAdopters(dataset.adoptions, dataset.products, options.favourable, asOf);
+  const adopters = laterAdopters(dataset.adoptions, dataset.products, favourable, asOf);
   const threshold = bottomQuartileIncome(dataset.customers);
   const skipped = { noRecommendation: 0, unknownCustomer: 0, unknownProducts: 0 };
   const rows: AuditRow[] = [];
@@ -125,7 +128,7 @@ export function auditLoggedTurns(
     }
     rows.push(
       toAuditRow(customer, offered, {
-        outcome: options.favourable,
+        outcome: favourable,
         bottomQuartileIncome: threshold,
         label: adopters.has(customer.customer_id),
       }),

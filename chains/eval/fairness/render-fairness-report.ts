@@ -9,7 +9,9 @@ export interface RenderOptions {
 }
 
 const percent = (value: number | null): string => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
-const ratio = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(2));
+/** DI to three places, so 0.798 (flagged) and 0.802 (not) read differently; interval ends to two. */
+const ratio = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(3));
+const bound = (value: number): string => value.toFixed(2);
 const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
 const metric = (result: MetricResult, format: (value: number) => string): string =>
   result.value === null ? 'n/a' : format(result.value);
@@ -17,13 +19,13 @@ const metric = (result: MetricResult, format: (value: number) => string): string
 function comparisonLine(comparison: GroupComparison, labelWidth: number): string {
   const { unprivileged, privileged } = comparison;
   const interval = comparison.interval
-    ? ` [${ratio(comparison.interval.lower)}, ${ratio(comparison.interval.upper)}]`
+    ? ` [${bound(comparison.interval.lower)}, ${bound(comparison.interval.upper)}]`
     : '';
   const parts = [
     `${`${unprivileged.group} vs ${privileged.group}`.padEnd(labelWidth)}`,
     `n ${unprivileged.size}/${privileged.size}`.padEnd(13),
     `rate ${percent(unprivileged.rate)}/${percent(privileged.rate)}`.padEnd(18),
-    `DI ${ratio(comparison.disparateImpact.value)}${interval}`.padEnd(21),
+    `DI ${ratio(comparison.disparateImpact.value)}${interval}`.padEnd(22),
     `SPD ${metric(comparison.statisticalParityDifference, signed)}`,
   ];
   if (comparison.equalOpportunityDifference) {
@@ -55,13 +57,14 @@ function attributeLines(attribute: AttributeReport): string[] {
   return lines;
 }
 
-function sectionLines(section: ReportSection, favourable: string): string[] {
+function sectionLines(section: ReportSection): string[] {
+  const rate = percent(section.favourableRate);
   const heading =
     section.kind === 'overall'
-      ? `== Overall: ${section.rows} rows, ${favourable}: ${percent(section.favourableRate)} ==`
+      ? `== Overall: ${section.rows} rows, favourable rate ${rate} ==`
       : section.kind === 'product_type'
-        ? `== Offered a ${section.name} product: ${percent(section.favourableRate)} of ${section.rows} rows ==`
-        : `== Risk tolerance ${section.name}: ${section.rows} rows, ${favourable}: ${percent(section.favourableRate)} ==`;
+        ? `== Favourable = offered a product of type ${section.name}: ${rate} of ${section.rows} rows ==`
+        : `== Within risk tolerance ${section.name}: ${section.rows} rows, favourable rate ${rate} ==`;
   return ['', heading, ...section.attributes.flatMap(attributeLines)];
 }
 
@@ -96,7 +99,7 @@ function summaryLines(report: FairnessReport): string[] {
   ];
   return [
     '',
-    'Summary: overall four-fifths flags, conditioned on risk tolerance',
+    'Summary: four-fifths flags, overall and conditioned on risk tolerance',
     ...group('Survive within a risk band (not explained by risk tolerance)', conditioning.survives),
     ...group(
       'Disappear within every comparable risk band (explained by risk tolerance)',
@@ -105,6 +108,10 @@ function summaryLines(report: FairnessReport): string[] {
     ...group(
       `Cannot tell (no risk band with ≥ ${report.minGroupSize} in both groups)`,
       conditioning.untestable,
+    ),
+    ...group(
+      'Not flagged overall, but flagged within a risk band (masked by the mix of bands)',
+      conditioning.emerges,
     ),
   ];
 }
@@ -128,6 +135,6 @@ export function renderFairnessReport(report: FairnessReport, options: RenderOpti
     `DI = rate(unprivileged) / rate(privileged), flagged (FLAG) outside ${band} (four-fifths rule); SPD = rate difference.`,
     `DI intervals: 95% stratified bootstrap, ${report.resamples} resamples. Groups under ${report.minGroupSize} get a warning.`,
     ...summaryLines(report),
-    ...sections.flatMap((section) => sectionLines(section, report.favourable)),
+    ...sections.flatMap(sectionLines),
   ];
 }

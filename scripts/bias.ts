@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util';
+import {
+  auditCsv,
+  auditPopulation,
+  buildFairnessReport,
+  type CsvAuditOptions,
+  FAVOURABLE_DESCRIPTIONS,
+  FAVOURABLE_OUTCOMES,
+  type FairnessReport,
+  type FavourableOutcome,
+  renderFairnessReport,
+  type ValueMatch,
+} from '../chains/eval/fairness/index.ts';
+import { loadConfig } from '../knowledge/config.ts';
+import { SPLIT_DATE } from '../knowledge/generate/index.ts';
+import { loadDataset } from '../knowledge/preprocess/index.ts';
+import { createRandom } from '../knowledge/seeded-random.ts';
+
+const USAGE = [
+  'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 20] [--seed 42]',
+  '       npm run bias -- --csv FILE --protected COLUMN=PRIVILEGED[,..] [--protected ...] --favourable COLUMN=VALUE[,VALUE] [--label COLUMN=VALUE[,VALUE]] [--seed 42]',
+].join('\n');
+
+const FLAGS = {
+  data: { type: 'string' },
+  favourable: { type: 'string' },
+  neighbours: { type: 'string' },
+  csv: { type: 'string' },
+  protected: { type: 'string', multiple: true },
+  label: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A flag the user got wrong; reported with the flag's name and exit code 2. */
+class UsageError extends Error {}
+
+type Job =
+  | { kind: 'population'; dataDir: string; favourable: FavourableOutcome; neighbours: number; seed: number }
+  | { kind: 'csv'; file: string; options: CsvAuditOptions; seed: number };
+
+function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value > max) {
+    throw new UsageError(`--${flag} must be a whole number from 0 to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+/** Parses COLUMN=VALUE[,VALUE…], naming the flag when it is malformed. */
+function columnValues(flag: string, text: string): ValueMatch {
+  const separator = text.indexOf('=');
+  const column = text.slice(0, Math.max(0, separator)).trim();
+  const values = text
+    .slice(separator + 1)
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  if (separator === -1 || column === '' || values.length === 0) {
+    throw new UsageError(`--${flag} must look like COLUMN=VALUE[,VALUE], got "${text}"`);
+  }
+  return { column, values };
+}
+
+function parseJob(argv: string[]): Job {
+  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: false }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: argv, options: FLAGS, allowPositionals: false, strict: true }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  const seed = wholeNumber('seed', values.seed, 42, 0xffff_ffff);
+  if (values.csv !== undefined) {
+    if (values.data !== undefined) throw new UsageError('--data cannot be combined with --csv');
+    if (values.neighbours !== undefined) throw new UsageError('--neighbours applies only to --data audits');
+    if (values.csv.trim() === '') throw new UsageError('--csv must be a file path');
+    if (!values.protected?.length) throw new UsageError('--csv needs at least one --protected COLUMN=VALUE');
+    if (values.favourable === undefined) throw new UsageError('--csv needs --favourable COLUMN=VALUE');
+    const label = values.label === undefined ? undefined : columnValues('label', values.label);
+    return {
+      kind: 'csv',
+      file: values.csv,
+      seed,
+      options: {
+        protected: values.protected.map((text) => {
+          const match = columnValues('protected', text);
+          return { column: match.column, privileged: match.values };
+        }),
+        favourable: columnValues('favourable', values.favourable),
+        ...(label ? { label } : {}),
+        random: createRandom(seed),
+      },
+    };
+  }
+  for (const flag of ['protected', 'label'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies only with --csv FILE`);
+  }
+  const favourable = values.favourable ?? 'investment_or_premium';
+  if (!FAVOURABLE_OUTCOMES.includes(favourable as FavourableOutcome)) {
+    throw new UsageError(
+      `--favourable must be one of ${FAVOURABLE_OUTCOMES.join(', ')}, got "${favourable}"`,
+    );
+  }
+  if (values.data !== undefined && values.data.trim() === '')
+    throw new UsageError('--data must be a folder path');
+  return {
+    kind: 'population',
+    dataDir: values.data ?? loadConfig().dataDir,
+    favourable: favourable as FavourableOutcome,
+    neighbours: wholeNumber('neighbours', values.neighbours, 20, 1000),
+    seed,
+  };
+}
+
+async function run(job: Job): Promise<FairnessReport> {
+  if (job.kind === 'csv') return await auditCsv(job.file, job.options);
+  const dataset = await loadDataset(job.dataDir);
+  const audit = auditPopulation(dataset, { favourable: job.favourable, neighbours: job.neighbours });
+  const neighbours = audit.neighbours === 0 ? 'no neighbours' : `${audit.neighbours} nearest neighbours`;
+  return buildFairnessReport(audit.rows, {
+    random: createRandom(job.seed),
+    title: `recommender over ${audit.rows.length} customers in ${job.dataDir} (profiles before ${audit.asOf}, ${neighbours})`,
+    favourable: FAVOURABLE_DESCRIPTIONS[job.favourable],
+    label: `took up such a product on or after ${audit.asOf}${audit.asOf === SPLIT_DATE ? ' (the split date)' : ''}`,
+  });
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  let job: Job;
+  try {
+    job = parseJob(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const started = performance.now();
+  const report = await run(job);
+  console.log(renderFairnessReport(report).join('\n'));
+  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return 0;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
