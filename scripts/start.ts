@@ -1,45 +1,43 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
-import {
-  connectChroma,
-  ingestDataset,
-  KnowledgeError,
-  KnowledgeStore,
-  loadConfig,
-  resolveEmbedder,
-} from '../knowledge/index.ts';
-import { lsaModelDir } from '../knowledge/ingest.ts';
+import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
+import { createWebChatApp, startWebServer } from '../web-chat/index.ts';
+import { mountChannels } from '../web-chat/mount-channels.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 
 /**
- * The main job: demo data (generated once), the store (ingested incrementally), and a sample query.
- * The web chat, Slack and Teams endpoints join here when the channels land.
+ * The main job: demo data (generated once), the store (ingested incrementally), then the web chat demo page,
+ * Slack and Teams endpoints on one port, over one conversation core. Ctrl-C stops everything cleanly.
  */
-const config = loadConfig();
+const config = loadAppConfig();
 const DEMO_CUSTOMERS = 10_000;
 const DEMO_SEED = 42;
 
-if (!existsSync(path.join(config.dataDir, 'customers.csv'))) {
+if (!existsSync(path.join(config.knowledge.dataDir, 'customers.csv'))) {
   console.log(
-    `No dataset in ${config.dataDir}: generating ${DEMO_CUSTOMERS} demo customers (seed ${DEMO_SEED})…`,
+    `No dataset in ${config.knowledge.dataDir}: generating ${DEMO_CUSTOMERS} demo customers (seed ${DEMO_SEED})…`,
   );
   const summary = await generateDataset({
     customers: DEMO_CUSTOMERS,
     seed: DEMO_SEED,
-    outDir: config.dataDir,
+    outDir: config.knowledge.dataDir,
   });
   console.log(`Generated in ${summary.seconds.toFixed(1)} s.`);
 }
 
-const connection = await connectChroma({ chromaUrl: config.chromaUrl, storeDir: config.storeDir });
-console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.storeDir}`);
-let exitCode = 0;
+const connection = await connectChroma({
+  chromaUrl: config.knowledge.chromaUrl,
+  storeDir: config.knowledge.storeDir,
+});
+console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.knowledge.storeDir}`);
 try {
   const summary = await ingestDataset({
-    config,
+    config: config.knowledge,
     chromaUrl: connection.url,
-    dataDir: config.dataDir,
+    dataDir: config.knowledge.dataDir,
     onEvent: (event) => {
       if (event.kind === 'stage') console.log(event.message);
       if (event.kind === 'embedder')
@@ -47,29 +45,49 @@ try {
     },
   });
   printIngestSummary(summary);
-
-  const { embedder } = await resolveEmbedder(config, {
-    lsaDir: lsaModelDir(config.storeDir),
-    storeKind: summary.embedder.kind === 'transformers' ? 'transformers' : 'lsa',
-  });
-  const store = await KnowledgeStore.open({ url: connection.url, embedder });
-  const customerId = 'C-000001';
-  const [profile] = await store.getByIds('profiles', [customerId]);
-  if (profile) {
-    console.log(`\nSample: ${customerId}\n${profile.text}`);
-    const products = await store.query('products', profile.text, { k: 3 });
-    console.log(`Nearest products: ${products.map((hit) => `${hit.id} ${hit.metadata.name}`).join('; ')}`);
-    const passages = await store.query('articles', 'How do I build an emergency fund?', { k: 1 });
-    console.log(`"How do I build an emergency fund?" → ${passages[0]?.metadata.title ?? 'no passage'}`);
-  }
-  console.log(
-    '\nTry: npm run query -- --customer C-000042 --question "how should I pay off my credit card?"',
-  );
 } catch (error) {
-  if (!(error instanceof KnowledgeError)) throw error;
-  console.error(`Failed (${error.code}): ${error.message}`);
-  exitCode = 1;
-} finally {
   await connection.release();
+  if (error instanceof KnowledgeError) {
+    console.error(`Ingest failed (${error.code}): ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 }
-process.exit(exitCode);
+
+const advisor = await createAdvisor({
+  ...config,
+  knowledge: { ...config.knowledge, chromaUrl: connection.url },
+});
+console.log(
+  `Replies written by: ${advisor.model.provider} (${advisor.model.model}) — ${advisor.modelReason}`,
+);
+const tokenSecret = config.webTokenSecret ?? randomBytes(32).toString('hex');
+if (!config.webTokenSecret) {
+  console.log('WEB_TOKEN_SECRET is not set: using a random secret for this run (demo tokens only).');
+}
+const app = createWebChatApp({
+  core: advisor.core,
+  audit: advisor.audit,
+  tokenSecret,
+  demo: { enabled: true },
+});
+const channels = mountChannels(app, advisor, config);
+const server = await startWebServer(app, config.server.port, config.server.host);
+console.log(`\nWeb chat demo:  ${server.url}/?customer=C-000001   (the bank's page with the widget)`);
+console.log(`Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz`);
+console.log(`Slack:          ${channels.slack}`);
+console.log(`Teams:          ${channels.teams}`);
+console.log('Press Ctrl-C to stop.');
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await server.close();
+  await advisor.close();
+  await connection.release();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

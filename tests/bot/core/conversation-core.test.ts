@@ -81,15 +81,13 @@ describe('ConversationCore: authorisation, thread memory and the audit log (real
 
   it('an explicit command cannot be used to reach another customer either', async () => {
     await expect(
-      fixture
-        .core()
-        .handle({
-          actor: customer('C-000002'),
-          threadId: 'cmd',
-          text: 'advise',
-          customerId: 'C-000005',
-          command: 'advise',
-        }),
+      fixture.core().handle({
+        actor: customer('C-000002'),
+        threadId: 'cmd',
+        text: 'advise',
+        customerId: 'C-000005',
+        command: 'advise',
+      }),
     ).rejects.toMatchObject({ code: 'NOT_AUTHORISED' });
   });
 

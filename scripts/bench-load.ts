@@ -1,0 +1,150 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openSqliteAuditStore } from '../bot/audit/index.ts';
+import { ConversationCore } from '../bot/core/index.ts';
+import { AdvisorChain } from '../chains/advisor-chain.ts';
+import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
+import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
+import { generateDataset } from '../knowledge/generate/index.ts';
+import { ingestDataset, loadConfig, openKnowledgeBase, startChromaServer } from '../knowledge/index.ts';
+import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
+import { createWebChatApp, signCustomerToken, startWebServer } from '../web-chat/index.ts';
+
+/**
+ * Load test of the web chat over real HTTP: a 10k-customer store (built as bench:chat builds it), the grounded
+ * provider, the real server with rate limits off, and autocannon posting to /api/chat as many different
+ * customers. Prints req/s, p50/p95/p99 latency (to the end of the SSE stream), non-2xx and errors.
+ * Target: ≥ 200 req/s on 2 cores.
+ */
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    keep: { type: 'boolean' },
+  },
+});
+const customers = Number(values.customers ?? '10000');
+const connections = Number(values.connections ?? '10');
+const duration = Number(values.duration ?? '20');
+const TOKEN_HOLDERS = Math.min(customers, 2000);
+const secret = 'bench-load-secret-not-for-production-0123456789';
+
+const QUESTIONS = [
+  'What would you recommend for me?',
+  'Which products suit me best?',
+  'Should I open a savings account?',
+  "My card hasn't arrived yet",
+  'Why is my payment still pending?',
+  'How do I build an emergency fund?',
+  'What fees do you charge?',
+  'hello',
+];
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+}
+
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'bench-load-'));
+const storeDir = path.join(scratch, 'store');
+const dataDir = path.join(scratch, 'data');
+const chroma = await startChromaServer({ dataDir: path.join(storeDir, 'chroma') });
+const config = loadConfig({ ...process.env, STORE_DIR: storeDir, CHROMA_URL: chroma.url });
+
+try {
+  console.log(`bench:load — building a ${customers}-customer store in ${scratch} …`);
+  await generateDataset({ customers, seed: 42, outDir: dataDir });
+  const ingest = await ingestDataset({ config, chromaUrl: chroma.url, dataDir });
+  console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
+
+  const knowledge = await openKnowledgeBase(config);
+  const audit = openSqliteAuditStore(path.join(scratch, 'audit.sqlite'));
+  const grounded = new GroundedChatModel();
+  const retriever = AdvisorRetriever.create({ chromaUrl: chroma.url, embedder: knowledge.embedder.embedder });
+  const core = new ConversationCore({
+    chain: new AdvisorChain({ retriever, model: grounded, grounded }),
+    audit,
+  });
+  const app = createWebChatApp({
+    core,
+    audit,
+    tokenSecret: secret,
+    limits: {
+      customerRequestsPerWindow: Number.POSITIVE_INFINITY,
+      addressRequestsPerWindow: Number.POSITIVE_INFINITY,
+    },
+  });
+  const server = await startWebServer(app, 0);
+
+  // Pre-built requests: signing is async and setupRequest is not, and signing per request would bench HMAC.
+  const random = createRandom(7);
+  const requests: { headers: Record<string, string>; body: string }[] = [];
+  const holders = new Set<string>();
+  for (let index = 0; index < TOKEN_HOLDERS; index++) {
+    const customerId = `C-${String(randomInt(random, 1, customers)).padStart(6, '0')}`;
+    holders.add(customerId);
+    const token = await signCustomerToken({
+      customerId,
+      secret,
+      nowMs: Date.now(),
+      lifetimeSeconds: 30 * 60,
+    });
+    requests.push({
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ message: pick(random, QUESTIONS) }),
+    });
+  }
+
+  const run = (seconds: number) =>
+    new Promise<{ result: autocannon.Result; latencies: number[]; unfinished: number }>((resolve, reject) => {
+      let next = 0;
+      let unfinished = 0;
+      const latencies: number[] = [];
+      const instance = autocannon(
+        {
+          url: server.url,
+          connections,
+          duration: seconds,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/chat',
+              setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }),
+              // A 200 whose stream ends in `error` instead of `done` is a failure too.
+              onResponse: (status, body) => {
+                if (status === 200 && !body.includes('event: done')) unfinished++;
+              },
+            },
+          ],
+        },
+        (error: unknown, result) => (error ? reject(error) : resolve({ result, latencies, unfinished })),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+
+  console.log(`warming up (3 s), then ${connections} connections for ${duration} s …`);
+  await run(3);
+  const { result, latencies, unfinished } = await run(duration);
+  latencies.sort((a, b) => a - b);
+  console.log(`requests              ${result.requests.total} in ${result.duration.toFixed(1)} s`);
+  console.log(
+    `throughput            ${(result.requests.total / result.duration).toFixed(1)} req/s   (target ≥ 200 on 2 cores)`,
+  );
+  console.log(`latency p50           ${percentile(latencies, 0.5).toFixed(1)} ms`);
+  console.log(`latency p95           ${percentile(latencies, 0.95).toFixed(1)} ms`);
+  console.log(`latency p99           ${percentile(latencies, 0.99).toFixed(1)} ms`);
+  console.log(`non-2xx               ${result.non2xx}`);
+  console.log(`errors / timeouts     ${result.errors} / ${result.timeouts}`);
+  console.log(`streams without done  ${unfinished}`);
+  console.log(`distinct customers    ${holders.size} (one token each, taken in turn)`);
+  console.log(`audit chain           ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`);
+  await server.close();
+  await audit.close();
+  await knowledge.close();
+} finally {
+  await chroma.stop();
+  if (!values.keep) await rm(scratch, { recursive: true, force: true });
+}

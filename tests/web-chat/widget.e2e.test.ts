@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
+import { INVESTMENT_PRODUCT_TYPES, type ProductType } from '../../knowledge/schemas.ts';
+import {
+  createWebChatApp,
+  type RunningWebServer,
+  startWebServer,
+  type WebChatReply,
+} from '../../web-chat/index.ts';
+import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const suite = hasChromium ? describe : describe.skip;
+const SECRET = 'e2e-secret-for-the-web-chat-widget-0123456789';
+
+/** Reads the reply event out of a finished `/api/chat` response as the browser received it. */
+function replyFromSse(body: string): WebChatReply {
+  const block = body.split('\n\n').find((part) => part.startsWith('event: reply'));
+  const data = block ? /^data: (.*)$/m.exec(block)?.[1] : undefined;
+  if (!data) throw new Error(`no reply event in ${body.slice(0, 200)}`);
+  return JSON.parse(data) as WebChatReply;
+}
+
+suite(
+  hasChromium
+    ? 'the web chat widget in a real browser (real server, real advisor)'
+    : `the web chat widget in a real browser — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`,
+  () => {
+    let fixture: AdvisorFixture;
+    let server: RunningWebServer;
+    let browser: Browser;
+    let page: Page;
+    let customerId = '';
+
+    beforeAll(async () => {
+      fixture = await createAdvisorFixture(120);
+      // A customer whose recommendations include an investment product, so the risk disclosure must show.
+      const chain = fixture.chain();
+      for (let number = 1; number <= 120 && !customerId; number++) {
+        const candidate = `C-${String(number).padStart(6, '0')}`;
+        const advice = await chain.advise({
+          question: 'What would you recommend for me?',
+          customerId: candidate,
+          audience: 'customer',
+          history: [],
+        });
+        const types = advice.recommendations.map((item) => item.product.type as ProductType);
+        if (types.some((type) => INVESTMENT_PRODUCT_TYPES.includes(type))) customerId = candidate;
+      }
+      expect(customerId).not.toBe('');
+      const app = createWebChatApp({
+        core: fixture.core(),
+        audit: fixture.audit,
+        tokenSecret: SECRET,
+        demo: { enabled: true },
+      });
+      server = await startWebServer(app, 0);
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+      await page.goto(`${server.url}/?customer=${customerId}`);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await fixture?.dispose();
+    });
+
+    const bubble = () => page.getByRole('button', { name: 'Open chat' });
+    const dialog = () => page.getByRole('dialog', { name: 'Ask our assistant' });
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+    /** Sends a question with the keyboard and returns the reply the server streamed for it. */
+    async function ask(question: string): Promise<WebChatReply> {
+      const response = page.waitForResponse((candidate) => candidate.url().endsWith('/api/chat'));
+      await page.getByRole('textbox', { name: 'Your message' }).fill(question);
+      await page.keyboard.press('Enter');
+      const reply = replyFromSse(await (await response).text());
+      await page
+        .locator('.fadv-bot')
+        .last()
+        .getByRole('group', { name: 'Was this answer helpful?' })
+        .waitFor();
+      return reply;
+    }
+
+    it('opens from the keyboard (Tab, Enter), moves focus to the input, and Esc closes it again', async () => {
+      await bubble().waitFor();
+      for (let press = 0; press < 40; press++) {
+        if (await bubble().evaluate((element) => element === document.activeElement)) break;
+        await page.keyboard.press('Tab');
+      }
+      expect(await bubble().evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await dialog().waitFor();
+      expect(await dialog().getAttribute('aria-modal')).toBe('false');
+      expect(await focusedId()).toBe('fadv-input');
+      await page.keyboard.press('Escape');
+      await dialog().waitFor({ state: 'hidden' });
+      expect(await bubble().evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await bubble().getAttribute('aria-expanded')).toBe('false');
+    });
+
+    it('streams a recommendation in, then shows product cards with reasons and the risk disclosure', async () => {
+      await bubble().click();
+      await dialog().waitFor();
+      expect(await focusedId()).toBe('fadv-input');
+      // Count the lengths the answer passes through while it streams.
+      await page.evaluate(() => {
+        const log = document.querySelector('.fadv-log');
+        const lengths: number[] = [];
+        Object.assign(window, { answerLengths: lengths });
+        new MutationObserver(() => {
+          const answer = log?.querySelector('.fadv-bot:last-child > p');
+          if (answer) lengths.push(answer.textContent?.length ?? 0);
+        }).observe(log as Node, { subtree: true, childList: true, characterData: true });
+      });
+      const reply = await ask('What would you recommend for me?');
+
+      const answer = page.locator('.fadv-bot').last();
+      expect(await answer.locator('> p').textContent()).toBe(reply.text);
+      const lengths = await page.evaluate(
+        () => (window as unknown as { answerLengths: number[] }).answerLengths,
+      );
+      const partial = new Set(lengths.filter((length) => length > 0 && length < reply.text.length));
+      expect(partial.size).toBeGreaterThanOrEqual(2);
+
+      const cards = answer.locator('.fadv-card');
+      expect(await cards.count()).toBe(reply.products.length);
+      for (const [index, product] of reply.products.entries()) {
+        const card = cards.nth(index);
+        expect(await card.locator('h3').textContent()).toBe(product.name);
+        expect(await card.locator('ul li').allTextContents()).toEqual(product.reasons);
+      }
+      const investment = reply.products.findIndex((product) =>
+        INVESTMENT_PRODUCT_TYPES.includes(product.type as ProductType),
+      );
+      expect(investment).toBeGreaterThanOrEqual(0);
+      expect(await cards.nth(investment).getByRole('note').textContent()).toBe(RISK_DISCLOSURE);
+      await page.screenshot({ path: '/tmp/widget.png' });
+
+      await answer.getByRole('button', { name: 'Yes, this was helpful' }).click();
+      await answer.getByText('Thanks for your feedback.').waitFor();
+      const first = reply.products[0];
+      await answer.getByRole('button', { name: `I'm interested in ${first?.name}` }).click();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.fadv-bot:last-child .fadv-chip')?.getAttribute('aria-pressed') === 'true',
+      );
+      const feedback = await fixture.audit.feedback({ turnSeq: reply.auditSeq });
+      expect(
+        feedback.map(({ rating, productId, accepted, channel, actor }) => ({
+          rating,
+          productId,
+          accepted,
+          channel,
+          actor,
+        })),
+      ).toEqual([
+        {
+          rating: 'up',
+          productId: null,
+          accepted: null,
+          channel: 'web',
+          actor: { id: customerId, role: 'customer' },
+        },
+        {
+          rating: null,
+          productId: first?.productId,
+          accepted: true,
+          channel: 'web',
+          actor: { id: customerId, role: 'customer' },
+        },
+      ]);
+      const turn = (await fixture.audit.turns({ customerId })).find((each) => each.seq === reply.auditSeq);
+      expect(turn).toMatchObject({ channel: 'web', reply: reply.text });
+    });
+
+    it('answers a knowledge question with its source, and Esc closes the panel', async () => {
+      const reply = await ask('I lost my card');
+      expect(reply.sources.length).toBeGreaterThan(0);
+      const answer = page.locator('.fadv-bot').last();
+      expect(await answer.locator('> p').textContent()).toBe(reply.text);
+      const sources = await answer.locator('.fadv-sources li').allTextContents();
+      expect(sources[0]).toContain(reply.sources[0]?.title);
+      await page.screenshot({ path: '/tmp/widget-sources.png' });
+      await page.keyboard.press('Escape');
+      await dialog().waitFor({ state: 'hidden' });
+      expect(await bubble().evaluate((element) => element === document.activeElement)).toBe(true);
+    });
+
+    it('tells the customer what went wrong: 401, 403, 413, 429 with the retry time, and network errors', async () => {
+      await bubble().click();
+      await dialog().waitFor();
+      const errors = page.locator('.fadv-error');
+      const send = async (question: string) => {
+        const before = await errors.count();
+        await page.getByRole('textbox', { name: 'Your message' }).fill(question);
+        await page.keyboard.press('Enter');
+        await errors.nth(before).waitFor();
+        return await errors.nth(before).textContent();
+      };
+      const someoneElse = customerId === 'C-000002' ? 'C-000003' : 'C-000002';
+      expect(await send(`What would you recommend for ${someoneElse}?`)).toBe(
+        'Sorry, I can only help with your own accounts.',
+      );
+      // A forged token reaches the real server, which answers 401.
+      await page.route(
+        '**/api/chat',
+        (route) =>
+          route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer forged' } }),
+        { times: 1 },
+      );
+      expect(await send('hello')).toBe('Your session has ended. Please refresh the page.');
+      const refuse = (status: number, headers: Record<string, string> = {}) =>
+        page.route('**/api/chat', (route) => route.fulfill({ status, headers, body: '{}' }), { times: 1 });
+      await refuse(429, { 'Retry-After': '42' });
+      expect(await send('hello')).toBe('Too many messages. Please try again in 42 seconds.');
+      await refuse(413);
+      expect(await send('hello')).toBe('That message is too long.');
+      await page.route('**/api/chat', (route) => route.abort('internetdisconnected'), { times: 1 });
+      expect(await send('hello')).toBe("Can't reach the assistant. Check your connection.");
+    });
+  },
+);

@@ -1,0 +1,124 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ConversationCore, InboundMessage, OutboundReply } from '../bot/core/index.ts';
+import { TokenRelay } from './token-relay.ts';
+import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
+
+/** What the widget renders beside the streamed text; internals (validator issues, bias reasons) stay server-side. */
+export interface WebChatReply {
+  threadId: string;
+  text: string;
+  customerId: string | null;
+  intent: OutboundReply['intent'];
+  products: {
+    productId: string;
+    name: string;
+    type: string;
+    reasons: string[];
+    riskDisclosure: string | null;
+  }[];
+  sources: OutboundReply['sources'];
+  provider: OutboundReply['provider'];
+  validator: { ok: boolean };
+  bias: { flagged: boolean };
+  auditSeq: number;
+}
+
+type Outcome = { ok: true; reply: OutboundReply } | { ok: false; error: unknown };
+
+/**
+ * Runs one turn and answers it as Server-Sent Events: `token` events as text arrives, then `reply`, then `done`.
+ * The HTTP status is decided late: while no token has arrived a failure is still a plain JSON error (403, 404…);
+ * after the first token the stream is committed, so a later failure becomes an `error` event.
+ */
+export async function streamChatReply(
+  context: Context,
+  options: {
+    core: Pick<ConversationCore, 'handle'>;
+    inbound: InboundMessage;
+    threadId: string;
+    reportError: (error: unknown) => void;
+  },
+): Promise<Response> {
+  const cancel = new AbortController();
+  const requestSignal = context.req.raw.signal;
+  const abortTurn = () => cancel.abort(requestSignal.reason);
+  if (requestSignal.aborted) abortTurn();
+  else requestSignal.addEventListener('abort', abortTurn, { once: true });
+  const stopListening = () => requestSignal.removeEventListener('abort', abortTurn);
+
+  const relay = new TokenRelay();
+  const outcome: Promise<Outcome> = options.core
+    .handle(options.inbound, { onToken: (token) => relay.push(token), signal: cancel.signal })
+    .then(
+      (reply): Outcome => ({ ok: true, reply }),
+      (error: unknown): Outcome => ({ ok: false, error }),
+    )
+    .finally(() => relay.close());
+
+  await relay.active;
+  if (!relay.hasTokens) {
+    const early = await outcome;
+    if (!early.ok) {
+      stopListening();
+      // A turn cancelled because the client left is not a server fault: nobody reads the answer, nothing to report.
+      if (cancel.signal.aborted)
+        throw new WebChatError('UNAVAILABLE', 'The request was cancelled.', { cause: early.error });
+      throw early.error;
+    }
+  }
+  context.header('X-Accel-Buffering', 'no');
+  const response = streamSSE(context, async (stream) => {
+    stream.onAbort(abortTurn);
+    try {
+      for await (const batch of relay) {
+        await stream.write(batch.map((text) => sseEvent('token', { text })).join(''));
+      }
+      const result = await outcome;
+      if (result.ok) {
+        await stream.write(
+          sseEvent('reply', toWebChatReply(result.reply, options.threadId)) + sseEvent('done', {}),
+        );
+      } else {
+        const failure = toWebChatError(result.error);
+        if (failure.code === 'INTERNAL' && !cancel.signal.aborted) options.reportError(result.error);
+        await stream.write(sseEvent('error', errorBody(failure).error));
+      }
+    } catch (error) {
+      // Hono's writes never throw (they are dropped once the client has gone), so anything here is a bug.
+      options.reportError(error);
+      await stream.write(sseEvent('error', errorBody(toWebChatError(error)).error));
+    } finally {
+      stopListening();
+    }
+  });
+  // Event streams are always UTF-8; saying so keeps tools that guess (proxies, DevTools) from mangling replies.
+  response.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
+  return response;
+}
+
+/** One SSE event; JSON never contains a raw newline, so the data is always a single `data:` line. */
+function sseEvent(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
+  return {
+    threadId,
+    text: reply.text,
+    customerId: reply.customerId,
+    intent: reply.intent,
+    products: reply.products.map((product) => ({
+      productId: product.productId,
+      name: product.name,
+      type: product.type,
+      reasons: product.reasons,
+      riskDisclosure: product.riskDisclosure,
+    })),
+    sources: reply.sources,
+    provider: reply.provider,
+    validator: { ok: reply.validator.ok },
+    bias: { flagged: reply.bias.flagged },
+    auditSeq: reply.auditSeq,
+  };
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import type { BlankEnv } from 'hono/types';
+import type { AuditStore } from '../bot/audit/index.ts';
+import type { ConversationCore } from '../bot/core/index.ts';
+import { CUSTOMER_ID } from '../knowledge/schemas.ts';
+import { streamChatReply } from './chat-reply-stream.ts';
+import { clientAddress } from './client-address.ts';
+import {
+  bearerToken,
+  MIN_TOKEN_SECRET_LENGTH,
+  signCustomerToken,
+  verifyCustomerToken,
+} from './customer-token.ts';
+import { DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
+import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
+import { recordFeedback } from './record-feedback.ts';
+import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
+import { resolveWebChatLimits, type WebChatLimits } from './web-chat-limits.ts';
+import { ChatRequest, FeedbackRequest, readJsonBody } from './web-chat-requests.ts';
+import { loadWidgetAsset } from './widget-asset.ts';
+
+const API_ROUTES = ['/api/chat', '/api/feedback'] as const;
+
+/**
+ * The app's Hono environment. It has none of its own (the app is a plain `Hono`); the name lets code that mounts
+ * more routes on it (Slack, Teams) say what it expects without depending on that.
+ */
+export type WebChatEnv = BlankEnv;
+
+/** Everything the web chat needs, injected so tests run the real app without a port. */
+export interface WebChatDependencies {
+  core: Pick<ConversationCore, 'handle'>;
+  audit: AuditStore;
+  /** HS256 secret shared with the host bank, which signs customer tokens on its own server. */
+  tokenSecret: string;
+  /** Milliseconds since the epoch; drives token expiry and rate-limit windows. */
+  now?: () => number;
+  limits?: Partial<WebChatLimits>;
+  /** Serves a demo host page at `/` that mints its own tokens; never enable in production. */
+  demo?: { enabled: boolean };
+  /** Behind one reverse proxy: take the client address from `X-Forwarded-For` (see clientAddress). */
+  trustProxy?: boolean;
+  /** Host-page origins allowed to call the API cross-origin; empty (default) = same origin only. */
+  allowedOrigins?: readonly string[];
+  /** Where unexpected errors go; the client only ever sees a generic 500. */
+  reportError?: (error: unknown) => void;
+}
+
+/** Builds the web chat HTTP app: chat (SSE), feedback, health, the widget script and the optional demo page. */
+export function createWebChatApp(dependencies: WebChatDependencies): Hono {
+  const { core, audit, tokenSecret } = dependencies;
+  if (tokenSecret.length < MIN_TOKEN_SECRET_LENGTH) {
+    throw new RangeError(`the web chat token secret must be at least ${MIN_TOKEN_SECRET_LENGTH} characters`);
+  }
+  const now = dependencies.now ?? Date.now;
+  const limits = resolveWebChatLimits(dependencies.limits);
+  const reportError = dependencies.reportError ?? ((error: unknown) => console.error('web chat:', error));
+  const trustProxy = dependencies.trustProxy ?? false;
+  const rateWindow = { windowMs: limits.windowMs, now };
+  const addressLimiter = new FixedWindowRateLimiter({
+    limit: limits.addressRequestsPerWindow,
+    ...rateWindow,
+  });
+  const customerLimiter = new FixedWindowRateLimiter({
+    limit: limits.customerRequestsPerWindow,
+    ...rateWindow,
+  });
+  const widget = loadWidgetAsset();
+
+  // Who each request was authenticated as; keyed by context so the app stays a plain `Hono` (no Env generics).
+  const authenticated = new WeakMap<Context, string>();
+  const customerOf = (context: Context): string => {
+    const customerId = authenticated.get(context);
+    if (customerId === undefined) throw new Error(`${context.req.path} is served without authentication`);
+    return customerId;
+  };
+
+  const app = new Hono();
+
+  app.onError((error, context) => {
+    const failure = toWebChatError(error);
+    if (failure.code === 'INTERNAL') reportError(error);
+    if (failure.details.retryAfterSeconds !== undefined) {
+      context.header('Retry-After', String(failure.details.retryAfterSeconds));
+    }
+    if (failure.code === 'UNAUTHENTICATED') {
+      context.header('WWW-Authenticate', 'Bearer realm="web-chat", error="invalid_token"');
+    }
+    return context.json(errorBody(failure), failure.status);
+  });
+  app.notFound((context) =>
+    context.json(
+      errorBody(new WebChatError('NOT_FOUND', `No route ${context.req.method} ${context.req.path}.`)),
+      404,
+    ),
+  );
+  app.use(async (context, next) => {
+    await next();
+    context.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.get('/healthz', (context) => context.json({ ok: true }));
+
+  app.get('/widget.js', async (context) => {
+    const asset = await widget;
+    const headers = { ETag: asset.etag, 'Cache-Control': 'public, max-age=300, must-revalidate' };
+    if (context.req.header('if-none-match') === asset.etag) return context.body(null, 304, headers);
+    return context.body(asset.body, 200, {
+      ...headers,
+      'Content-Type': 'application/javascript; charset=utf-8',
+    });
+  });
+
+  // Middleware is attached per route, not to `/api/*`: other channels mounted on this app (Teams at
+  // `/api/messages`) must not meet customer-token auth or the per-address limit.
+  const allowedOrigins = dependencies.allowedOrigins ?? [];
+  if (allowedOrigins.length > 0) {
+    const allowHost = cors({
+      origin: [...allowedOrigins],
+      allowMethods: ['POST'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    });
+    for (const route of API_ROUTES) app.use(route, allowHost);
+  }
+  // Per-address before the token, so requests with bad tokens count too (token guessing is throttled).
+  const guard = (route: string) =>
+    createMiddleware(async (context, next) => {
+      throwIfLimited(addressLimiter, clientAddress(context, trustProxy), 'from your network address');
+      const token = bearerToken(context.req.header('authorization'));
+      const customerId = await verifyCustomerToken(token, tokenSecret, now());
+      throwIfLimited(customerLimiter, `${route}:${customerId}`, 'for your account');
+      authenticated.set(context, customerId);
+      await next();
+    });
+  const limitBody = bodyLimit({
+    maxSize: limits.maxBodyBytes,
+    onError: () => {
+      throw new WebChatError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${limits.maxBodyBytes} bytes.`,
+      );
+    },
+  });
+
+  app.post('/api/chat', guard('chat'), limitBody, async (context) => {
+    const request = await readJsonBody(context, ChatRequest);
+    const customerId = customerOf(context);
+    const threadId = request.threadId ?? randomUUID();
+    return await streamChatReply(context, {
+      core,
+      // Namespaced by customer so a guessed thread id never reaches another customer's conversation memory.
+      inbound: {
+        actor: { channel: 'web', userId: customerId, role: 'customer', customerId },
+        threadId: `web:${customerId}:${threadId}`,
+        text: request.message,
+      },
+      threadId,
+      reportError,
+    });
+  });
+
+  app.post('/api/feedback', guard('feedback'), limitBody, async (context) => {
+    const request = await readJsonBody(context, FeedbackRequest);
+    return context.json(await recordFeedback(audit, customerOf(context), request), 201);
+  });
+
+  if (dependencies.demo?.enabled) {
+    app.get('/', async (context) => {
+      const customerId = context.req.query('customer') ?? 'C-000001';
+      if (!CUSTOMER_ID.test(customerId)) {
+        throw new WebChatError('INVALID_INPUT', 'customer: expected a customer id like C-000123.', {
+          field: 'customer',
+        });
+      }
+      // Demo only: a real bank signs this token on its own server, after its own login, with the shared secret.
+      const token = await signCustomerToken({
+        customerId,
+        secret: tokenSecret,
+        nowMs: now(),
+        lifetimeSeconds: DEMO_TOKEN_LIFETIME_SECONDS,
+      });
+      context.header('Cache-Control', 'no-store');
+      context.header(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+      );
+      return context.html(renderDemoPage({ token, customerId }));
+    });
+  }
+
+  return app;
+}
+
+function throwIfLimited(limiter: FixedWindowRateLimiter, key: string, scope: string): void {
+  const decision = limiter.take(key);
+  if (decision.allowed) return;
+  throw new WebChatError(
+    'RATE_LIMITED',
+    `Too many requests ${scope}; try again in ${decision.retryAfterSeconds} s.`,
+    { retryAfterSeconds: decision.retryAfterSeconds },
+  );
+}

@@ -1,0 +1,20 @@
+export type { WebChatReply } from './chat-reply-stream.ts';
+export { clientAddress, UNKNOWN_ADDRESS } from './client-address.ts';
+export { createWebChatApp, type WebChatDependencies, type WebChatEnv } from './create-web-chat-app.ts';
+export {
+  CustomerTokenClaims,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  signCustomerToken,
+  TOKEN_ALGORITHM,
+  verifyCustomerToken,
+} from './customer-token.ts';
+export { DEMO_TOKEN_LIFETIME_SECONDS } from './demo-page.ts';
+export { FixedWindowRateLimiter, type RateDecision } from './fixed-window-rate-limiter.ts';
+export { type RunningWebServer, startWebServer } from './start-web-server.ts';
+export {
+  WebChatError,
+  type WebChatErrorBody,
+  type WebChatErrorCode,
+} from './web-chat-error.ts';
+export { DEFAULT_WEB_CHAT_LIMITS, type WebChatLimits } from './web-chat-limits.ts';
+export { ChatRequest, FeedbackRequest } from './web-chat-requests.ts';

@@ -1,0 +1,53 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARACTERS } from '../bot/core/index.ts';
+import { WebChatError } from './web-chat-error.ts';
+
+/** `POST /api/chat`: the customer's message and, for follow-ups, the thread the server handed out. */
+export const ChatRequest = z.strictObject({
+  message: z.string().trim().min(1, 'must not be empty').max(MAX_MESSAGE_CHARACTERS),
+  threadId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"')
+    .optional(),
+});
+/** A parsed chat request. */
+export type ChatRequest = z.infer<typeof ChatRequest>;
+
+/** `POST /api/feedback`: a rating of one answer, or interest in one recommended product. */
+export const FeedbackRequest = z.strictObject({
+  auditSeq: z.number().int().min(1),
+  rating: z.enum(['up', 'down']).nullable(),
+  productId: z.string().min(1).max(64).nullable().optional(),
+  accepted: z.boolean().nullable().optional(),
+});
+/** A parsed feedback request. */
+export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
+
+/** Reads a JSON body and parses it with `schema`; bad JSON or a bad field is a 422 naming the field. */
+export async function readJsonBody<Schema extends z.ZodType>(
+  context: Context,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await context.req.text());
+  } catch (error) {
+    throw new WebChatError('INVALID_INPUT', 'The request body is not valid JSON.', {
+      cause: error,
+      field: '(body)',
+    });
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issueField(issue)}: ${issue.message}`);
+  throw new WebChatError('INVALID_INPUT', `Invalid request: ${problems.join('; ')}.`, {
+    cause: parsed.error,
+    field: parsed.error.issues[0] ? issueField(parsed.error.issues[0]) : '(body)',
+  });
+}
+
+function issueField(issue: z.core.$ZodIssue): string {
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
+  return path.length > 0 ? path.map(String).join('.') : '(body)';
+}

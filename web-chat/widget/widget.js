@@ -1,0 +1,349 @@
+// @ts-check
+// Embeddable advisor chat: <script src=".../widget.js" data-token data-endpoint async>. Classes are `fadv-`-prefixed.
+
+/**
+ * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null }} ProductCard
+ * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], auditSeq: number }} Reply
+ * @typedef {{ message?: string, retryAfterSeconds?: number }} ErrorInfo
+ */
+
+(() => {
+  const P = 'fadv';
+  if (document.getElementById(`${P}-styles`)) return; // loaded twice: the first copy owns the page
+
+  /** @type {HTMLScriptElement | null} */
+  const script =
+    document.currentScript instanceof HTMLScriptElement
+      ? document.currentScript
+      : document.querySelector('script[data-token][src*="widget.js"]');
+  const token = script?.dataset.token ?? '';
+  const endpoint = (script?.dataset.endpoint ?? '').replace(/\/+$/, '');
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  const STYLES = `.~root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.45 system-ui,sans-serif;color:#1d2433;--a:#0b5cad;--m:#5b6473;--l:#dde1e7}
+.~root :where(*){box-sizing:border-box;margin:0;padding:0;border:0;font:inherit;color:inherit;background:none;text-transform:none;letter-spacing:0;text-align:left;box-shadow:none;list-style:none}
+.~root :where(button){cursor:pointer;border-radius:8px;display:grid;place-items:center}
+.~root :disabled{cursor:default;opacity:.7}
+.~root :where(button,input):focus-visible{outline:3px solid #f5a623;outline-offset:2px}
+.~root svg{width:20px;height:20px;fill:currentColor}
+.~bubble{width:56px;height:56px;margin-left:auto;border-radius:50%;background:var(--a);color:#fff;box-shadow:0 4px 14px #0004}
+.~bubble svg{width:28px;height:28px}
+.~panel{display:flex;flex-direction:column;position:absolute;right:0;bottom:68px;width:min(380px,calc(100vw - 40px));height:min(580px,calc(100vh - 110px));background:#fff;border-radius:14px;box-shadow:0 10px 40px #0005;overflow:hidden}
+.~panel[hidden]{display:none}
+.~header{display:flex;align-items:center;padding:12px 14px;background:var(--a);color:#fff}
+.~title{flex:1;font-size:16px;font-weight:600}
+.~close{width:32px;height:32px}
+.~log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:#f6f7f9}
+.~msg{max-width:92%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
+.~user{align-self:flex-end;background:var(--a);color:#fff}
+.~bot{align-self:flex-start;background:#fff;border:1px solid var(--l)}
+.~error{align-self:stretch;background:#fdecea;color:#8a1c12;border:1px solid #f3b8b1}
+.~extra{white-space:normal;font-size:13px}
+.~cards{display:grid;gap:8px;margin-top:10px}
+.~card{padding:10px;border:1px solid var(--l);border-radius:10px;background:#fbfcfd}
+.~card h3{font-size:14px;font-weight:650}
+.~muted{font-size:12px;color:var(--m)}
+.~card ul,.~sources ul{margin:6px 0 0 18px}
+.~card li,.~sources li{list-style:disc}
+.~risk{margin-top:6px;padding:6px 8px;border-left:3px solid #d48806;background:#fff8e6;font-size:12px}
+.~chip{margin-top:8px;padding:4px 10px;border:1px solid var(--a);color:var(--a);border-radius:99px}
+.~chip[aria-pressed=true]{background:var(--a);color:#fff}
+.~sources{margin-top:10px;color:var(--m)}
+.~rate{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;color:var(--m)}
+.~rate button{width:30px;height:30px;border:1px solid var(--l)}
+.~rate svg{width:16px;height:16px}
+.~rate [aria-pressed=true]{color:var(--a);border-color:var(--a);background:#e6f0fb}
+.~down svg{transform:rotate(180deg)}
+.~form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--l)}
+.~input{flex:1;padding:8px 12px;border:1px solid #b9c0cb;border-radius:99px}
+.~send{padding:8px 16px;background:var(--a);color:#fff;border-radius:99px;font-weight:600}
+.~sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}`;
+
+  const ICONS = {
+    chat: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z',
+    close: 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z',
+    thumb:
+      'M1 21h4V9H1zm22-11a2 2 0 0 0-2-2h-6.3l1.1-5.7L14.2 1 7.6 7.6A2 2 0 0 0 7 9v10a2 2 0 0 0 2 2h9l4-8z',
+  };
+
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag @param {string} [className] @param {Record<string, string>} [attributes] @param {...(Node|string)} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
+  function el(tag, className = '', attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className.replace(/(^|\s)(?=\w)/g, `$1${P}-`);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.append(...children);
+    return node;
+  }
+  /** @param {string} className @param {Record<string, string>} attributes @param {...(Node|string)} children */
+  const button = (className, attributes, ...children) =>
+    el('button', className, { type: 'button', ...attributes }, ...children);
+
+  /** @param {string} path */
+  function icon(path) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    const shape = document.createElementNS(ns, 'path');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    shape.setAttribute('d', path);
+    svg.append(shape);
+    return svg;
+  }
+
+  document.head.append(el('style', '', { id: `${P}-styles` }, STYLES.replaceAll('.~', `.${P}-`)));
+
+  const bubble = button(
+    'bubble',
+    { 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': `${P}-panel` },
+    icon(ICONS.chat),
+  );
+  const close = button('close', { 'aria-label': 'Close chat' }, icon(ICONS.close));
+  const log = el(
+    'div',
+    'log',
+    { 'aria-live': 'polite', 'aria-label': 'Conversation' },
+    el(
+      'p',
+      'msg bot',
+      {},
+      'Hello! Ask me about our products, cards, payments and fees. (Guidance, not personal advice.)',
+    ),
+  );
+  const input = el('input', 'input', {
+    id: `${P}-input`,
+    maxlength: '2000',
+    autocomplete: 'off',
+    placeholder: 'Type your question…',
+  });
+  const send = el('button', 'send', {}, 'Send');
+  const form = el('form', 'form', {}, el('label', 'sr', { for: `${P}-input` }, 'Your message'), input, send);
+  const panel = el(
+    'div',
+    'panel',
+    { id: `${P}-panel`, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': `${P}-title` },
+    el('div', 'header', {}, el('h2', 'title', { id: `${P}-title` }, 'Ask our assistant'), close),
+    log,
+    form,
+  );
+  panel.hidden = true;
+  document.body.append(el('div', 'root', {}, panel, bubble));
+
+  /** @param {boolean} open */
+  function toggle(open) {
+    panel.hidden = !open;
+    bubble.setAttribute('aria-expanded', String(open));
+    bubble.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    (open ? input : bubble).focus();
+  }
+  bubble.onclick = () => toggle(panel.hidden);
+  close.onclick = () => toggle(false);
+  panel.onkeydown = (event) => {
+    if (event.key === 'Escape') toggle(false);
+  };
+
+  /** @param {string} path @param {unknown} body */
+  const post = (path, body) =>
+    fetch(endpoint + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+
+  /** @type {Record<string, string>} */
+  const SAY = {
+    401: 'Your session has ended. Please refresh the page.',
+    403: 'Sorry, I can only help with your own accounts.',
+    404: "We couldn't find your customer record.",
+    413: 'That message is too long.',
+    500: 'The assistant is unavailable. Please try again soon.',
+  };
+  const OFFLINE = "Can't reach the assistant. Check your connection.";
+
+  /** Says what went wrong in the customer's terms. @param {number} status @param {ErrorInfo} info */
+  function describe(status, info) {
+    if (status === 422) return `That couldn't be sent: ${info.message ?? 'please check it.'}`;
+    if (status === 429)
+      return `Too many messages. Please try again in ${info.retryAfterSeconds ?? 60} seconds.`;
+    return SAY[status] ?? SAY[500];
+  }
+
+  /** @param {Response} response */
+  async function failureText(response) {
+    /** @type {ErrorInfo} */
+    let info = {};
+    try {
+      info = (await response.json()).error ?? {};
+    } catch {}
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return describe(response.status, retryAfter > 0 ? { ...info, retryAfterSeconds: retryAfter } : info);
+  }
+
+  const scroll = () => {
+    log.scrollTop = log.scrollHeight;
+  };
+  /** @param {string} text */
+  const showError = (text) => log.append(el('p', 'msg error', {}, text));
+
+  // Replies are validated before streaming, so tokens come in a burst: reveal a share per frame.
+  /** @param {HTMLElement} target */
+  function typewriter(target) {
+    const node = target.appendChild(document.createTextNode(''));
+    /** @type {string[]} */
+    const queue = [];
+    let frame = 0;
+    let idle = () => {};
+    const step = () => {
+      const share = reducedMotion ? queue.length : Math.max(2, Math.ceil(queue.length / 8));
+      node.appendData(queue.splice(0, share).join(''));
+      scroll();
+      frame = queue.length > 0 ? requestAnimationFrame(step) : 0;
+      if (!frame) idle();
+    };
+    return {
+      /** @param {string} text */
+      push(text) {
+        queue.push(text);
+        frame ||= requestAnimationFrame(step);
+      },
+      /** Resolves when all is on screen (pauses in hidden tabs). @returns {Promise<void>} */
+      drained: () =>
+        new Promise((done) => {
+          idle = done;
+          if (!frame) done();
+        }),
+      /** @param {string} text */
+      settle(text) {
+        if (node.data !== text) node.data = text;
+      },
+    };
+  }
+
+  /** @param {ReadableStream<Uint8Array>} body @param {(event: string, data: any) => void} onEvent */
+  async function readEvents(body, onEvent) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      const blocks = buffer.split('\n\n');
+      buffer = blocks.pop() ?? '';
+      // One `data:` line per event (JSON has no raw newlines).
+      for (const block of blocks) {
+        const data = /^data: ?(.*)$/m.exec(block)?.[1];
+        onEvent(/^event: ?(.*)$/m.exec(block)?.[1] ?? 'message', data ? JSON.parse(data) : null);
+      }
+    }
+  }
+
+  /**
+   * Posts feedback; once saved, marks the chosen button pressed and disables its group.
+   * @param {HTMLElement} status @param {object} body @param {HTMLButtonElement} chosen @param {HTMLButtonElement[]} group
+   */
+  async function sendFeedback(status, body, chosen, group) {
+    status.textContent = 'Sending…';
+    try {
+      const response = await post('/api/feedback', body);
+      status.textContent = response.ok ? 'Thanks for your feedback.' : await failureText(response);
+      if (!response.ok) return;
+      chosen.setAttribute('aria-pressed', 'true');
+      for (const each of group) each.disabled = true;
+    } catch {
+      status.textContent = OFFLINE;
+    }
+  }
+
+  /** Product cards, sources and rating buttons under an answer. @param {HTMLElement} answer @param {Reply} reply */
+  function renderExtras(answer, reply) {
+    const status = el('span', 'muted', { role: 'status' });
+    const auditSeq = reply.auditSeq;
+    const extra = el('div', 'extra');
+    if (reply.products.length > 0) {
+      const cards = reply.products.map((product) => {
+        const interest = button(
+          'chip',
+          { 'aria-pressed': 'false', 'aria-label': `I'm interested in ${product.name}` },
+          "I'm interested",
+        );
+        const body = { auditSeq, rating: null, productId: product.productId, accepted: true };
+        interest.onclick = () => sendFeedback(status, body, interest, [interest]);
+        return el(
+          'li',
+          'card',
+          {},
+          el('h3', '', {}, product.name),
+          el('p', 'muted', {}, product.type.replace(/_/g, ' ')),
+          el('ul', '', {}, ...product.reasons.map((reason) => el('li', '', {}, reason))),
+          ...(product.riskDisclosure ? [el('p', 'risk', { role: 'note' }, product.riskDisclosure)] : []),
+          interest,
+        );
+      });
+      extra.append(el('ul', 'cards', { 'aria-label': 'Recommended products' }, ...cards));
+    }
+    const titles = [...new Set(reply.sources.map((source) => source.title))];
+    if (titles.length > 0) {
+      const list = el('ul', '', {}, ...titles.map((title) => el('li', '', {}, title)));
+      extra.append(el('div', 'sources', {}, el('p', '', {}, 'Sources'), list));
+    }
+    const ratings = ['up', 'down'].map((rating) => {
+      const label = rating === 'up' ? 'Yes, this was helpful' : 'No, this was not helpful';
+      const choice = button(rating, { 'aria-label': label, 'aria-pressed': 'false' }, icon(ICONS.thumb));
+      choice.onclick = () => sendFeedback(status, { auditSeq, rating }, choice, ratings);
+      return choice;
+    });
+    const group = { role: 'group', 'aria-label': 'Was this answer helpful?' };
+    extra.append(el('div', 'rate', group, el('span', '', {}, 'Helpful?'), ...ratings, status));
+    answer.append(extra);
+  }
+
+  /** @type {string | undefined} */
+  let threadId;
+
+  /** @param {string} question */
+  async function ask(question) {
+    send.disabled = true;
+    log.append(el('p', 'msg user', {}, question));
+    log.setAttribute('aria-busy', 'true');
+    scroll();
+    try {
+      const response = await post('/api/chat', { message: question, threadId });
+      if (!response.ok || !response.body) return showError(await failureText(response));
+      const text = el('p');
+      const answer = el('div', 'msg bot', {}, text);
+      log.append(answer);
+      const writer = typewriter(text);
+      /** @type {{ reply?: Reply, failed?: boolean }} */
+      const outcome = {};
+      await readEvents(response.body, (event, data) => {
+        if (event === 'token') writer.push(data.text);
+        else if (event === 'reply') outcome.reply = data;
+        else if (event === 'error') outcome.failed = true;
+      });
+      await writer.drained();
+      if (outcome.reply) {
+        writer.settle(outcome.reply.text);
+        threadId = outcome.reply.threadId;
+        renderExtras(answer, outcome.reply);
+      } else showError(outcome.failed ? SAY[500] : 'The answer was cut off. Please retry.');
+    } catch {
+      showError(OFFLINE);
+    } finally {
+      send.disabled = false;
+      log.removeAttribute('aria-busy');
+      scroll();
+    }
+  }
+
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    const question = input.value.trim();
+    if (!question || send.disabled) return;
+    input.value = '';
+    void ask(question);
+  };
+})();
