@@ -4,7 +4,8 @@ import type { DocumentMetadata, StoreDocument } from './store/knowledge-store.ts
 /** Metadata key of the product's full catalogue entry (JSON), so the chain reads the catalogue from the store. */
 export const PRODUCT_RECORD_KEY = 'product';
 
-const TYPE_LABELS: Record<Product['type'], string> = {
+/** How each product type is named in plain English (documents, replies, cards). */
+export const PRODUCT_TYPE_LABELS: Record<Product['type'], string> = {
   savings: 'savings account',
   credit_card: 'credit card',
   loan: 'personal loan',
@@ -29,7 +30,7 @@ export function productDocument(product: Product): StoreDocument {
       : `${product.rate.value}% ${RATE_LABELS[product.rate.kind]}.`
     : '';
   const text = [
-    `${product.name} (${product.id}) is a ${TYPE_LABELS[product.type]}, risk level ${product.risk_level} of 5.`,
+    `${product.name} (${product.id}) is a ${PRODUCT_TYPE_LABELS[product.type]}, risk level ${product.risk_level} of 5.`,
     product.description,
     `Features: ${product.features.join('; ')}.`,
     rate,

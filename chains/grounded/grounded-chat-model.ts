@@ -1,3 +1,4 @@
+import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type {
   AdviceContext,
@@ -14,16 +15,6 @@ export const RISK_DISCLOSURE =
 
 /** The offer of a person, used whenever the assistant cannot fully help. */
 export const HUMAN_HANDOFF = 'If you would like, I can connect you with one of our advisers.';
-
-const TYPE_LABELS: Record<string, string> = {
-  savings: 'savings account',
-  credit_card: 'credit card',
-  loan: 'personal loan',
-  mortgage: 'mortgage',
-  fund: 'investment fund',
-  retirement: 'retirement account',
-  insurance: 'insurance',
-};
 
 const PASSAGE_LIMIT = 700;
 
@@ -96,7 +87,7 @@ function recommendationReply(context: AdviceContext): string {
 
 function productLine(recommendation: Recommendation, index: number): string {
   const product = recommendation.product;
-  const label = TYPE_LABELS[product.type] ?? product.type;
+  const label = PRODUCT_TYPE_LABELS[product.type];
   const rate = product.rate
     ? product.rate.kind === 'monthly_premium'
       ? ` Premiums from $${product.rate.value.toFixed(2)} a month.`

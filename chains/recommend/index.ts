@@ -1,5 +1,6 @@
 export {
   DEFAULT_RECOMMENDATION_LIMIT,
+  NEIGHBOUR_COUNT,
   type RankOptions,
   rankProducts,
   SCORE_WEIGHTS,

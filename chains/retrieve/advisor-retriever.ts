@@ -11,6 +11,7 @@ import {
 } from '../../knowledge/index.ts';
 import { ChainError } from '../chain-error.ts';
 import type { RetrievedPassage } from '../llm/chat-model.ts';
+import { NEIGHBOUR_COUNT } from '../recommend/index.ts';
 import { LexicalIndex } from './lexical-index.ts';
 
 /** Share of the dense (vector) score in the fused passage score; the rest is lexical. */
@@ -146,7 +147,7 @@ export class AdvisorRetriever {
   }
 
   /** Counts of products held by the k nearest other customers; only the counts are returned. */
-  async neighbourAdoptions(customer: CustomerDocument, k = 20): Promise<NeighbourAdoptions> {
+  async neighbourAdoptions(customer: CustomerDocument, k = NEIGHBOUR_COUNT): Promise<NeighbourAdoptions> {
     const collection = await this.profiles.ensureCollection();
     // One more than needed, then the customer themself is dropped by id: much faster in Chroma than a
     // `$ne` metadata filter, which scans every profile.

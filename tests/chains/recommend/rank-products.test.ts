@@ -66,8 +66,8 @@ describe('rankProducts: known answers', () => {
       'Risk level 2 of 5, within the limit for a medium risk tolerance',
     ]);
     expect(top?.components.spendingSignal).toBe(1);
-    // 0.25 × spending 1 + 0.1 × neutral feedback 0.5; nothing else applies.
-    expect(top?.score).toBeCloseTo(0.3, 10);
+    // 0.15 × spending 1 + 0.1 × neutral feedback 0.5; nothing else applies.
+    expect(top?.score).toBeCloseTo(0.2, 10);
   });
 
   it('recommends the real catalogue’s travel card (CC-02) to the same traveller, with the same reason', () => {
@@ -99,9 +99,10 @@ describe('rankProducts: known answers', () => {
     });
     const [top] = rankProducts(input, SMALL_CATALOG);
     expect(top?.product.id).toBe('SAV-01');
+    // Reasons come strongest first: the spending signal (weight 0.15) now outweighs the need fit (0.12).
     expect(top?.reasons).toEqual([
-      'Your savings of $1,000 cover less than a month of spending',
       'Your spending is about 4% more than your income',
+      'Your savings of $1,000 cover less than a month of spending',
     ]);
   });
 
@@ -118,8 +119,8 @@ describe('rankProducts: known answers', () => {
     const [top] = rankProducts(input, SMALL_CATALOG);
     expect(top?.product.id).toBe('LN-01');
     expect(top?.reasons).toEqual([
-      'Your debt of $22,000 is about 44% of your income',
       'Your monthly spending is rising by about 4% a month while you carry $22,000 of debt',
+      'Your debt of $22,000 is about 44% of your income',
     ]);
   });
 

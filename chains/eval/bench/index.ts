@@ -1,0 +1,53 @@
+export {
+  adoptionCounts,
+  collaborativeRecommender,
+  contentRecommender,
+  popularityRecommender,
+  randomRecommender,
+} from './baselines.ts';
+export { bestBaselineRatio, NDCG_GOAL_RATIO, renderBenchReport, SPEND_GOAL_PERCENT } from './bench-report.ts';
+export { BenchRun, hashDataFiles, type RunBenchOptions, readGitCommit, runBench } from './bench-run.ts';
+export { BENCH_RESULTS_DIR, benchRunFileName, loadPreviousRun, saveBenchRun } from './bench-store.ts';
+export { type ContentModel, type ContentModelOptions, fitContentModel } from './content-model.ts';
+export type { CustomerContext, Recommender } from './customer-context.ts';
+export { type HybridRecommenderOptions, hybridRecommender } from './hybrid-recommender.ts';
+export { fitImplicitAls, type ImplicitAlsModel, type ImplicitAlsOptions } from './implicit-als.ts';
+export {
+  type EvaluateRecommendersOptions,
+  evaluateRecommenders,
+  type RankingEvaluation,
+  type RankingMethodResult,
+} from './offline-evaluation.ts';
+export {
+  type NeighbourSpace,
+  type PreparedRecommenders,
+  type PrepareRecommendersOptions,
+  prepareRecommenders,
+  RANKING_METHODS,
+  type RankingMethod,
+} from './prepare-recommenders.ts';
+export {
+  createNeighbourIndex,
+  NEIGHBOUR_FEATURES,
+  type NeighbourCounts,
+  type NeighbourIndex,
+  neighbourFeatures,
+  standardisedProfileVectors,
+} from './profile-neighbours.ts';
+export {
+  averagePrecisionAt,
+  catalogueCoverage,
+  mapAt7,
+  meanAveragePrecisionAt,
+  ndcgAt,
+  precisionAt,
+  type RankedUser,
+  recallAt,
+} from './ranking-metrics.ts';
+export { forecastSpend, type SpendForecast, type SpendForestOptions } from './spend-forest.ts';
+export {
+  type CategorySpendResult,
+  evaluateSpendPrediction,
+  type SpendPredictionOptions,
+  type SpendPredictionResult,
+} from './spend-prediction.ts';
