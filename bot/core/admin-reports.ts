@@ -36,7 +36,7 @@ export function auditLogReports(audit: AuditStore): AdminReports {
           ...flagged.slice(-3).map((turn) => `#${turn.seq}: ${turn.bias.reasons.join('; ')}`),
         ],
         missing: [
-          'Population fairness metrics (disparate impact, statistical parity, equal opportunity by gender, age band and income) are not implemented yet.',
+          'Population fairness metrics (disparate impact, statistical parity, equal opportunity by gender, age band and income) are not implemented yet in this command; the full report runs in a terminal with `npm run bias`.',
         ],
       };
     },
@@ -64,7 +64,7 @@ export function auditLogReports(audit: AuditStore): AdminReports {
                 `Providers: ${[...providers].map(([name, count]) => `${name} ${count}`).join(', ')}.`,
               ],
         missing: [
-          'Offline recommender benchmarks against baselines (NDCG@5, MAP@7, coverage), spend prediction and the feedback simulation are not implemented yet.',
+          'Offline benchmarks against baselines (NDCG@5, MAP@7, coverage) and spend prediction are not implemented yet in this command (run `npm run bench:quality` in a terminal); the feedback simulation is not implemented yet.',
         ],
       };
     },

@@ -84,7 +84,8 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
     expect(advised).toBeGreaterThan(0);
     expect(text).toContain(`Turns logged: ${turns.length}; with recommendations: ${advised}.`);
     expect(text).toContain('*Not covered yet*');
-    expect(text).toContain('are not implemented yet.');
+    expect(text).toContain('are not implemented yet in this command');
+    expect(text).toContain('npm run bias');
     expect(call.body.text).toContain('Not covered yet: Population fairness metrics');
   });
 
@@ -102,7 +103,8 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
       text: { type: 'plain_text', text: 'Operations (from the audit log)' },
     });
     expect(JSON.stringify(blocks)).toContain('Providers: grounded/grounded-composer-v1');
-    expect(JSON.stringify(blocks)).toContain('are not implemented yet.');
+    expect(JSON.stringify(blocks)).toContain('not implemented yet in this command');
+    expect(JSON.stringify(blocks)).toContain('npm run bench:quality');
   });
 
   it('records 👍 and "Interested" clicks in the audit log and thanks the user', async () => {
