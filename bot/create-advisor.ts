@@ -7,7 +7,13 @@ import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
 import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
-import { type AdminReports, auditLogReports, ConversationCore, RoleDirectory } from './core/index.ts';
+import {
+  type AdminReports,
+  auditLogReports,
+  ConversationCore,
+  FeedbackPreferences,
+  RoleDirectory,
+} from './core/index.ts';
 
 /** The running advisor: the core every channel calls, and the parts behind it. */
 export interface Advisor {
@@ -41,9 +47,16 @@ export async function createAdvisor(
       chromaUrl: knowledge.connection.url,
       embedder: knowledge.embedder.embedder,
     });
-    const chain = new AdvisorChain({ retriever, model: chosen.model, grounded });
     await mkdir(path.dirname(config.auditDb), { recursive: true });
-    const audit = openSqliteAuditStore(config.auditDb);
+    const log = openSqliteAuditStore(config.auditDb);
+    const preferences = await FeedbackPreferences.fromAuditLog(log);
+    const audit = preferences.observe(log);
+    const chain = new AdvisorChain({
+      retriever,
+      model: chosen.model,
+      grounded,
+      feedback: (customerId) => preferences.forCustomer(customerId),
+    });
     const core = new ConversationCore({ chain, audit });
     return {
       core,

@@ -8,6 +8,7 @@ export {
   type ProductCard,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
+export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
 export {
   type Actor,
   CHANNELS,
