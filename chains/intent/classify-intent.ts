@@ -38,13 +38,13 @@ const OFF_TOPIC = [
   /\bmeaning\s+of\s+life\b|\bcapital\s+(?:city\s+)?of\b|\brecipe\b|\bhomework\b/i,
 ];
 
+// "How do I save for …?" is a knowledge question the articles answer, so it is not listed here.
 const RECOMMENDATION = [
   /\b(?:recommend|recommendation|suggest|suggestion|advise|advice|offer|propose)\w*\b/i,
   /\b(?:which|what|any|best|right|good|suitable)\s+(?:\w+\s+){0,2}(?:products?|accounts?|cards?|loans?|funds?|mortgages?|savings|insurance|policy|policies|investments?|options?|pensions?|plans?)\b/i,
   /\bshould\s+(?:i|they|he|she|we|the\s+customer)\s+(?:\w+\s+){0,2}(?:invest|open|get|take|apply|save|buy|switch|consolidate|consider)\b/i,
   /\b(?:next\s+best|cross-?sell|upsell|fit\s+for|suit(?:s|able)?\s+for|good\s+fit)\b/i,
   /\bwhat\s+(?:can|could|would)\s+(?:i|you|we)\s+(?:offer|sell|propose|do\s+for)\b/i,
-  /\bhow\s+(?:should|can|do)\s+(?:i|they|he|she)\s+(?:invest|save|grow|start\s+investing|pay\s+(?:off|down))\b/i,
 ];
 
 /**
@@ -66,7 +66,9 @@ export function classifyIntent(signals: IntentSignals): IntentDecision {
   }
   const offTopic = OFF_TOPIC.find((pattern) => pattern.test(message));
   if (offTopic) return { intent: 'out_of_scope', because: 'not a banking request' };
-  const recommendation = RECOMMENDATION.find((pattern) => pattern.test(message));
+  const recommendation = asksHowOrWhy(message)
+    ? undefined
+    : RECOMMENDATION.find((pattern) => pattern.test(message));
   if (recommendation)
     return { intent: 'recommendation', because: `asks for advice (${recommendation.source.slice(0, 30)}…)` };
   if (signals.bestPassageSimilarity >= PASSAGE_SIMILARITY_THRESHOLD) {
@@ -79,4 +81,18 @@ export function classifyIntent(signals: IntentSignals): IntentDecision {
     intent: 'out_of_scope',
     because: `no passage above ${PASSAGE_SIMILARITY_THRESHOLD} (best ${signals.bestPassageSimilarity.toFixed(2)})`,
   };
+}
+
+/**
+ * "How much should I save for retirement?" asks how something works (the articles answer it), unlike
+ * "Which savings account should I open?"; a how/why question counts as a request for products only
+ * when it names products or asks for a recommendation outright.
+ */
+function asksHowOrWhy(message: string): boolean {
+  return (
+    /^\s*(?:how|why)\b/i.test(message) &&
+    !/\b(?:recommend|suggest|offer|products?|accounts?|cards?|funds?|loans?|mortgages?|policy|policies)\b/i.test(
+      message,
+    )
+  );
 }
