@@ -9,7 +9,7 @@ import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
 import {
   type AdminReports,
-  auditLogReports,
+  analyticsReports,
   ConversationCore,
   FeedbackPreferences,
   RoleDirectory,
@@ -64,7 +64,7 @@ export async function createAdvisor(
       knowledge,
       audit,
       roles,
-      adminReports: auditLogReports(audit),
+      adminReports: analyticsReports({ audit, dataDir: config.knowledge.dataDir }),
       model: chosen.model,
       modelReason: chosen.reason,
       close: async () => {

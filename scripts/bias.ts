@@ -1,23 +1,21 @@
 import { parseArgs } from 'node:util';
 import {
   auditCsv,
-  auditPopulation,
-  buildFairnessReport,
   type CsvAuditOptions,
-  FAVOURABLE_DESCRIPTIONS,
+  DEFAULT_NEIGHBOURS,
   FAVOURABLE_OUTCOMES,
   type FairnessReport,
   type FavourableOutcome,
+  populationFairnessReport,
   renderFairnessReport,
   type ValueMatch,
 } from '../chains/eval/fairness/index.ts';
 import { loadConfig } from '../knowledge/config.ts';
-import { SPLIT_DATE } from '../knowledge/generate/index.ts';
 import { loadDataset } from '../knowledge/preprocess/index.ts';
 import { createRandom } from '../knowledge/seeded-random.ts';
 
 const USAGE = [
-  'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 20] [--seed 42]',
+  'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 50] [--seed 42]',
   '       npm run bias -- --csv FILE --protected COLUMN=PRIVILEGED[,..] [--protected ...] --favourable COLUMN=VALUE[,VALUE] [--label COLUMN=VALUE[,VALUE]] [--seed 42]',
 ].join('\n');
 
@@ -108,7 +106,7 @@ function parseJob(argv: string[]): Job {
     kind: 'population',
     dataDir: values.data ?? loadConfig().dataDir,
     favourable: favourable as FavourableOutcome,
-    neighbours: wholeNumber('neighbours', values.neighbours, 20, 1000),
+    neighbours: wholeNumber('neighbours', values.neighbours, DEFAULT_NEIGHBOURS, 1000),
     seed,
   };
 }
@@ -116,13 +114,11 @@ function parseJob(argv: string[]): Job {
 async function run(job: Job): Promise<FairnessReport> {
   if (job.kind === 'csv') return await auditCsv(job.file, job.options);
   const dataset = await loadDataset(job.dataDir);
-  const audit = auditPopulation(dataset, { favourable: job.favourable, neighbours: job.neighbours });
-  const neighbours = audit.neighbours === 0 ? 'no neighbours' : `${audit.neighbours} nearest neighbours`;
-  return buildFairnessReport(audit.rows, {
-    random: createRandom(job.seed),
-    title: `recommender over ${audit.rows.length} customers in ${job.dataDir} (profiles before ${audit.asOf}, ${neighbours})`,
-    favourable: FAVOURABLE_DESCRIPTIONS[job.favourable],
-    label: `took up such a product on or after ${audit.asOf}${audit.asOf === SPLIT_DATE ? ' (the split date)' : ''}`,
+  return populationFairnessReport(dataset, {
+    favourable: job.favourable,
+    neighbours: job.neighbours,
+    seed: job.seed,
+    source: job.dataDir,
   });
 }
 

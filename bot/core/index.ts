@@ -1,4 +1,5 @@
 export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
+export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
   ConversationCore,
   type HandleOptions,

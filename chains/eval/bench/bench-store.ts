@@ -34,16 +34,25 @@ export async function saveBenchRun(run: BenchRun, dir: string = BENCH_RESULTS_DI
  * a malformed file is an INVALID_INPUT error naming it.
  */
 export async function loadPreviousRun(dir: string = BENCH_RESULTS_DIR): Promise<BenchRun | undefined> {
+  const [latest] = await loadRecentRuns(dir, 1);
+  return latest;
+}
+
+/** Up to `count` saved runs, newest first (what `/bench` shows: the latest and the change since the one before). */
+export async function loadRecentRuns(dir: string = BENCH_RESULTS_DIR, count = 2): Promise<BenchRun[]> {
   const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const latest = files
+  const recent = files
     .filter((file) => RUN_FILE.test(file))
     .sort()
-    .at(-1);
-  if (latest === undefined) return undefined;
-  const file = path.join(dir, latest);
+    .reverse()
+    .slice(0, count);
+  return await Promise.all(recent.map((name) => readRun(path.join(dir, name))));
+}
+
+async function readRun(file: string): Promise<BenchRun> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));

@@ -7,7 +7,13 @@ export {
 } from './baselines.ts';
 export { bestBaselineRatio, NDCG_GOAL_RATIO, renderBenchReport, SPEND_GOAL_PERCENT } from './bench-report.ts';
 export { BenchRun, hashDataFiles, type RunBenchOptions, readGitCommit, runBench } from './bench-run.ts';
-export { BENCH_RESULTS_DIR, benchRunFileName, loadPreviousRun, saveBenchRun } from './bench-store.ts';
+export {
+  BENCH_RESULTS_DIR,
+  benchRunFileName,
+  loadPreviousRun,
+  loadRecentRuns,
+  saveBenchRun,
+} from './bench-store.ts';
 export { type ContentModel, type ContentModelOptions, fitContentModel } from './content-model.ts';
 export type { CustomerContext, Recommender } from './customer-context.ts';
 export { type HybridRecommenderOptions, hybridRecommender } from './hybrid-recommender.ts';

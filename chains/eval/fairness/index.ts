@@ -57,4 +57,5 @@ export {
   type PopulationAudit,
   type PopulationAuditOptions,
 } from './population-audit.ts';
+export { type PopulationReportOptions, populationFairnessReport } from './population-report.ts';
 export { type RenderOptions, renderFairnessReport } from './render-fairness-report.ts';

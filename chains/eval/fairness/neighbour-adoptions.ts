@@ -1,4 +1,5 @@
 import type { Customer, RiskTolerance } from '../../../knowledge/schemas.ts';
+import { NEIGHBOUR_COUNT } from '../../recommend/index.ts';
 
 /** A customer as the neighbour search sees them: their record and what they held before the audit date. */
 export interface NeighbourCandidate {
@@ -13,7 +14,7 @@ export interface NeighbourAdoptions {
 }
 
 /** Neighbours per customer, as in the chat (AdvisorRetriever.neighbourAdoptions uses k = 20). */
-export const DEFAULT_NEIGHBOURS = 20;
+export const DEFAULT_NEIGHBOURS = NEIGHBOUR_COUNT;
 
 const RISK_SCORE: Readonly<Record<RiskTolerance, number>> = { low: 0, medium: 1, high: 2 };
 
