@@ -6,7 +6,7 @@ export function printIngestSummary(summary: IngestSummary): void {
   const rows = Object.entries(load.rows)
     .map(([file, count]) => `${file} ${count}`)
     .join(', ');
-  console.log(`Read: ${rows}`);
+  if (rows.length > 0) console.log(`Read: ${rows}`);
   const skipped = Object.entries(load.skipped).filter(([, count]) => count > 0);
   if (skipped.length > 0) {
     console.log(`Skipped invalid rows: ${skipped.map(([file, count]) => `${file} ${count}`).join(', ')}`);
