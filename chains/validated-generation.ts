@@ -53,19 +53,19 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
   let modelError: string | undefined;
   let repaired = false;
   const rejectedWording: string[] = [];
+  const options = input.signal ? { signal: input.signal } : {};
 
   if (input.model.provider !== 'grounded') {
     try {
-      const draft = await input.model.generate(input.prompt, input.signal ? { signal: input.signal } : {});
-      let verdict = check(draft);
-      let text = draft;
+      let text = await input.model.generate(input.prompt, options);
+      let verdict = check(text);
       if (!verdict.ok) {
         repaired = true;
         const repairPrompt = {
           ...input.prompt,
           user: `${input.prompt.user}\n\nYour previous answer could not be sent because:\n${describeIssues(verdict.issues)}\nWrite the answer again, fixing every point.`,
         };
-        text = await input.model.generate(repairPrompt, input.signal ? { signal: input.signal } : {});
+        text = await input.model.generate(repairPrompt, options);
         verdict = check(text);
       }
       const bias = input.guardReply(text);
@@ -84,10 +84,7 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
     }
   }
 
-  const groundedText = await input.grounded.generate(
-    input.prompt,
-    input.signal ? { signal: input.signal } : {},
-  );
+  const groundedText = await input.grounded.generate(input.prompt, options);
   const groundedVerdict = check(groundedText);
   const guarded = input.guardReply(groundedText);
   const groundedBias = {

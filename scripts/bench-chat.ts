@@ -1,15 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqliteAuditStore } from '../bot/audit/index.ts';
-import { type Actor, ConversationCore } from '../bot/core/index.ts';
-import { AdvisorChain } from '../chains/advisor-chain.ts';
-import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
-import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
-import { generateDataset } from '../knowledge/generate/index.ts';
-import { ingestDataset, loadConfig, openKnowledgeBase, startChromaServer } from '../knowledge/index.ts';
+import type { Actor } from '../bot/core/index.ts';
 import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
+import { buildBenchAdvisor, percentile } from './bench-advisor.ts';
 
 /**
  * Latency of a reply without LLM generation (retrieve + rank + bias guard + grounded compose + validate +
@@ -20,11 +12,6 @@ const { values } = parseArgs({
 });
 const customers = Number(values.customers ?? '10000');
 const turns = Number(values.turns ?? '1000');
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'bench-chat-'));
-const storeDir = path.join(scratch, 'store');
-const dataDir = path.join(scratch, 'data');
-const server = await startChromaServer({ dataDir: path.join(storeDir, 'chroma') });
-const config = loadConfig({ ...process.env, STORE_DIR: storeDir, CHROMA_URL: server.url });
 
 const QUESTIONS = {
   recommendation: [
@@ -41,24 +28,9 @@ const QUESTIONS = {
   other: ['hello', 'Tell me a joke', 'thanks!'],
 };
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
+const bench = await buildBenchAdvisor('bench-chat', customers);
 try {
-  console.log(`bench:chat — building a ${customers}-customer store in ${scratch} …`);
-  await generateDataset({ customers, seed: 42, outDir: dataDir });
-  const ingest = await ingestDataset({ config, chromaUrl: server.url, dataDir });
-  console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
-
-  const knowledge = await openKnowledgeBase(config);
-  const audit = openSqliteAuditStore(path.join(scratch, 'audit.sqlite'));
-  const grounded = new GroundedChatModel();
-  const retriever = AdvisorRetriever.create({ chromaUrl: server.url, embedder: knowledge.embedder.embedder });
-  const core = new ConversationCore({
-    chain: new AdvisorChain({ retriever, model: grounded, grounded }),
-    audit,
-  });
+  const { core, audit } = bench.advisor;
   const random = createRandom(7);
   const turnFor = (index: number) => {
     const customerId = `C-${String(randomInt(random, 1, customers)).padStart(6, '0')}`;
@@ -80,7 +52,7 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const recent = await audit.turns({ limit: 100_000 });
+  const logged = await audit.turns({ limit: 100_000 });
   console.log(
     `turns                 ${turns} (60% recommendation, 30% knowledge, 10% small talk / off-topic)`,
   );
@@ -90,11 +62,8 @@ try {
   console.log(`replies/s             ${(turns / seconds).toFixed(1)} (one at a time)`);
   console.log(`validator failures    ${failed}`);
   console.log(
-    `audit rows            ${recent.length}, chain ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`,
+    `audit rows            ${logged.length}, chain ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`,
   );
-  await audit.close();
-  await knowledge.close();
 } finally {
-  await server.stop();
-  if (!values.keep) await rm(scratch, { recursive: true, force: true });
+  await bench.dispose({ keep: values.keep ?? false });
 }

@@ -1,17 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { openSqliteAuditStore } from '../bot/audit/index.ts';
-import { ConversationCore } from '../bot/core/index.ts';
-import { AdvisorChain } from '../chains/advisor-chain.ts';
-import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
-import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
-import { generateDataset } from '../knowledge/generate/index.ts';
-import { ingestDataset, loadConfig, openKnowledgeBase, startChromaServer } from '../knowledge/index.ts';
 import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
 import { createWebChatApp, signCustomerToken, startWebServer } from '../web-chat/index.ts';
+import { buildBenchAdvisor, percentile } from './bench-advisor.ts';
 
 /**
  * Load test of the web chat over real HTTP: a 10k-customer store (built as bench:chat builds it), the grounded
@@ -44,30 +35,9 @@ const QUESTIONS = [
   'hello',
 ];
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'bench-load-'));
-const storeDir = path.join(scratch, 'store');
-const dataDir = path.join(scratch, 'data');
-const chroma = await startChromaServer({ dataDir: path.join(storeDir, 'chroma') });
-const config = loadConfig({ ...process.env, STORE_DIR: storeDir, CHROMA_URL: chroma.url });
-
+const bench = await buildBenchAdvisor('bench-load', customers);
 try {
-  console.log(`bench:load — building a ${customers}-customer store in ${scratch} …`);
-  await generateDataset({ customers, seed: 42, outDir: dataDir });
-  const ingest = await ingestDataset({ config, chromaUrl: chroma.url, dataDir });
-  console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
-
-  const knowledge = await openKnowledgeBase(config);
-  const audit = openSqliteAuditStore(path.join(scratch, 'audit.sqlite'));
-  const grounded = new GroundedChatModel();
-  const retriever = AdvisorRetriever.create({ chromaUrl: chroma.url, embedder: knowledge.embedder.embedder });
-  const core = new ConversationCore({
-    chain: new AdvisorChain({ retriever, model: grounded, grounded }),
-    audit,
-  });
+  const { core, audit } = bench.advisor;
   const app = createWebChatApp({
     core,
     audit,
@@ -142,9 +112,6 @@ try {
   console.log(`distinct customers    ${holders.size} (one token each, taken in turn)`);
   console.log(`audit chain           ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`);
   await server.close();
-  await audit.close();
-  await knowledge.close();
 } finally {
-  await chroma.stop();
-  if (!values.keep) await rm(scratch, { recursive: true, force: true });
+  await bench.dispose({ keep: values.keep ?? false });
 }

@@ -45,7 +45,9 @@ describe('analyticsReports: what /bias and /bench show in Slack and Teams', () =
     expect(text).toContain('NDCG@5');
     expect(text).toContain('popularity');
     expect(text).toMatch(/2026-11-02T10:00:00/);
-    expect(text).toMatch(/previous|since|Δ|change/i);
+    // The latest run is compared with the one before it (same data, so every figure is unchanged).
+    expect(text).toContain('Change since previous run (2026-11-01T10:00:00.000Z');
+    expect(text).toContain('same data');
     expect(report.missing).toEqual([
       'Retrieval-quality metrics and the feedback simulation are not implemented yet.',
     ]);

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Advisor, createAdvisor, loadAppConfig } from '../bot/index.ts';
+import { generateDataset } from '../knowledge/generate/index.ts';
+import { ingestDataset, startChromaServer } from '../knowledge/index.ts';
+
+/** A throw-away advisor for a benchmark: generated customers, its own Chroma server, store and audit log. */
+export interface BenchAdvisor {
+  advisor: Advisor;
+  scratch: string;
+  /** Stops everything; removes the scratch folder unless asked to keep it. */
+  dispose(options?: { keep?: boolean }): Promise<void>;
+}
+
+/**
+ * Builds the advisor exactly as `npm start` wires it (createAdvisor), over a fresh store of `customers`
+ * generated customers (seed 42), with the grounded provider so no LLM time is measured.
+ */
+export async function buildBenchAdvisor(name: string, customers: number): Promise<BenchAdvisor> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), `${name}-`));
+  const storeDir = path.join(scratch, 'store');
+  const dataDir = path.join(scratch, 'data');
+  const chroma = await startChromaServer({ dataDir: path.join(storeDir, 'chroma') });
+  try {
+    console.log(`${name}: building a ${customers}-customer store in ${scratch} …`);
+    const config = loadAppConfig({
+      ...process.env,
+      STORE_DIR: storeDir,
+      DATA_DIR: dataDir,
+      CHROMA_URL: chroma.url,
+      LLM_PROVIDER: 'grounded',
+      AUDIT_DB: path.join(scratch, 'audit.sqlite'),
+    });
+    await generateDataset({ customers, seed: 42, outDir: dataDir });
+    const ingest = await ingestDataset({ config: config.knowledge, chromaUrl: chroma.url, dataDir });
+    console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
+    const advisor = await createAdvisor(config);
+    return {
+      advisor,
+      scratch,
+      dispose: async (options = {}) => {
+        await advisor.close();
+        await chroma.stop();
+        if (!options.keep) await rm(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await chroma.stop();
+    throw error;
+  }
+}
+
+/** The value at a fraction (0–1) of an ascending list. */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+}
