@@ -25,6 +25,12 @@ export {
   type RankingMethodResult,
 } from './offline-evaluation.ts';
 export {
+  type OperationsFeedback,
+  OperationsSummary,
+  type OperationsTurn,
+  summariseOperations,
+} from './operations-summary.ts';
+export {
   type NeighbourSpace,
   type PreparedRecommenders,
   type PrepareRecommendersOptions,
