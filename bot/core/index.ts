@@ -1,6 +1,12 @@
 export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
+  type AnalyticsSource,
+  type AnalyticsSourceOptions,
+  createAnalyticsSource,
+  type LoggedTurnsFairness,
+} from './analytics-source.ts';
+export {
   ConversationCore,
   type HandleOptions,
   type InboundMessage,
