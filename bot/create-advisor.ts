@@ -9,8 +9,10 @@ import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
 import {
   type AdminReports,
+  type AnalyticsSource,
   analyticsReports,
   ConversationCore,
+  createAnalyticsSource,
   FeedbackPreferences,
   RoleDirectory,
 } from './core/index.ts';
@@ -23,6 +25,8 @@ export interface Advisor {
   audit: SqliteAuditStore;
   roles: RoleDirectory;
   adminReports: AdminReports;
+  /** The structured analytics behind `/bias`, `/bench` and the admin dashboard. */
+  analytics: AnalyticsSource;
   model: ChatModel;
   /** Why this model was chosen (printed at start-up). */
   modelReason: string;
@@ -47,28 +51,34 @@ export async function createAdvisor(
       chromaUrl: knowledge.connection.url,
       embedder: knowledge.embedder.embedder,
     });
+    await retriever.warm();
     await mkdir(path.dirname(config.auditDb), { recursive: true });
     const log = openSqliteAuditStore(config.auditDb);
-    const preferences = await FeedbackPreferences.fromAuditLog(log);
+    const preferences = await FeedbackPreferences.fromAuditLog(log, {
+      profileOf: async (customerId) => (await retriever.customer(customerId))?.record.customer ?? null,
+    });
     const audit = preferences.observe(log);
     const chain = new AdvisorChain({
       retriever,
       model: chosen.model,
       grounded,
-      feedback: (customerId) => preferences.forCustomer(customerId),
+      feedback: (customer) => preferences.forCustomer(customer),
     });
     const core = new ConversationCore({ chain, audit });
+    const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
     return {
       core,
       chain,
       knowledge,
       audit,
       roles,
-      adminReports: analyticsReports({ audit, dataDir: config.knowledge.dataDir }),
+      adminReports: analyticsReports({ audit, analytics }),
+      analytics,
       model: chosen.model,
       modelReason: chosen.reason,
       close: async () => {
         await audit.close();
+        await retriever.close();
         await knowledge.close();
       },
     };

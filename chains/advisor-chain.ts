@@ -51,8 +51,14 @@ export interface AdviceReply {
   timings: { retrieveMs: number; rankMs: number; generateMs: number; totalMs: number };
 }
 
-/** Feedback-learned score adjustments for a customer (product id → adjustment in [−1, 1]). */
-export type FeedbackSource = (customerId: string) => ReadonlyMap<string, number>;
+/**
+ * What feedback taught the recommender about a customer: score adjustments (their own and their
+ * segment's, product id → [−1, 1]) and how often each product has been shown (for exploration).
+ * It gets the customer's stored record so a segment can be read from it without another lookup.
+ */
+export type FeedbackSource = (
+  customer: ProfileRecord['customer'],
+) => Pick<RecommendationInput, 'feedbackAdjustments' | 'exposure'>;
 
 export interface AdvisorChainDependencies {
   retriever: AdvisorRetriever;
@@ -244,7 +250,7 @@ export function recommendationInput(
     neighbourAdoptions: retrieved.neighbours.adoptions,
     neighbourCount: retrieved.neighbours.neighbourCount,
     contentSimilarity: retrieved.productSimilarity,
-    ...(feedback ? { feedbackAdjustments: feedback(record.customer.customer_id) } : {}),
+    ...(feedback ? feedback(record.customer) : {}),
   };
 }
 

@@ -28,6 +28,13 @@ export {
   type Transaction,
 } from './schemas.ts';
 export { createChromaClient } from './store/chroma-client.ts';
+export {
+  ChromaRecords,
+  type CollectionAddress,
+  type NearestRecords,
+  type RecordField,
+  type RecordsById,
+} from './store/chroma-records.ts';
 export { type ChromaServer, startChromaServer } from './store/chroma-server.ts';
 export { type ChromaConnection, connectChroma } from './store/connect-chroma.ts';
 export {

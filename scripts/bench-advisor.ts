@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Advisor, createAdvisor, loadAppConfig } from '../bot/index.ts';
@@ -9,6 +9,8 @@ import { ingestDataset, startChromaServer } from '../knowledge/index.ts';
 export interface BenchAdvisor {
   advisor: Advisor;
   scratch: string;
+  /** The benchmark's own Chroma server process, e.g. to read its CPU time. */
+  chromaPid: number | undefined;
   /** Stops everything; removes the scratch folder unless asked to keep it. */
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function buildBenchAdvisor(name: string, customers: number): Promis
     return {
       advisor,
       scratch,
+      chromaPid: chroma.pid,
       dispose: async (options = {}) => {
         await advisor.close();
         await chroma.stop();
@@ -55,3 +58,23 @@ export async function buildBenchAdvisor(name: string, customers: number): Promis
 export function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
 }
+
+/**
+ * CPU seconds (user + system) a process — or one thread of it, as `pid/task/tid` — has used so far, read from
+ * Linux's /proc; undefined elsewhere. Lets a benchmark report CPU per request, which stays meaningful on a
+ * busy machine where throughput does not.
+ */
+export async function cpuSeconds(pidPath: string): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pidPath}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at the closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc CPU times: 100 on every mainstream architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;

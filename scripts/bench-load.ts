@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
 import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
 import { createWebChatApp, signCustomerToken, startWebServer } from '../web-chat/index.ts';
-import { buildBenchAdvisor, percentile } from './bench-advisor.ts';
+import { buildBenchAdvisor, cpuSeconds, percentile } from './bench-advisor.ts';
 
 /**
  * Load test of the web chat over real HTTP: a 10k-customer store (built as bench:chat builds it), the grounded
- * provider, the real server with rate limits off, and autocannon posting to /api/chat as many different
+ * provider, the real server with rate limits off, and autocannon (on its own worker thread) posting to /api/chat as many different
  * customers. Prints req/s, p50/p95/p99 latency (to the end of the SSE stream), non-2xx and errors.
  * Target: ≥ 200 req/s on 2 cores.
  */
@@ -34,6 +34,17 @@ const QUESTIONS = [
   'What fees do you charge?',
   'hello',
 ];
+
+/** What the load-generator thread reports back. */
+interface LoadResult {
+  total: number;
+  duration: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  latencies: number[];
+  unfinished: number;
+}
 
 const bench = await buildBenchAdvisor('bench-load', customers);
 try {
@@ -69,39 +80,35 @@ try {
   }
 
   const run = (seconds: number) =>
-    new Promise<{ result: autocannon.Result; latencies: number[]; unfinished: number }>((resolve, reject) => {
-      let next = 0;
-      let unfinished = 0;
-      const latencies: number[] = [];
-      const instance = autocannon(
-        {
-          url: server.url,
-          connections,
-          duration: seconds,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/chat',
-              setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }),
-              // A 200 whose stream ends in `error` instead of `done` is a failure too.
-              onResponse: (status, body) => {
-                if (status === 200 && !body.includes('event: done')) unfinished++;
-              },
-            },
-          ],
-        },
-        (error: unknown, result) => (error ? reject(error) : resolve({ result, latencies, unfinished })),
-      );
-      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    new Promise<LoadResult>((resolve, reject) => {
+      const worker = new Worker(new URL('./bench-load-worker.mjs', import.meta.url), {
+        workerData: { url: server.url, connections, duration: seconds, requests },
+      });
+      worker.once('message', (result: LoadResult) => {
+        resolve(result);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
     });
 
   console.log(`warming up (3 s), then ${connections} connections for ${duration} s …`);
   await run(3);
-  const { result, latencies, unfinished } = await run(duration);
-  latencies.sort((a, b) => a - b);
-  console.log(`requests              ${result.requests.total} in ${result.duration.toFixed(1)} s`);
+  const mainThread = `${process.pid}/task/${process.pid}`;
+  const chromaProcess = String(bench.chromaPid);
+  const cpuBefore = [await cpuSeconds(mainThread), await cpuSeconds(chromaProcess)];
+  const result = await run(duration);
+  const cpuAfter = [await cpuSeconds(mainThread), await cpuSeconds(chromaProcess)];
+  const cpuPerRequest = (index: number) => {
+    const [before, after] = [cpuBefore[index], cpuAfter[index]];
+    return before === undefined || after === undefined
+      ? 'n/a'
+      : `${((1000 * (after - before)) / Math.max(1, result.total)).toFixed(2)} ms`;
+  };
+  const latencies = [...result.latencies].sort((a, b) => a - b);
+  const { unfinished } = result;
+  console.log(`requests              ${result.total} in ${result.duration.toFixed(1)} s`);
   console.log(
-    `throughput            ${(result.requests.total / result.duration).toFixed(1)} req/s   (target ≥ 200 on 2 cores)`,
+    `throughput            ${(result.total / result.duration).toFixed(1)} req/s   (target ≥ 200 on 2 cores)`,
   );
   console.log(`latency p50           ${percentile(latencies, 0.5).toFixed(1)} ms`);
   console.log(`latency p95           ${percentile(latencies, 0.95).toFixed(1)} ms`);
@@ -109,6 +116,9 @@ try {
   console.log(`non-2xx               ${result.non2xx}`);
   console.log(`errors / timeouts     ${result.errors} / ${result.timeouts}`);
   console.log(`streams without done  ${unfinished}`);
+  console.log(
+    `CPU per request       server ${cpuPerRequest(0)}, Chroma ${cpuPerRequest(1)} (load generator not counted)`,
+  );
   console.log(`distinct customers    ${holders.size} (one token each, taken in turn)`);
   console.log(`audit chain           ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`);
   await server.close();

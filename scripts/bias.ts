@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { openSqliteAuditStore } from '../bot/audit/index.ts';
+import { loggedTurnsLines } from '../bot/core/analytics-reports.ts';
+import { loggedTurnsFairness } from '../bot/core/analytics-source.ts';
 import {
   auditCsv,
   type CsvAuditOptions,
@@ -11,11 +15,11 @@ import {
   type ValueMatch,
 } from '../chains/eval/fairness/index.ts';
 import { loadConfig } from '../knowledge/config.ts';
-import { loadDataset } from '../knowledge/preprocess/index.ts';
+import { type DatasetTables, loadDataset } from '../knowledge/preprocess/index.ts';
 import { createRandom } from '../knowledge/seeded-random.ts';
 
 const USAGE = [
-  'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 50] [--seed 42]',
+  'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 50] [--seed 42] [--audit FILE]',
   '       npm run bias -- --csv FILE --protected COLUMN=PRIVILEGED[,..] [--protected ...] --favourable COLUMN=VALUE[,VALUE] [--label COLUMN=VALUE[,VALUE]] [--seed 42]',
 ].join('\n');
 
@@ -27,6 +31,7 @@ const FLAGS = {
   protected: { type: 'string', multiple: true },
   label: { type: 'string' },
   seed: { type: 'string' },
+  audit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -34,7 +39,15 @@ const FLAGS = {
 class UsageError extends Error {}
 
 type Job =
-  | { kind: 'population'; dataDir: string; favourable: FavourableOutcome; neighbours: number; seed: number }
+  | {
+      kind: 'population';
+      dataDir: string;
+      favourable: FavourableOutcome;
+      neighbours: number;
+      seed: number;
+      /** An audit log whose logged replies are audited too. */
+      auditFile: string | undefined;
+    }
   | { kind: 'csv'; file: string; options: CsvAuditOptions; seed: number };
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {
@@ -72,6 +85,7 @@ function parseJob(argv: string[]): Job {
   if (values.csv !== undefined) {
     if (values.data !== undefined) throw new UsageError('--data cannot be combined with --csv');
     if (values.neighbours !== undefined) throw new UsageError('--neighbours applies only to --data audits');
+    if (values.audit !== undefined) throw new UsageError('--audit applies only to --data audits');
     if (values.csv.trim() === '') throw new UsageError('--csv must be a file path');
     if (!values.protected?.length) throw new UsageError('--csv needs at least one --protected COLUMN=VALUE');
     if (values.favourable === undefined) throw new UsageError('--csv needs --favourable COLUMN=VALUE');
@@ -102,24 +116,49 @@ function parseJob(argv: string[]): Job {
   }
   if (values.data !== undefined && values.data.trim() === '')
     throw new UsageError('--data must be a folder path');
+  // Opening a missing SQLite file would create an empty log; say so instead.
+  if (values.audit !== undefined && !existsSync(values.audit)) {
+    throw new UsageError(
+      `--audit ${values.audit} does not exist (the audit log is a SQLite file, e.g. .store/audit.sqlite)`,
+    );
+  }
   return {
     kind: 'population',
     dataDir: values.data ?? loadConfig().dataDir,
     favourable: favourable as FavourableOutcome,
     neighbours: wholeNumber('neighbours', values.neighbours, DEFAULT_NEIGHBOURS, 1000),
     seed,
+    auditFile: values.audit,
   };
 }
 
-async function run(job: Job): Promise<FairnessReport> {
-  if (job.kind === 'csv') return await auditCsv(job.file, job.options);
+/** The replies logged in an audit log, audited against the dataset with the same outcome and seed. */
+async function loggedTurnsReport(
+  file: string,
+  dataset: DatasetTables,
+  job: { favourable: FavourableOutcome; seed: number },
+): Promise<string[]> {
+  const audit = openSqliteAuditStore(file, { readonly: true });
+  try {
+    const turns = await audit.turns({});
+    return loggedTurnsLines(loggedTurnsFairness(turns, dataset, job), 'full');
+  } finally {
+    await audit.close();
+  }
+}
+
+async function run(job: Job): Promise<string[]> {
+  if (job.kind === 'csv') return renderFairnessReport(await auditCsv(job.file, job.options));
   const dataset = await loadDataset(job.dataDir);
-  return populationFairnessReport(dataset, {
+  const population: FairnessReport = populationFairnessReport(dataset, {
     favourable: job.favourable,
     neighbours: job.neighbours,
     seed: job.seed,
     source: job.dataDir,
   });
+  const lines = renderFairnessReport(population);
+  if (job.auditFile === undefined) return lines;
+  return [...lines, '', ...(await loggedTurnsReport(job.auditFile, dataset, job))];
 }
 
 async function main(): Promise<number> {
@@ -137,8 +176,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const report = await run(job);
-  console.log(renderFairnessReport(report).join('\n'));
+  console.log((await run(job)).join('\n'));
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
-import { createWebChatApp, startWebServer } from '../web-chat/index.ts';
+import {
+  createAdminRoutes,
+  createWebChatApp,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  signAdminToken,
+  startWebServer,
+} from '../web-chat/index.ts';
 import { mountChannels } from '../web-chat/mount-channels.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 
@@ -15,6 +21,8 @@ import { printIngestSummary } from './print-ingest-summary.ts';
 const config = loadAppConfig();
 const DEMO_CUSTOMERS = 10_000;
 const DEMO_SEED = 42;
+/** The web user the printed admin link signs in as; an admin only because this run is a demo. */
+const DEMO_ADMIN_ID = 'demo-admin';
 
 if (!existsSync(path.join(config.knowledge.dataDir, 'customers.csv'))) {
   console.log(
@@ -71,10 +79,27 @@ const app = createWebChatApp({
   tokenSecret,
   demo: { enabled: true },
 });
+// The demo page above is always on, so the demo admin is too; real admins are web users with the admin role.
+app.route(
+  '/admin',
+  createAdminRoutes({
+    analytics: advisor.analytics,
+    roles: advisor.roles,
+    tokenSecret,
+    demoAdminId: DEMO_ADMIN_ID,
+  }),
+);
 const channels = mountChannels(app, advisor, config);
 const server = await startWebServer(app, config.server.port, config.server.host);
+const adminToken = await signAdminToken({
+  userId: DEMO_ADMIN_ID,
+  secret: tokenSecret,
+  nowMs: Date.now(),
+  lifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+});
 console.log(`\nWeb chat demo:  ${server.url}/?customer=C-000001   (the bank's page with the widget)`);
 console.log(`Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz`);
+console.log(`Admin dashboard: ${server.url}/admin#token=${adminToken}   (demo admin, valid 1 h)`);
 console.log(`Slack:          ${channels.slack}`);
 console.log(`Teams:          ${channels.teams}`);
 console.log('Press Ctrl-C to stop.');

@@ -16,6 +16,8 @@ export interface WebChatReply {
     type: string;
     reasons: string[];
     riskDisclosure: string | null;
+    movedByFeedback: boolean;
+    explored: boolean;
   }[];
   sources: OutboundReply['sources'];
   provider: OutboundReply['provider'];
@@ -114,6 +116,8 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
       type: product.type,
       reasons: product.reasons,
       riskDisclosure: product.riskDisclosure,
+      movedByFeedback: product.movedByFeedback,
+      explored: product.explored,
     })),
     sources: reply.sources,
     provider: reply.provider,

@@ -12,6 +12,12 @@ const CLOCK_SKEW_SECONDS = 60;
 /** The shortest shared secret accepted (256 bits of HS256 key, as RFC 7518 asks). */
 export const MIN_TOKEN_SECRET_LENGTH = 32;
 
+/**
+ * The `aud` every admin token carries (web-chat/admin). Admin and customer tokens share the web token secret:
+ * the admin side requires this audience, and the customer side refuses it, so neither token opens the other door.
+ */
+export const ADMIN_TOKEN_AUDIENCE = 'finadvisor-admin';
+
 /** The claims a host bank puts in a customer token. */
 export const CustomerTokenClaims = z.looseObject({
   sub: z.string().regex(CUSTOMER_ID, 'expected a customer id like C-000123'),
@@ -37,6 +43,9 @@ export async function verifyCustomerToken(token: string, secret: string, nowMs: 
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(claims)').join(', ');
     throw new WebChatError('UNAUTHENTICATED', `The sign-in token lacks valid claims: ${fields}.`);
+  }
+  if (parsed.data.aud === ADMIN_TOKEN_AUDIENCE) {
+    throw new WebChatError('UNAUTHENTICATED', 'This is an admin token; the chat needs a customer token.');
   }
   const { sub, exp, iat, nbf } = parsed.data;
   const now = Math.floor(nowMs / 1000);

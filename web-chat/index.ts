@@ -1,3 +1,14 @@
+export {
+  ADMIN_TOKEN_AUDIENCE,
+  type AdminRoutesDependencies,
+  type BenchRunsResponse,
+  createAdminRoutes,
+  type LoggedFairnessResponse,
+  type OperationsResponse,
+  type PopulationFairnessResponse,
+  signAdminToken,
+  verifyAdminToken,
+} from './admin/index.ts';
 export type { WebChatReply } from './chat-reply-stream.ts';
 export { clientAddress, UNKNOWN_ADDRESS } from './client-address.ts';
 export { createWebChatApp, type WebChatDependencies, type WebChatEnv } from './create-web-chat-app.ts';

@@ -22,6 +22,7 @@ import {
 } from './audit-rows.ts';
 import { prepareAuditSchema } from './audit-schema.ts';
 import { type AuditStore, FeedbackFilter, TurnFilter } from './audit-store.ts';
+import { GroupCommit } from './group-commit.ts';
 import { type ChainHead, chainHash, GENESIS_HASH } from './hash-chain.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
@@ -74,13 +75,24 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
 
   // Reading the head inside an IMMEDIATE transaction holds the write lock, so two processes appending
   // to one file can never both claim the same seq.
-  const appendTurn = database.transaction((input: AuditTurnInput, recordedAt: string): AuditRecord => {
-    const last = statements.lastTurn.get();
-    const sealed = { ...input, seq: (last?.seq ?? 0) + 1, recordedAt, prevHash: last?.hash ?? GENESIS_HASH };
-    const record: AuditRecord = { ...sealed, hash: chainHash(sealed) };
-    statements.insertTurn.run(turnToRow(record));
-    return record;
-  });
+  // Turns that arrive together are sealed and inserted in one transaction (see GroupCommit): one fsync per batch.
+  const appendTurns = database.transaction(
+    (batch: readonly { input: AuditTurnInput; recordedAt: string }[]): AuditRecord[] => {
+      let last = statements.lastTurn.get();
+      return batch.map(({ input, recordedAt }) => {
+        const sealed = {
+          ...input,
+          seq: (last?.seq ?? 0) + 1,
+          recordedAt,
+          prevHash: last?.hash ?? GENESIS_HASH,
+        };
+        const record: AuditRecord = { ...sealed, hash: chainHash(sealed) };
+        statements.insertTurn.run(turnToRow(record));
+        last = { seq: record.seq, hash: record.hash };
+        return record;
+      });
+    },
+  );
   const appendFeedback = database.transaction((input: FeedbackInput, recordedAt: string): FeedbackRecord => {
     if (!statements.turnExists.get(input.turnSeq)) {
       const last = statements.lastTurn.get();
@@ -104,40 +116,52 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
   const ensureOpen = (): void => {
     if (!database.open) throw new AuditError('STORE_UNAVAILABLE', `audit store ${file} is closed`);
   };
+  const storeError = (error: unknown): unknown =>
+    error instanceof AuditError
+      ? error
+      : new AuditError('STORE_UNAVAILABLE', `could not append to audit log ${file}`, { cause: error });
   const write = <Result>(operation: () => Result): Result => {
     try {
       return operation();
     } catch (error) {
-      if (error instanceof AuditError) throw error;
-      throw new AuditError('STORE_UNAVAILABLE', `could not append to audit log ${file}`, { cause: error });
+      throw storeError(error);
     }
   };
+  const turnCommits = new GroupCommit(
+    (batch: readonly { input: AuditTurnInput; recordedAt: string }[]) => appendTurns.immediate(batch),
+    storeError,
+  );
+  // Reads and feedback first commit the turns already submitted, so they never miss one.
+  const settled = (): void => turnCommits.flush();
 
   return {
     file,
     async append(turn) {
       ensureWritable();
       const input = parseAuditInput(AuditTurnInput, turn, 'turn');
-      const recordedAt = now().toISOString();
-      return write(() => appendTurn.immediate(input, recordedAt));
+      return turnCommits.submit({ input, recordedAt: now().toISOString() });
     },
     async appendFeedback(feedback) {
       ensureWritable();
       const input = parseAuditInput(FeedbackInput, feedback, 'feedback');
       const recordedAt = now().toISOString();
+      settled();
       return write(() => appendFeedback.immediate(input, recordedAt));
     },
     async verify(verifyOptions) {
       ensureOpen();
+      settled();
       return verifyAuditChain(database, verifyOptions);
     },
     async head() {
       ensureOpen();
+      settled();
       const last = statements.lastTurn.get();
       return last ? { seq: last.seq, hash: last.hash } : null;
     },
     async turns(filter = {}) {
       ensureOpen();
+      settled();
       const { since, customerId, limit } = parseAuditInput(TurnFilter, filter, 'filter');
       const where = whereClause([
         since === undefined ? null : ['recorded_at >= ?', since],
@@ -152,6 +176,7 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     },
     async feedback(filter = {}) {
       ensureOpen();
+      settled();
       const { since, turnSeq, customerId, limit } = parseAuditInput(FeedbackFilter, filter, 'filter');
       const where = whereClause([
         since === undefined ? null : ['recorded_at >= ?', since],
@@ -177,7 +202,9 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
       };
     },
     async close() {
-      if (database.open) database.close();
+      if (!database.open) return;
+      settled();
+      database.close();
     },
   };
 }

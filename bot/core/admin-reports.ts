@@ -8,7 +8,7 @@ export interface AdminReport {
   missing: string[];
 }
 
-/** What `/bias` and `/bench` show; the analytics issue replaces these with the full reports. */
+/** What `/bias` and `/bench` show (the advisor wires analyticsReports; auditLogReports stands in where there is no dataset). */
 export interface AdminReports {
   bias(): Promise<AdminReport>;
   bench(): Promise<AdminReport>;
@@ -19,10 +19,10 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 /**
- * Reports computed from the audit log alone: real figures about the replies actually given.
- * The population fairness audit and offline benchmarks are listed as missing until they exist.
+ * Reports computed from the audit log alone: real figures about the replies actually given. The population
+ * fairness audit and offline benchmarks are listed as missing here; analyticsReports adds them.
  */
-export function auditLogReports(audit: AuditStore): AdminReports {
+export function auditLogReports(audit: Pick<AuditStore, 'turns'>): AdminReports {
   return {
     bias: async () => {
       const turns = await audit.turns({});

@@ -10,6 +10,8 @@ import {
   buildFairnessReport,
   FAVOURABLE_DESCRIPTIONS,
   type FairnessReport,
+  type FavourableOutcome,
+  type LoggedTurn,
   populationFairnessReport,
 } from '../../chains/eval/fairness/index.ts';
 import { type DatasetTables, loadDataset } from '../../knowledge/preprocess/index.ts';
@@ -37,6 +39,33 @@ export interface AnalyticsSource {
   benchRuns(limit: number): Promise<BenchRun[]>;
   /** Operations from the audit log: latency, validator outcomes, bias-guard flags, providers, feedback. */
   operations(): Promise<OperationsSummary>;
+}
+
+/** Options of the logged-turns audit (the defaults are what `/bias` uses). */
+export interface LoggedTurnsFairnessOptions {
+  favourable?: FavourableOutcome;
+  /** Seed of the bootstrap intervals (default 42). */
+  seed?: number;
+}
+
+/** The fairness report over logged replies, shared by `/bias` and `npm run bias -- --audit FILE`. */
+export function loggedTurnsFairness(
+  turns: readonly LoggedTurn[],
+  dataset: DatasetTables,
+  options: LoggedTurnsFairnessOptions = {},
+): LoggedTurnsFairness {
+  const favourable = options.favourable ?? 'investment_or_premium';
+  const audited = auditLoggedTurns(turns, dataset, { favourable });
+  const report =
+    audited.rows.length === 0
+      ? null
+      : buildFairnessReport(audited.rows, {
+          random: createRandom(options.seed ?? 42),
+          title: `replies logged in the audit log (${audited.rows.length} turns with recommendations)`,
+          favourable: FAVOURABLE_DESCRIPTIONS[favourable],
+          label: 'took up such a product on or after the split date',
+        });
+  return { report, skipped: audited.skipped };
 }
 
 /** Options of the analytics source. */
@@ -71,17 +100,7 @@ export function createAnalyticsSource(options: AnalyticsSourceOptions): Analytic
     },
     loggedTurnsFairness: async () => {
       const [tables, turns] = await Promise.all([loadData(), options.audit.turns({})]);
-      const audited = auditLoggedTurns(turns, tables);
-      const report =
-        audited.rows.length === 0
-          ? null
-          : buildFairnessReport(audited.rows, {
-              random: createRandom(42),
-              title: `replies logged in the audit log (${audited.rows.length} turns with recommendations)`,
-              favourable: FAVOURABLE_DESCRIPTIONS.investment_or_premium,
-              label: 'took up such a product on or after the split date',
-            });
-      return { report, skipped: audited.skipped };
+      return loggedTurnsFairness(turns, tables);
     },
     benchRuns: (limit) => loadRecentRuns(options.benchDir ?? BENCH_RESULTS_DIR, limit),
     operations: async () => {

@@ -32,7 +32,10 @@ export interface ProductCard {
   score: number;
   reasons: string[];
   riskDisclosure: string | null;
+  /** Feedback (this customer's, or similar customers') changed this product's position. */
   movedByFeedback: boolean;
+  /** Shown partly to explore: it has rarely been shown, so the bank is still learning how it is received. */
+  explored: boolean;
 }
 
 /** What the core answers: the text and everything a channel renders beside it. */
@@ -147,6 +150,7 @@ export class ConversationCore {
         reasons: item.reasons,
         riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? RISK_DISCLOSURE : null,
         movedByFeedback: item.movedByFeedback,
+        explored: item.explored,
       })),
       sources: advice.sources.map((source) => ({
         articleId: source.articleId,

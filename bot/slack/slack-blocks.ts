@@ -107,6 +107,7 @@ function productBlocks(product: ProductCard, auditSeq: number): KnownBlock[] {
   const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(product.type.replace(/_/g, ' '))})`];
   if (product.reasons.length > 0) lines.push(bullets(product.reasons));
   if (product.movedByFeedback) lines.push('_Ranked higher after earlier feedback._');
+  if (product.explored) lines.push('_Shown partly to learn how it is received (rarely shown so far)._');
   const interested: Button = {
     type: 'button',
     action_id: FEEDBACK_ACTIONS.accept,

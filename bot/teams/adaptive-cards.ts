@@ -97,6 +97,8 @@ function productContainer(product: ProductCard, seq: number): Container {
     ...product.reasons.map((reason) => text(`• ${reason}`, { spacing: 'Small' })),
   ];
   if (product.movedByFeedback) items.push(text('Ranked using earlier feedback.', { isSubtle: true }));
+  if (product.explored)
+    items.push(text('Shown partly to learn how it is received (rarely shown so far).', { isSubtle: true }));
   if (product.riskDisclosure) {
     items.push(text(product.riskDisclosure, { color: 'Attention', size: 'Small' }));
   }

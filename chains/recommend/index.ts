@@ -1,3 +1,6 @@
+export { customerSegment, type SegmentFacts } from './customer-segment.ts';
+export { EXPLORATION_BONUS, explorationBonus, type ProductExposure } from './exploration-bonus.ts';
+export { PreferenceModel, type PreferenceModelOptions, SEGMENT_PRIOR } from './preference-model.ts';
 export {
   DEFAULT_RECOMMENDATION_LIMIT,
   NEIGHBOUR_COUNT,

@@ -1,4 +1,5 @@
 import type { Customer, Product, ProductType } from '../../knowledge/schemas.ts';
+import { explorationBonus } from './exploration-bonus.ts';
 import { lifeStageNeeds, type NeedFacts } from './life-stage-needs.ts';
 import { plainDollars } from './plain-numbers.ts';
 import { clampUnit, strongestSignal } from './product-signal.ts';
@@ -52,6 +53,8 @@ const MAX_REASONS = 4;
 /**
  * Ranks the catalogue for one customer: hard suitability rules filter first, then the weighted
  * hybrid score orders what is left (ties by product id), and each result carries the facts behind it.
+ * Learned feedback and the exploration bonus for rarely shown products share the feedback component
+ * (capped at ±1 together), and each result says whether either of them changed its position.
  * The scorer reads only financial facts (income, savings, debt, horizon, risk tolerance, spending):
  * never gender, and age only inside checkSuitability's eligibility rules.
  */
@@ -76,19 +79,24 @@ export function rankProducts(
     .map((product) => {
       const spendingMatch = strongestSignal(spending, product);
       const needMatch = strongestSignal(needs, product);
+      const learned = signedUnit(input.feedbackAdjustments?.get(product.id) ?? 0);
+      const bonus = input.exposure ? explorationBonus(product.id, input.exposure, catalog.length) : 0;
       const components: Recommendation['components'] = {
         similarCustomers: similarCustomerShare(input, product.id, baseRate),
         contentMatch: clampUnit(input.contentSimilarity?.get(product.id) ?? 0),
         spendingSignal: spendingMatch.score,
         needFit: needMatch.score,
-        feedback:
-          NEUTRAL_FEEDBACK + Math.max(-1, Math.min(1, input.feedbackAdjustments?.get(product.id) ?? 0)) / 2,
+        feedback: feedbackComponent(learned + bonus),
       };
       return {
         product,
         components,
+        learned,
+        bonus,
         score: weightedScore(components),
-        scoreWithoutFeedback: weightedScore({ ...components, feedback: NEUTRAL_FEEDBACK }),
+        // Each counterfactual removes one part of the feedback component and keeps the other.
+        scoreWithoutFeedback: weightedScore({ ...components, feedback: feedbackComponent(bonus) }),
+        scoreWithoutExploration: weightedScore({ ...components, feedback: feedbackComponent(learned) }),
         signalReasons: { spendingSignal: spendingMatch.reason, needFit: needMatch.reason },
       };
     });
@@ -96,18 +104,40 @@ export function rankProducts(
   const ranked = [...candidates].sort((left, right) =>
     byScore(left.score, right.score, left.product, right.product),
   );
-  const withoutFeedback = [...candidates].sort((left, right) =>
-    byScore(left.scoreWithoutFeedback, right.scoreWithoutFeedback, left.product, right.product),
+  const positionWithoutFeedback = positionsBy(candidates, (candidate) => candidate.scoreWithoutFeedback);
+  const positionWithoutExploration = positionsBy(
+    candidates,
+    (candidate) => candidate.scoreWithoutExploration,
   );
-  const positionWithoutFeedback = new Map(withoutFeedback.map((candidate, index) => [candidate, index]));
 
   return ranked.slice(0, limit).map((candidate, index) => ({
     product: candidate.product,
     score: candidate.score,
     components: candidate.components,
-    reasons: reasonsFor(input, candidate.product, candidate.components, candidate.signalReasons),
+    reasons: reasonsFor(input, candidate.product, candidate, candidate.signalReasons),
     movedByFeedback: positionWithoutFeedback.get(candidate) !== index,
+    explored: candidate.bonus > 0 && positionWithoutExploration.get(candidate) !== index,
   }));
+}
+
+/** Each candidate's 0-based position when ranked by another score (ties by product id, as in the ranking). */
+function positionsBy<Candidate extends { product: Product }>(
+  candidates: readonly Candidate[],
+  scoreOf: (candidate: Candidate) => number,
+): Map<Candidate, number> {
+  const order = [...candidates].sort((left, right) =>
+    byScore(scoreOf(left), scoreOf(right), left.product, right.product),
+  );
+  return new Map(order.map((candidate, index) => [candidate, index]));
+}
+
+/** The feedback component in [0, 1] for a total adjustment, capped at ±1 so feedback only ever nudges. */
+function feedbackComponent(adjustment: number): number {
+  return NEUTRAL_FEEDBACK + signedUnit(adjustment) / 2;
+}
+
+function signedUnit(value: number): number {
+  return Math.max(-1, Math.min(1, value));
 }
 
 /** Copies only the money facts out of the record, so gender and age cannot reach the scorer. */
@@ -158,7 +188,7 @@ function similarCustomerShare(input: RecommendationInput, productId: string, bas
 function reasonsFor(
   input: RecommendationInput,
   product: Product,
-  components: Recommendation['components'],
+  { components, learned }: { components: Recommendation['components']; learned: number },
   signalReasons: { spendingSignal: string | null; needFit: string | null },
 ): string[] {
   const evidence: { contribution: number; text: string }[] = [];
@@ -181,9 +211,10 @@ function reasonsFor(
       text: 'Its description closely matches your profile',
     });
   }
-  if (components.feedback - NEUTRAL_FEEDBACK >= REASON_FLOOR / 2) {
+  // Only learned feedback is a fact about customers' opinions; the exploration bonus is not.
+  if (learned / 2 >= REASON_FLOOR / 2) {
     evidence.push({
-      contribution: SCORE_WEIGHTS.feedback * (components.feedback - NEUTRAL_FEEDBACK),
+      contribution: (SCORE_WEIGHTS.feedback * learned) / 2,
       text: 'Feedback on it from customers has been positive',
     });
   }

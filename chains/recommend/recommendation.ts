@@ -1,4 +1,5 @@
 import type { Customer, Product, SpendCategory } from '../../knowledge/schemas.ts';
+import type { ProductExposure } from './exploration-bonus.ts';
 
 /** What the recommender knows about one customer: their record plus signals derived from their own data. */
 export interface RecommendationInput {
@@ -22,6 +23,8 @@ export interface RecommendationInput {
   contentSimilarity?: ReadonlyMap<string, number>;
   /** Per-product score adjustments learned from feedback (positive = more likely to be accepted). */
   feedbackAdjustments?: ReadonlyMap<string, number>;
+  /** How often each product has been shown; rarely shown eligible products get a small exploration bonus. */
+  exposure?: ProductExposure;
 }
 
 /** One scored product with the facts that drove it; the LLM may only explain these, never add to them. */
@@ -38,6 +41,8 @@ export interface Recommendation {
   };
   /** Plain-English reasons, each a fact about this customer or the product (e.g. "you keep 8% of income as savings"). */
   reasons: string[];
-  /** Whether feedback changed this product's position. */
+  /** Whether learned feedback (the customer's own or their segment's) changed this product's position. */
   movedByFeedback: boolean;
+  /** Whether the exploration bonus for rarely shown products changed this product's position. */
+  explored: boolean;
 }

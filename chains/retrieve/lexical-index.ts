@@ -13,7 +13,8 @@ export interface LexicalDocument {
  */
 export class LexicalIndex {
   private readonly idf = new Map<string, number>();
-  private readonly vectors: Map<string, number>[];
+  /** term → the documents using it, with the term's normalised weight there: a query visits only its terms. */
+  private readonly postings = new Map<string, { index: number; weight: number }[]>();
 
   constructor(private readonly documents: readonly LexicalDocument[]) {
     const counts = documents.map((document) => termCounts(tokenize(document.text)));
@@ -24,7 +25,13 @@ export class LexicalIndex {
     for (const [term, frequency] of documentFrequency) {
       this.idf.set(term, Math.log((1 + documents.length) / (1 + frequency)) + 1);
     }
-    this.vectors = counts.map((terms) => this.weigh(terms));
+    counts.forEach((terms, index) => {
+      for (const [term, weight] of this.weigh(terms)) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ index, weight });
+        this.postings.set(term, list);
+      }
+    });
   }
 
   /** Cosine similarity (0–1) of the query to every document, by document id. */
@@ -32,14 +39,13 @@ export class LexicalIndex {
     // Words the passages never use still count in the query's length: a question that is mostly about
     // something else ("tell me a joke") must not score high on its one shared word.
     const queryVector = this.weigh(termCounts(tokenize(query)), this.unseenIdf);
-    const scores = new Map<string, number>();
-    this.documents.forEach((document, index) => {
-      const vector = this.vectors[index];
-      let dot = 0;
-      if (vector) for (const [term, weight] of queryVector) dot += weight * (vector.get(term) ?? 0);
-      scores.set(document.id, dot);
-    });
-    return scores;
+    const dots = new Array<number>(this.documents.length).fill(0);
+    for (const [term, queryWeight] of queryVector) {
+      for (const { index, weight } of this.postings.get(term) ?? []) {
+        dots[index] = (dots[index] ?? 0) + queryWeight * weight;
+      }
+    }
+    return new Map(this.documents.map((document, index) => [document.id, dots[index] ?? 0]));
   }
 
   private get unseenIdf(): number {

@@ -39,6 +39,22 @@ function shingles(text: string, size: number): Set<string> {
   return found;
 }
 
+// The system prompt is the same text on every turn; its shingles are computed once per prompt and size.
+const promptShingleCache = new Map<string, Set<string>>();
+const PROMPT_CACHE_LIMIT = 8;
+
+function promptShinglesOf(systemPrompt: string, size: number): Set<string> {
+  const key = `${size}\0${systemPrompt}`;
+  let cached = promptShingleCache.get(key);
+  if (!cached) {
+    const segments = foldText(systemPrompt).split(QUOTED);
+    cached = new Set(segments.flatMap((segment) => [...shingles(segment, size)]));
+    if (promptShingleCache.size >= PROMPT_CACHE_LIMIT) promptShingleCache.clear();
+    promptShingleCache.set(key, cached);
+  }
+  return cached;
+}
+
 /**
  * Stretches of the reply (at least `size` words) copied from the system prompt, leaving out what the prompt
  * quotes for the model to say and what the grounding texts also contain.
@@ -49,20 +65,31 @@ export function findPromptOverlaps(
   groundingTexts: readonly string[],
   size: number = ECHO_WORDS,
 ): string[] {
-  const prompt = foldText(systemPrompt);
-  const promptShingles = new Set(prompt.split(QUOTED).flatMap((segment) => [...shingles(segment, size)]));
-  for (const grounding of groundingTexts) {
-    for (const shingle of shingles(foldText(grounding), size)) promptShingles.delete(shingle);
-  }
+  const promptShingles = promptShinglesOf(systemPrompt, size);
   const text = foldText(reply);
   const replyWords = words(text);
-  const covered = new Array<boolean>(replyWords.length).fill(false);
+  const hits: number[] = [];
   for (let index = 0; index + size <= replyWords.length; index++) {
     const shingle = replyWords
       .slice(index, index + size)
       .map((word) => word.text)
       .join(' ');
-    if (promptShingles.has(shingle)) covered.fill(true, index, index + size);
+    if (promptShingles.has(shingle)) hits.push(index);
+  }
+  // Grounding texts are only read when the reply shares something with the prompt (rare): what they also
+  // contain is the bank's published wording, not an echo.
+  const grounded = new Set<string>();
+  if (hits.length > 0) {
+    for (const grounding of groundingTexts)
+      for (const shingle of shingles(foldText(grounding), size)) grounded.add(shingle);
+  }
+  const covered = new Array<boolean>(replyWords.length).fill(false);
+  for (const index of hits) {
+    const shingle = replyWords
+      .slice(index, index + size)
+      .map((word) => word.text)
+      .join(' ');
+    if (!grounded.has(shingle)) covered.fill(true, index, index + size);
   }
   const overlaps: string[] = [];
   let runStart = -1;

@@ -97,13 +97,37 @@ function aliasOf(words: readonly string[], catalog: readonly Product[]): string 
   return fits.length === 1 ? (fits[0]?.id ?? null) : null;
 }
 
+interface ProductPattern {
+  product: Product;
+  pattern: RegExp;
+  generic: boolean;
+}
+
+// Every reply is checked against the same catalogue array, so its name patterns are compiled once per catalogue
+// (longest names first, so "Kids & College Saver" wins over "College Saver"). `matchAll` copies the regex, so
+// sharing one global pattern between calls is safe.
+const patternsByCatalog = new WeakMap<readonly Product[], ProductPattern[]>();
+
+function catalogPatterns(catalog: readonly Product[]): ProductPattern[] {
+  let patterns = patternsByCatalog.get(catalog);
+  if (!patterns) {
+    patterns = [...catalog]
+      .sort((first, second) => second.name.length - first.name.length)
+      .map((product) => ({
+        product,
+        pattern: namePattern(product.name),
+        generic: isGenericName(product.name),
+      }));
+    patternsByCatalog.set(catalog, patterns);
+  }
+  return patterns;
+}
+
 /** Every product a text names: catalogue names and ids, and capitalised product-like names that are not in it. */
 export function findProductMentions(text: string, catalog: readonly Product[]): ProductMention[] {
   const mentions: ProductMention[] = [];
-  const byLength = [...catalog].sort((first, second) => second.name.length - first.name.length);
-  for (const product of byLength) {
-    const generic = isGenericName(product.name);
-    for (const match of text.matchAll(namePattern(product.name))) {
+  for (const { product, pattern, generic } of catalogPatterns(catalog)) {
+    for (const match of text.matchAll(pattern)) {
       const end = match.index + match[0].length;
       if (generic && !isWrittenAsName(match[0])) continue;
       if (overlaps(mentions, match.index, end)) continue;

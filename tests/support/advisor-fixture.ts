@@ -58,6 +58,7 @@ export async function createAdvisorFixture(customers = 400): Promise<AdvisorFixt
     core: (given) => new ConversationCore({ chain: given ?? chain(), audit }),
     dispose: async () => {
       await audit.close();
+      await retriever.close();
       await knowledge.close();
       await chroma.dispose();
     },

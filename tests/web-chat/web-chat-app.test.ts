@@ -137,6 +137,16 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     ],
     ['a token living longer than an hour', async () => tokenFor('C-000007', 3601), /longer than 60 minutes/],
     ['a token whose subject is not a customer id', async () => tokenFor('admin'), /claims: sub/],
+    [
+      'an admin token whose subject looks like a customer id',
+      async () =>
+        sign(
+          { sub: 'C-000007', aud: 'finadvisor-admin', iat: nowSeconds(), exp: nowSeconds() + 60 },
+          SECRET,
+          'HS256',
+        ),
+      /admin token/,
+    ],
   ])('401 with %s, before the core runs', async (_label, makeToken, message) => {
     const before = await auditHead();
     const token = await makeToken();

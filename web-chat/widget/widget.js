@@ -2,7 +2,7 @@
 // Embeddable advisor chat: <script src=".../widget.js" data-token data-endpoint async>. Classes are `fadv-`-prefixed.
 
 /**
- * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null }} ProductCard
+ * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null, movedByFeedback: boolean, explored: boolean }} ProductCard
  * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], auditSeq: number }} Reply
  * @typedef {{ message?: string, retryAfterSeconds?: number }} ErrorInfo
  */
@@ -280,6 +280,10 @@
           el('p', 'muted', {}, product.type.replace(/_/g, ' ')),
           el('ul', '', {}, ...product.reasons.map((reason) => el('li', '', {}, reason))),
           ...(product.riskDisclosure ? [el('p', 'risk', { role: 'note' }, product.riskDisclosure)] : []),
+          ...(product.movedByFeedback ? [el('p', 'muted', {}, 'Ranked using earlier feedback.')] : []),
+          ...(product.explored
+            ? [el('p', 'muted', {}, 'Shown so we can learn whether it suits customers like you.')]
+            : []),
           interest,
         );
       });

@@ -6,8 +6,15 @@ import { z } from 'zod';
 import { DATA_FILES, loadDataset } from '../../../knowledge/preprocess/index.ts';
 import { SPEND_CATEGORIES } from '../../../knowledge/schemas.ts';
 import { SUITABILITY_RULES } from '../../recommend/index.ts';
+import {
+  FeedbackSimulation,
+  type FeedbackSimulationOptions,
+  simulateFeedback,
+} from './feedback-simulation.ts';
 import { evaluateRecommenders, type RankingEvaluation } from './offline-evaluation.ts';
+import { OperationsSummary } from './operations-summary.ts';
 import { RANKING_METHODS } from './prepare-recommenders.ts';
+import { RetrievalOutcome } from './retrieval-quality.ts';
 import { evaluateSpendPrediction, type SpendPredictionResult } from './spend-prediction.ts';
 
 const RankingEvaluationSchema = z.object({
@@ -37,6 +44,8 @@ const RankingEvaluationSchema = z.object({
 }) satisfies z.ZodType<RankingEvaluation>;
 
 const SpendPredictionSchema = z.object({
+  /** Which model made the forecasts; runs saved before it was recorded used a random forest. */
+  model: z.string().optional(),
   cutoff: z.string(),
   seed: z.number(),
   historyMonths: z.number(),
@@ -69,9 +78,21 @@ export const BenchRun = z.object({
   provider: z.string(),
   ranking: RankingEvaluationSchema,
   spend: SpendPredictionSchema,
+  /** Retrieval quality of the Chroma store, or why it was skipped; absent in runs saved before it was measured. */
+  retrieval: RetrievalOutcome.optional(),
+  /** Operations from the audit log at the time of the run; null when no audit log was read, absent in older runs. */
+  operations: OperationsSummary.nullable().optional(),
+  /** NDCG@5 per round with and without learned feedback; absent when skipped or in runs saved before it existed. */
+  feedbackSimulation: FeedbackSimulation.optional(),
   /** Wall-clock seconds for the whole run, loading included. */
   seconds: z.number(),
-  stageSeconds: z.object({ load: z.number(), ranking: z.number(), spend: z.number() }),
+  stageSeconds: z.object({
+    load: z.number(),
+    ranking: z.number(),
+    spend: z.number(),
+    retrieval: z.number().optional(),
+    feedbackSimulation: z.number().optional(),
+  }),
 });
 /** A saved benchmark run, as parsed by the BenchRun schema. */
 export type BenchRun = z.output<typeof BenchRun>;
@@ -88,6 +109,15 @@ export interface RunBenchOptions {
   now?: () => Date;
   /** Drop invalid rows instead of failing on them. */
   skipInvalid?: boolean;
+  /**
+   * Measures the Chroma store (it needs a server and the embedder, which the caller owns); the run saves its
+   * outcome. Omitted: the run has no `retrieval` field.
+   */
+  retrieval?: () => Promise<RetrievalOutcome>;
+  /** Operations read from the audit log by the caller (chains cannot read the bot's log); null when there is none. */
+  operations?: OperationsSummary | null;
+  /** Options of the feedback simulation (seed and cut-off default to the run's); false skips it. */
+  feedbackSimulation?: FeedbackSimulationOptions | false;
   /** Progress lines, e.g. for the CLI. */
   onProgress?: (message: string) => void;
 }
@@ -119,8 +149,17 @@ export async function runBench(dataDir: string, options: RunBenchOptions = {}): 
     ...(options.k === undefined ? {} : { k: options.k }),
   });
   const ranked = performance.now();
+  if (options.feedbackSimulation !== false) progress('Simulating feedback rounds with and without learning');
+  const feedbackSimulation =
+    options.feedbackSimulation === false
+      ? undefined
+      : await simulateFeedback(dataset, { ...common, ...options.feedbackSimulation });
+  const simulated = performance.now();
   progress('Predicting spend');
   const spend = evaluateSpendPrediction(dataset, common);
+  const predicted = performance.now();
+  if (options.retrieval) progress('Retrieval quality of the Chroma store');
+  const retrieval = options.retrieval ? await options.retrieval() : undefined;
   const finished = performance.now();
   return {
     timestamp,
@@ -130,11 +169,16 @@ export async function runBench(dataDir: string, options: RunBenchOptions = {}): 
     provider: 'none',
     ranking,
     spend,
+    ...(retrieval === undefined ? {} : { retrieval }),
+    ...(options.operations === undefined ? {} : { operations: options.operations }),
+    ...(feedbackSimulation === undefined ? {} : { feedbackSimulation }),
     seconds: (finished - started) / 1000,
     stageSeconds: {
       load: (loaded - started) / 1000,
       ranking: (ranked - loaded) / 1000,
-      spend: (finished - ranked) / 1000,
+      spend: (predicted - simulated) / 1000,
+      ...(feedbackSimulation === undefined ? {} : { feedbackSimulation: (simulated - ranked) / 1000 }),
+      ...(retrieval === undefined ? {} : { retrieval: (finished - predicted) / 1000 }),
     },
   };
 }

@@ -5,7 +5,15 @@ export {
   popularityRecommender,
   randomRecommender,
 } from './baselines.ts';
-export { bestBaselineRatio, NDCG_GOAL_RATIO, renderBenchReport, SPEND_GOAL_PERCENT } from './bench-report.ts';
+export {
+  type BenchReportOptions,
+  bestBaselineRatio,
+  NDCG_GOAL_RATIO,
+  renderBenchReport,
+  renderOperations,
+  renderRetrieval,
+  SPEND_GOAL_PERCENT,
+} from './bench-report.ts';
 export { BenchRun, hashDataFiles, type RunBenchOptions, readGitCommit, runBench } from './bench-run.ts';
 export {
   BENCH_RESULTS_DIR,
@@ -16,6 +24,14 @@ export {
 } from './bench-store.ts';
 export { type ContentModel, type ContentModelOptions, fitContentModel } from './content-model.ts';
 export type { CustomerContext, Recommender } from './customer-context.ts';
+export {
+  FeedbackSimulation,
+  type FeedbackSimulationOptions,
+  simulateFeedback,
+  TRUTH_SOURCES,
+} from './feedback-simulation.ts';
+export { renderFeedbackSimulation } from './feedback-simulation-report.ts';
+export { regenerateHiddenNeeds } from './hidden-needs.ts';
 export { type HybridRecommenderOptions, hybridRecommender } from './hybrid-recommender.ts';
 export { fitImplicitAls, type ImplicitAlsModel, type ImplicitAlsOptions } from './implicit-als.ts';
 export {
@@ -56,10 +72,23 @@ export {
   type RankedUser,
   recallAt,
 } from './ranking-metrics.ts';
+export {
+  ExactCosineIndex,
+  IndexRecall,
+  measureRetrievalQuality,
+  OWN_PROFILE_QUESTION,
+  OwnProfileHits,
+  RETRIEVAL_K,
+  RETRIEVAL_SAMPLE,
+  RetrievalOutcome,
+  RetrievalQuality,
+  type RetrievalQualityOptions,
+} from './retrieval-quality.ts';
 export { forecastSpend, type SpendForecast, type SpendForestOptions } from './spend-forest.ts';
 export {
   type CategorySpendResult,
   evaluateSpendPrediction,
+  SPEND_MODEL,
   type SpendPredictionOptions,
   type SpendPredictionResult,
 } from './spend-prediction.ts';

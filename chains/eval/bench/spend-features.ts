@@ -12,6 +12,7 @@ export const SPEND_FEATURES = [
   'log_recent_monthly_spend',
   'active_month_share',
   'purchases_per_month',
+  'log_mean_purchase',
   'log_total_monthly_spend',
   'category_share',
   'recent_trend',
@@ -99,6 +100,7 @@ export function spendFeatures(
   const { from, origin } = window;
   const months = origin - from;
   const own = history.meanSpend(customerIndex, category, from, origin);
+  const purchases = history.meanPurchases(customerIndex, category, from, origin);
   let total = 0;
   let earlier = 0;
   let later = 0;
@@ -117,7 +119,9 @@ export function spendFeatures(
     Math.log1p(own),
     Math.log1p(history.meanSpend(customerIndex, category, origin - RECENT_MONTHS, origin)),
     months > 0 ? history.activeMonths(customerIndex, category, from, origin) / months : 0,
-    history.meanPurchases(customerIndex, category, from, origin),
+    purchases,
+    // Bills and big-ticket categories vary more in how often than in how much: the size is the stabler signal.
+    purchases > 0 ? Math.log(own / purchases) : 0,
     Math.log1p(total),
     total > 0 ? own / total : 0,
     earlier > 0 ? later / earlier : 1,

@@ -5,6 +5,9 @@ import { monthlySpend } from './monthly-spend.ts';
 import { sampleIndices } from './sample-indices.ts';
 import { forecastSpend, type SpendForestOptions } from './spend-forest.ts';
 
+/** The model behind forecastSpend, as reports should name it. */
+export const SPEND_MODEL = 'XGBoost median (zero-spend probability + log-spend quantile)';
+
 /** Options of the spend-prediction benchmark. */
 export interface SpendPredictionOptions extends Omit<SpendForestOptions, 'customers'> {
   /** Customers whose 15 categories are predicted and scored, sampled with the seed (default 5000; all when fewer). */
@@ -15,24 +18,27 @@ export interface SpendPredictionOptions extends Omit<SpendForestOptions, 'custom
 export interface CategorySpendResult {
   category: SpendCategory;
   pairs: number;
+  /** The spend model's MAE: gradient-boosted trees now, under the name saved runs have always used. */
   randomForest: number;
   customerMean: number;
   globalMean: number;
 }
 
-/** The spend forest against the two mean baselines, on customer × category pairs after the cut-off. */
+/** The spend model against the two mean baselines, on customer × category pairs after the cut-off. */
 export interface SpendPredictionResult {
+  /** What produced the `randomForest` figures; absent in runs saved before the model changed. */
+  model?: string;
   cutoff: string;
   seed: number;
   historyMonths: number;
   horizonMonths: number;
-  /** Customer × category pairs the forests were trained on (all from before the cut-off). */
+  /** Customer × category pairs the models learnt from (all from before the cut-off). */
   trainingPairs: number;
   /** Customer × category pairs scored (n). */
   pairs: number;
   customersEvaluated: number;
   mae: { randomForest: number; customerMean: number; globalMean: number };
-  /** (baseline MAE − forest MAE) / baseline MAE × 100. */
+  /** (baseline MAE − model MAE) / baseline MAE × 100. */
   improvementPercent: { vsCustomerMean: number; vsGlobalMean: number };
   categories: CategorySpendResult[];
   seconds: number;
@@ -50,13 +56,13 @@ export function evaluateSpendPrediction(
 ): SpendPredictionResult {
   const started = performance.now();
   const seed = options.seed ?? 42;
-  const { evaluationCustomers, ...forestOptions } = options;
+  const { evaluationCustomers, ...modelOptions } = options;
   const customers = sampleIndices(
     dataset.customers.length,
     evaluationCustomers ?? 5000,
     createRandom(seed),
   ).sort((left, right) => left - right);
-  const forecast = forecastSpend(dataset, { ...forestOptions, customers });
+  const forecast = forecastSpend(dataset, { ...modelOptions, customers });
   const { cutoff, horizonMonths } = forecast;
   const future = monthlySpend(
     dataset.customers.map((customer) => customer.customer_id),
@@ -101,6 +107,7 @@ export function evaluateSpendPrediction(
   const improvement = (baseline: number) =>
     baseline > 0 ? ((baseline - mae.randomForest) / baseline) * 100 : 0;
   return {
+    model: SPEND_MODEL,
     cutoff,
     seed,
     historyMonths: forecast.historyMonths,

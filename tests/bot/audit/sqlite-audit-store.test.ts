@@ -197,6 +197,34 @@ describe('openSqliteAuditStore', () => {
     expect(await store.head()).toEqual({ seq: 3, hash: records[2]?.hash });
   });
 
+  it('concurrent appends share one commit yet each gets its own seq, in submission order, on one verified chain', async () => {
+    const questions = ['Q one?', 'Q two?', 'Q three?', 'Q four?'];
+    const pending = questions.map((question) => store.append(sampleTurn({ question })));
+    // Nothing is written until the batch commits; a read commits it first, so it never misses a submitted turn.
+    expect(countRows(file, 'audit_turns')).toBe(3);
+    const appended = await Promise.all(pending);
+    expect(appended.map((record) => [record.seq, record.question])).toEqual([
+      [4, 'Q one?'],
+      [5, 'Q two?'],
+      [6, 'Q three?'],
+      [7, 'Q four?'],
+    ]);
+    expect(appended[0]?.prevHash).toBe(records[2]?.hash);
+    for (const [index, record] of appended.entries()) {
+      expect(record.hash).toBe(expectedHash(record));
+      if (index > 0) expect(record.prevHash).toBe(appended[index - 1]?.hash);
+    }
+    expect(countRows(file, 'audit_turns')).toBe(7);
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 7 });
+  });
+
+  it('a read right after an un-awaited append already sees the turn', async () => {
+    const pending = store.append(sampleTurn({ question: 'Read my write?' }));
+    const turns = await store.turns({});
+    expect(turns.map((turn) => turn.question).at(-1)).toBe('Read my write?');
+    expect((await pending).seq).toBe(4);
+  });
+
   it('chains feedback separately and rejects feedback on an unknown turn', async () => {
     const first = await store.appendFeedback(sampleFeedback(2));
     const second = await store.appendFeedback(sampleFeedback(3, { rating: 'down', accepted: false }));

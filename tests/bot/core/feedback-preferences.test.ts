@@ -9,28 +9,64 @@ describe('FeedbackPreferences: known answers', () => {
     recommendations: productIds.map((productId) => ({ productId, score: 0.5 })),
   });
 
-  it('adds +0.5 for interest, −0.5 for a decline, ±0.2 per product of a rated turn, capped at ±1', () => {
+  it('adds +0.5 for interest, −0.5 for a decline, ±0.2 per product of a rated turn, capped at ±1', async () => {
     const preferences = new FeedbackPreferences();
     preferences.rememberTurn(turn(1, 'C-000001', ['SAV-01', 'FND-01']));
     preferences.rememberTurn(turn(2, 'C-000002', ['CC-01']));
-    preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
-    preferences.apply({ turnSeq: 1, rating: 'up', productId: null, accepted: null });
-    preferences.apply({ turnSeq: 2, rating: 'down', productId: 'CC-01', accepted: false });
-    expect(Object.fromEntries(preferences.forCustomer('C-000001'))).toEqual({ 'FND-01': 0.7, 'SAV-01': 0.2 });
-    expect(preferences.forCustomer('C-000002').get('CC-01')).toBeCloseTo(-0.7, 10);
+    await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
+    await preferences.apply({ turnSeq: 1, rating: 'up', productId: null, accepted: null });
+    await preferences.apply({ turnSeq: 2, rating: 'down', productId: 'CC-01', accepted: false });
+    expect(Object.fromEntries(preferences.ownAdjustments('C-000001'))).toEqual({
+      'FND-01': 0.7,
+      'SAV-01': 0.2,
+    });
+    expect(preferences.ownAdjustments('C-000002').get('CC-01')).toBeCloseTo(-0.7, 10);
     for (let index = 0; index < 5; index++) {
-      preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
+      await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
     }
-    expect(preferences.forCustomer('C-000001').get('FND-01')).toBe(1);
-    expect(preferences.forCustomer('C-000003').size).toBe(0);
+    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(1);
+    expect(preferences.ownAdjustments('C-000003').size).toBe(0);
   });
 
-  it('ignores feedback on a turn it never saw or that recommended nothing', () => {
+  it('ignores feedback on a turn it never saw or that recommended nothing', async () => {
     const preferences = new FeedbackPreferences();
     preferences.rememberTurn(turn(5, 'C-000005', []));
-    preferences.apply({ turnSeq: 5, rating: 'up', productId: null, accepted: null });
-    preferences.apply({ turnSeq: 9, rating: null, productId: 'SAV-01', accepted: true });
-    expect(preferences.forCustomer('C-000005').size).toBe(0);
+    await preferences.apply({ turnSeq: 5, rating: 'up', productId: null, accepted: null });
+    await preferences.apply({ turnSeq: 9, rating: null, productId: 'SAV-01', accepted: true });
+    expect(preferences.ownAdjustments('C-000005').size).toBe(0);
+  });
+
+  it("pools feedback into the giver's segment (looked up once) and counts showings for exploration", async () => {
+    const saver = { income: 60_000, risk_tolerance: 'medium', investment_horizon_years: 20 } as const;
+    const profiles = new Map([
+      ['C-000001', saver],
+      ['C-000002', saver],
+      ['C-000003', { ...saver, income: 20_000 }],
+    ]);
+    const lookups: string[] = [];
+    const preferences = new FeedbackPreferences({
+      profileOf: async (customerId) => {
+        lookups.push(customerId);
+        return profiles.get(customerId) ?? null;
+      },
+    });
+    preferences.rememberTurn(turn(1, 'C-000001', ['SAV-01', 'FND-01']));
+    await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: false });
+    await preferences.apply({ turnSeq: 1, rating: null, productId: 'SAV-01', accepted: true });
+    expect(lookups).toEqual(['C-000001']);
+
+    // C-000002 shares C-000001's segment: one customer's −0.5 and +0.5, shrunk by 1 / (1 + 5).
+    const peer = preferences.forCustomer({ customer_id: 'C-000002', ...saver });
+    expect(Object.fromEntries(peer.feedbackAdjustments ?? [])).toEqual({
+      'FND-01': -0.5 / 6,
+      'SAV-01': 0.5 / 6,
+    });
+    expect(peer.exposure?.total).toBe(2);
+    const lowerIncome = preferences.forCustomer({ customer_id: 'C-000003', ...saver, income: 20_000 });
+    expect(lowerIncome.feedbackAdjustments?.size).toBe(0);
+    // C-000001's own word replaces the segment's for them.
+    const own = preferences.forCustomer({ customer_id: 'C-000001', ...saver });
+    expect(Object.fromEntries(own.feedbackAdjustments ?? [])).toEqual({ 'FND-01': -0.5, 'SAV-01': 0.5 });
   });
 });
 
@@ -44,9 +80,12 @@ describe('feedback changes future rankings (real Chroma, real SQLite audit log)'
   });
 
   it('a declined product drops and an accepted one rises for that customer only, and says feedback moved it', async () => {
-    const preferences = await FeedbackPreferences.fromAuditLog(fixture.audit);
+    const preferences = await FeedbackPreferences.fromAuditLog(fixture.audit, {
+      profileOf: async (customerId) =>
+        (await fixture.retriever.customer(customerId))?.record.customer ?? null,
+    });
     const audit = preferences.observe(fixture.audit);
-    const chain = fixture.chain({ feedback: (customerId) => preferences.forCustomer(customerId) });
+    const chain = fixture.chain({ feedback: (customer) => preferences.forCustomer(customer) });
     const core = new ConversationCore({ chain, audit });
     const actor: Actor = { channel: 'web', userId: 'C-000012', role: 'customer', customerId: 'C-000012' };
     const ask = (threadId: string) =>
@@ -78,7 +117,17 @@ describe('feedback changes future rankings (real Chroma, real SQLite audit log)'
     expect(afterIds.indexOf(first) === -1 || afterIds.indexOf(first) > 0).toBe(true);
     expect(after.products[0]?.movedByFeedback).toBe(true);
 
-    // Another customer's ranking is untouched by C-000012's feedback.
+    // C-000016 shares C-000012's segment (long horizon, medium risk, lower income): it reads their
+    // feedback shrunk by 1 / (1 + 5).
+    const peer = await fixture.retriever.customer('C-000016');
+    if (!peer) throw new Error('the fixture has no C-000016');
+    const peerInput = preferences.forCustomer(peer.record.customer);
+    expect(Object.fromEntries(peerInput.feedbackAdjustments ?? [])).toEqual({
+      [first]: -0.5 / 6,
+      [second]: 0.5 / 6,
+    });
+
+    // C-000013 is in another segment (high risk), so their ranking is untouched by C-000012's feedback.
     const other: Actor = { channel: 'web', userId: 'C-000013', role: 'customer', customerId: 'C-000013' };
     const otherReply = await core.handle({
       actor: other,

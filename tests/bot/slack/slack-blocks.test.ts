@@ -32,6 +32,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Fits a 20-year horizon', 'Risk 3 of 7 <= tolerance'],
         riskDisclosure: RISK,
         movedByFeedback: false,
+        explored: false,
       },
       {
         productId: 'SAV-02',
@@ -41,6 +42,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Savings cover 3 months of spending'],
         riskDisclosure: null,
         movedByFeedback: true,
+        explored: true,
       },
     ],
     sources: [
@@ -83,7 +85,7 @@ describe('toBlocks', () => {
       ],
       [`⚠️ ${RISK}`],
       [
-        '*High-Yield Online Savings* (savings)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._',
+        '*High-Yield Online Savings* (savings)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
       ],
       ['Sources: ISAs &amp; you — Allowances · Investment risk'],
       ['Written by grounded · grounded-composer-v1 · validated ✓'],

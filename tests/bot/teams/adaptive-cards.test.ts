@@ -18,6 +18,7 @@ const isa: ProductCard = {
   reasons: ['Tax-free interest', 'Fits a low risk appetite'],
   riskDisclosure: null,
   movedByFeedback: false,
+  explored: false,
 };
 const fund: ProductCard = {
   productId: 'P-FUND-02',
@@ -27,6 +28,7 @@ const fund: ProductCard = {
   reasons: ['Long horizon'],
   riskDisclosure: 'The value of investments can go down as well as up.',
   movedByFeedback: true,
+  explored: true,
 };
 
 function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
@@ -119,6 +121,7 @@ describe('replyCard', () => {
       'investment',
       '• Long horizon',
       'Ranked using earlier feedback.',
+      'Shown partly to learn how it is received (rarely shown so far).',
       'The value of investments can go down as well as up.',
     ]);
     const texts = card.body.flatMap((element) => (element.type === 'TextBlock' ? [element.text] : []));
@@ -158,6 +161,7 @@ describe('replyCard', () => {
       reasons: fc.array(fc.string(), { maxLength: 4 }),
       riskDisclosure: fc.option(fc.string({ minLength: 1 }), { nil: null }),
       movedByFeedback: fc.boolean(),
+      explored: fc.boolean(),
     });
     fc.assert(
       fc.property(

@@ -40,7 +40,7 @@ describe('the time split leaks nothing', () => {
   });
 
   it('rewriting post-cut-off spending changes no spend prediction', () => {
-    const options = { seed: 3, forestsPerCategory: 1, treesPerForest: 3, trainingCustomersPerForest: 150 };
+    const options = { seed: 3, trainingCustomers: 150, boostingRounds: 5 };
     const original = forecastSpend(dataset, options);
     const rewritten = forecastSpend(perturbed, options);
     expect(rewritten.forest).toEqual(original.forest);
