@@ -246,7 +246,10 @@ suite(
       ]);
       expect(charts.validator?.datasets[0]?.data).toEqual([4, 1, 1]);
       // The accessible tables carry the same numbers as the canvases.
-      expect(await page.locator('#latency table tbody tr').allTextContents()).toEqual(['p50200', 'p951500']);
+      expect(await page.locator('#latency table tbody tr').allTextContents()).toEqual([
+        'p50200.0',
+        'p951500.0',
+      ]);
       expect(await page.locator('#validator table tbody tr').allTextContents()).toEqual([
         'Passed4',
         'Repaired1',

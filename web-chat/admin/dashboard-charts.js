@@ -297,8 +297,8 @@ export function drawLatency(target, operations) {
           'Chat latency percentiles',
           ['Percentile', 'Milliseconds'],
           [
-            ['p50', String(p50)],
-            ['p95', String(p95)],
+            ['p50', p50.toFixed(1)],
+            ['p95', p95.toFixed(1)],
           ],
         ),
       ],
