@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openSqliteAuditStore } from '../bot/audit/index.ts';
 import { loggedTurnsLines } from '../bot/core/analytics-reports.ts';
-import { loggedTurnsFairness } from '../bot/core/analytics-source.ts';
 import {
   auditCsv,
   type CsvAuditOptions,
@@ -10,6 +9,7 @@ import {
   FAVOURABLE_OUTCOMES,
   type FairnessReport,
   type FavourableOutcome,
+  loggedTurnsFairnessReport,
   populationFairnessReport,
   renderFairnessReport,
   type ValueMatch,
@@ -141,7 +141,7 @@ async function loggedTurnsReport(
   const audit = openSqliteAuditStore(file, { readonly: true });
   try {
     const turns = await audit.turns({});
-    return loggedTurnsLines(loggedTurnsFairness(turns, dataset, job), 'full');
+    return loggedTurnsLines(loggedTurnsFairnessReport(turns, dataset, job), 'full');
   } finally {
     await audit.close();
   }

@@ -18,48 +18,89 @@ export const MIN_TOKEN_SECRET_LENGTH = 32;
  */
 export const ADMIN_TOKEN_AUDIENCE = 'finadvisor-admin';
 
-/** The claims a host bank puts in a customer token. */
-export const CustomerTokenClaims = z.looseObject({
-  sub: z.string().regex(CUSTOMER_ID, 'expected a customer id like C-000123'),
+/** The time claims every web token carries (customer and admin alike). */
+export const WebTokenClaims = z.looseObject({
   exp: z.number().int(),
   iat: z.number().int(),
   nbf: z.number().int().optional(),
+});
+
+/** The claims a host bank puts in a customer token. */
+export const CustomerTokenClaims = WebTokenClaims.extend({
+  sub: z.string().regex(CUSTOMER_ID, 'expected a customer id like C-000123'),
 });
 /** Verified claims. */
 export type CustomerTokenClaims = z.infer<typeof CustomerTokenClaims>;
 
 /**
- * Verifies a bearer token and returns the customer id it names. Signature and algorithm are checked by hono/jwt;
- * times are checked here against the injected clock so tests (and the limits) share one notion of "now".
+ * Verifies a web token against a claims schema: signature and algorithm by hono/jwt (HS256 only), then the
+ * claims, then the times against the injected clock so tests (and the limits) share one notion of "now".
+ * `name` says which token it is in every error ("sign-in token", "admin token").
  */
-export async function verifyCustomerToken(token: string, secret: string, nowMs: number): Promise<string> {
+export async function verifyWebToken<Claims extends z.infer<typeof WebTokenClaims>>(
+  token: string,
+  options: { secret: string; nowMs: number; claims: z.ZodType<Claims>; name: string },
+): Promise<Claims> {
+  const { name } = options;
   let payload: unknown;
   try {
-    payload = await verify(token, secret, { alg: TOKEN_ALGORITHM, exp: false, nbf: false, iat: false });
+    payload = await verify(token, options.secret, {
+      alg: TOKEN_ALGORITHM,
+      exp: false,
+      nbf: false,
+      iat: false,
+    });
   } catch (error) {
-    throw new WebChatError('UNAUTHENTICATED', 'The sign-in token is invalid.', { cause: error });
+    throw new WebChatError('UNAUTHENTICATED', `The ${name} is invalid.`, { cause: error });
   }
-  const parsed = CustomerTokenClaims.safeParse(payload);
+  const parsed = options.claims.safeParse(payload);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(claims)').join(', ');
-    throw new WebChatError('UNAUTHENTICATED', `The sign-in token lacks valid claims: ${fields}.`);
+    throw new WebChatError('UNAUTHENTICATED', `The ${name} lacks valid claims: ${fields}.`);
   }
-  if (parsed.data.aud === ADMIN_TOKEN_AUDIENCE) {
-    throw new WebChatError('UNAUTHENTICATED', 'This is an admin token; the chat needs a customer token.');
-  }
-  const { sub, exp, iat, nbf } = parsed.data;
-  const now = Math.floor(nowMs / 1000);
-  if (exp <= now) throw new WebChatError('UNAUTHENTICATED', 'The sign-in token has expired.');
+  const { exp, iat, nbf } = parsed.data;
+  const now = Math.floor(options.nowMs / 1000);
+  if (exp <= now) throw new WebChatError('UNAUTHENTICATED', `The ${name} has expired.`);
   if (Math.max(iat, nbf ?? iat) > now + CLOCK_SKEW_SECONDS) {
-    throw new WebChatError('UNAUTHENTICATED', 'The sign-in token is not valid yet.');
+    throw new WebChatError('UNAUTHENTICATED', `The ${name} is not valid yet.`);
   }
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
     throw new WebChatError(
       'UNAUTHENTICATED',
-      `The sign-in token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 60} minutes; use a short-lived token.`,
+      `The ${name} lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 60} minutes; use a short-lived token.`,
     );
   }
-  return sub;
+  return parsed.data;
+}
+
+/** Verifies a customer bearer token and returns the customer id it names; admin tokens are refused. */
+export async function verifyCustomerToken(token: string, secret: string, nowMs: number): Promise<string> {
+  const claims = await verifyWebToken(token, {
+    secret,
+    nowMs,
+    claims: CustomerTokenClaims,
+    name: 'sign-in token',
+  });
+  if (claims.aud === ADMIN_TOKEN_AUDIENCE) {
+    throw new WebChatError('UNAUTHENTICATED', 'This is an admin token; the chat needs a customer token.');
+  }
+  return claims.sub;
+}
+
+/** Signs a web token with a subject, optional extra claims, and `iat`/`exp` from the given clock and lifetime. */
+export async function signWebToken(options: {
+  subject: string;
+  claims?: Record<string, string>;
+  secret: string;
+  nowMs: number;
+  lifetimeSeconds: number;
+}): Promise<string> {
+  const iat = Math.floor(options.nowMs / 1000);
+  return await sign(
+    { sub: options.subject, ...options.claims, iat, exp: iat + options.lifetimeSeconds },
+    options.secret,
+    TOKEN_ALGORITHM,
+  );
 }
 
 /**
@@ -72,12 +113,8 @@ export async function signCustomerToken(options: {
   nowMs: number;
   lifetimeSeconds: number;
 }): Promise<string> {
-  const iat = Math.floor(options.nowMs / 1000);
-  return await sign(
-    { sub: options.customerId, iat, exp: iat + options.lifetimeSeconds },
-    options.secret,
-    TOKEN_ALGORITHM,
-  );
+  const { customerId, ...rest } = options;
+  return await signWebToken({ subject: customerId, ...rest });
 }
 
 /** The token of an `Authorization: Bearer …` header, or a 401 naming what is wrong. */

@@ -1,12 +1,16 @@
 import { renderBenchReport, renderOperations } from '../../chains/eval/bench/index.ts';
-import { type RenderOptions, renderFairnessReport } from '../../chains/eval/fairness/index.ts';
+import {
+  type LoggedTurnsFairness,
+  type RenderOptions,
+  renderFairnessReport,
+} from '../../chains/eval/fairness/index.ts';
 import type { AuditStore } from '../audit/index.ts';
 import { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
-import type { AnalyticsSource, LoggedTurnsFairness } from './analytics-source.ts';
+import type { AnalyticsSource } from './analytics-source.ts';
 
 /** What `/bias` and `/bench` read: the audit log for its own figures, and the analytics computed over it. */
 export interface AnalyticsReportOptions {
-  audit: Pick<AuditStore, 'turns'>;
+  audit: Pick<AuditStore, 'turns' | 'feedback'>;
   analytics: AnalyticsSource;
 }
 

@@ -6,24 +6,14 @@ import {
   summariseOperations,
 } from '../../chains/eval/bench/index.ts';
 import {
-  auditLoggedTurns,
-  buildFairnessReport,
-  FAVOURABLE_DESCRIPTIONS,
   type FairnessReport,
-  type FavourableOutcome,
-  type LoggedTurn,
+  type LoggedTurnsFairness,
+  type LoggedTurnsTables,
+  loggedTurnsFairnessReport,
   populationFairnessReport,
 } from '../../chains/eval/fairness/index.ts';
-import { type DatasetTables, loadDataset } from '../../knowledge/preprocess/index.ts';
-import { createRandom } from '../../knowledge/seeded-random.ts';
+import { loadDataset } from '../../knowledge/preprocess/index.ts';
 import type { AuditStore } from '../audit/index.ts';
-
-/** The fairness audit of replies actually logged, with the turns that could not be audited. */
-export interface LoggedTurnsFairness {
-  /** Null when no logged turn recommended anything to a customer in the dataset. */
-  report: FairnessReport | null;
-  skipped: { noRecommendation: number; unknownCustomer: number; unknownProducts: number };
-}
 
 /**
  * The structured analytics every admin surface renders (Slack and Teams `/bias` and `/bench`, the admin
@@ -41,33 +31,6 @@ export interface AnalyticsSource {
   operations(): Promise<OperationsSummary>;
 }
 
-/** Options of the logged-turns audit (the defaults are what `/bias` uses). */
-export interface LoggedTurnsFairnessOptions {
-  favourable?: FavourableOutcome;
-  /** Seed of the bootstrap intervals (default 42). */
-  seed?: number;
-}
-
-/** The fairness report over logged replies, shared by `/bias` and `npm run bias -- --audit FILE`. */
-export function loggedTurnsFairness(
-  turns: readonly LoggedTurn[],
-  dataset: DatasetTables,
-  options: LoggedTurnsFairnessOptions = {},
-): LoggedTurnsFairness {
-  const favourable = options.favourable ?? 'investment_or_premium';
-  const audited = auditLoggedTurns(turns, dataset, { favourable });
-  const report =
-    audited.rows.length === 0
-      ? null
-      : buildFairnessReport(audited.rows, {
-          random: createRandom(options.seed ?? 42),
-          title: `replies logged in the audit log (${audited.rows.length} turns with recommendations)`,
-          favourable: FAVOURABLE_DESCRIPTIONS[favourable],
-          label: 'took up such a product on or after the split date',
-        });
-  return { report, skipped: audited.skipped };
-}
-
 /** Options of the analytics source. */
 export interface AnalyticsSourceOptions {
   audit: Pick<AuditStore, 'turns' | 'feedback'>;
@@ -79,28 +42,26 @@ export interface AnalyticsSourceOptions {
 
 /** Builds the analytics source over an audit log, a dataset folder and the saved bench runs. */
 export function createAnalyticsSource(options: AnalyticsSourceOptions): AnalyticsSource {
-  let dataset: Promise<DatasetTables> | undefined;
-  let population: Promise<FairnessReport> | undefined;
-  const loadData = () => {
-    dataset ??= loadDataset(options.dataDir).catch((error: unknown) => {
-      dataset = undefined;
-      throw error;
-    });
-    return dataset;
+  // One load of the dataset serves both reports; only the small tables the logged-replies audit reads are
+  // kept afterwards (transactions and posts are dropped), so a long-running server does not hold them.
+  let computed: Promise<{ population: FairnessReport; tables: LoggedTurnsTables }> | undefined;
+  const compute = () => {
+    computed ??= loadDataset(options.dataDir)
+      .then((dataset) => ({
+        population: populationFairnessReport(dataset, { source: options.dataDir }),
+        tables: { customers: dataset.customers, products: dataset.products, adoptions: dataset.adoptions },
+      }))
+      .catch((error: unknown) => {
+        computed = undefined;
+        throw error;
+      });
+    return computed;
   };
   return {
-    populationFairness: () => {
-      population ??= loadData()
-        .then((tables) => populationFairnessReport(tables, { source: options.dataDir }))
-        .catch((error: unknown) => {
-          population = undefined;
-          throw error;
-        });
-      return population;
-    },
+    populationFairness: async () => (await compute()).population,
     loggedTurnsFairness: async () => {
-      const [tables, turns] = await Promise.all([loadData(), options.audit.turns({})]);
-      return loggedTurnsFairness(turns, tables);
+      const [{ tables }, turns] = await Promise.all([compute(), options.audit.turns({})]);
+      return loggedTurnsFairnessReport(turns, tables);
     },
     benchRuns: (limit) => loadRecentRuns(options.benchDir ?? BENCH_RESULTS_DIR, limit),
     operations: async () => {

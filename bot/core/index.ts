@@ -4,7 +4,6 @@ export {
   type AnalyticsSource,
   type AnalyticsSourceOptions,
   createAnalyticsSource,
-  type LoggedTurnsFairness,
 } from './analytics-source.ts';
 export {
   ConversationCore,

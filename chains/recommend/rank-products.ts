@@ -212,7 +212,7 @@ function reasonsFor(
     });
   }
   // Only learned feedback is a fact about customers' opinions; the exploration bonus is not.
-  if (learned / 2 >= REASON_FLOOR / 2) {
+  if (learned >= REASON_FLOOR) {
     evidence.push({
       contribution: (SCORE_WEIGHTS.feedback * learned) / 2,
       text: 'Feedback on it from customers has been positive',

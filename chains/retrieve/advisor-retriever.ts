@@ -172,9 +172,7 @@ export class AdvisorRetriever {
     return {
       index: new LexicalIndex(searchable),
       passages,
-      vectors: result.ids.map((id, index) =>
-        unitVector(storedVector(result.embeddings[index], 'passage', id)),
-      ),
+      vectors: result.ids.map((id, index) => storedUnitVector(result.embeddings[index], 'passage', id)),
     };
   }
 
@@ -267,7 +265,7 @@ export class AdvisorRetriever {
           },
         );
       }
-      vectors.set(id, unitVector(storedVector(result.embeddings[index], 'product', id)));
+      vectors.set(id, storedUnitVector(result.embeddings[index], 'product', id));
       return parsed.data;
     });
     products.sort((a, b) => a.id.localeCompare(b.id));
@@ -290,18 +288,22 @@ interface StoredCatalog {
   vectors: Map<string, Float64Array>;
 }
 
-function storedVector(vector: ArrayLike<number> | null | undefined, kind: string, id: string): number[] {
+function storedUnitVector(
+  vector: ArrayLike<number> | null | undefined,
+  kind: string,
+  id: string,
+): Float64Array {
   if (!vector || vector.length === 0) {
     throw new ChainError(
       'MODEL_BAD_RESPONSE',
       `Stored ${kind} ${id} has no vector; re-run \`npm run ingest\`.`,
     );
   }
-  return Array.from(vector);
+  return unitVector(vector);
 }
 
 /** The vector scaled to length 1 (all zeros stays all zeros), so cosine similarity becomes a dot product. */
-function unitVector(vector: readonly number[]): Float64Array {
+function unitVector(vector: ArrayLike<number>): Float64Array {
   const unit = Float64Array.from(vector);
   let norm = 0;
   for (const value of unit) norm += value * value;

@@ -45,6 +45,11 @@ const MAX_CUSTOMERS = 50_000_000;
 /** Substream ids under each customer's seed: changing one generator never shifts another's draws. */
 const STREAM = { traits: 0, identity: 1, transactions: 2, posts: 3, adoptions: 4 } as const;
 
+/** One random substream of customer `index` (0-based) in a dataset generated with `seed`. */
+export function customerStream(seed: number, index: number, stream: keyof typeof STREAM): Random {
+  return createRandom(deriveSeed(deriveSeed(seed, index), STREAM[stream]));
+}
+
 /**
  * Generates the synthetic bank dataset (customers, social_media, transactions, adoptions CSVs and
  * products.json) customer by customer, streaming to `<file>.tmp` and renaming each file only
@@ -69,19 +74,16 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     staged.push(products);
 
     for (let index = 0; index < customerCount; index++) {
-      const customerSeed = deriveSeed(seed, index);
-      const stream = (id: number): Random => createRandom(deriveSeed(customerSeed, id));
+      const stream = (name: keyof typeof STREAM): Random => customerStream(seed, index, name);
       const customer = generateCustomer(
         index,
-        { traits: stream(STREAM.traits), identity: stream(STREAM.identity) },
+        { traits: stream('traits'), identity: stream('identity') },
         injectBias,
       );
       customers.writeRow(toCustomerCsvRow(customer.profile));
-      for (const row of generatePosts(customer, stream(STREAM.posts))) posts.writeRow(row);
-      for (const row of generateTransactions(customer, stream(STREAM.transactions)))
-        transactions.writeRow(row);
-      for (const row of generateAdoptions(customer, stream(STREAM.adoptions), injectBias))
-        adoptions.writeRow(row);
+      for (const row of generatePosts(customer, stream('posts'))) posts.writeRow(row);
+      for (const row of generateTransactions(customer, stream('transactions'))) transactions.writeRow(row);
+      for (const row of generateAdoptions(customer, stream('adoptions'), injectBias)) adoptions.writeRow(row);
       for (const file of staged) if (file.mustWait) await file.drained();
     }
     products.write(`${JSON.stringify(catalog, null, 2)}\n`);

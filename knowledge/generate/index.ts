@@ -1,7 +1,7 @@
 export type { EligibilityFacts } from './eligibility.ts';
 export { isEligibleOn, youngestAgeOn } from './eligibility.ts';
 export type { GeneratedFile, GenerateOptions, GenerateSummary } from './generate-dataset.ts';
-export { generateDataset } from './generate-dataset.ts';
+export { customerStream, generateDataset } from './generate-dataset.ts';
 export type { FinancialNeed, LifeStage } from './hidden-traits.ts';
 export { FINANCIAL_NEEDS, LIFE_STAGES } from './hidden-traits.ts';
 export { ADVERSARIAL_POST_TEMPLATES } from './post-generator.ts';

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsSource, RoleDirectory } from '../../bot/core/index.ts';
 import type { FairnessReport } from '../../chains/eval/fairness/index.ts';
@@ -15,10 +14,9 @@ import {
   signAdminToken,
   startWebServer,
 } from '../../web-chat/index.ts';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
 import { type AdminAnalyticsFixture, createAdminAnalyticsFixture } from './admin-analytics-fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const suite = hasChromium ? describe : describe.skip;
 const SECRET = 'e2e-secret-for-the-admin-dashboard-0123456789';
 const PANELS = [
@@ -130,18 +128,7 @@ suite(
         }),
       );
       server = await startWebServer(app, 0);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
 import { INVESTMENT_PRODUCT_TYPES, type ProductType } from '../../knowledge/schemas.ts';
@@ -10,9 +9,8 @@ import {
   type WebChatReply,
 } from '../../web-chat/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const suite = hasChromium ? describe : describe.skip;
 const SECRET = 'e2e-secret-for-the-web-chat-widget-0123456789';
 
@@ -58,18 +56,7 @@ suite(
         demo: { enabled: true },
       });
       server = await startWebServer(app, 0);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
       await page.goto(`${server.url}/?customer=${customerId}`);
     });

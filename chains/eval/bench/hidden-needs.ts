@@ -1,15 +1,6 @@
 import { generateCustomer } from '../../../knowledge/generate/customer-generator.ts';
-import type { FinancialNeed } from '../../../knowledge/generate/index.ts';
+import { customerStream, type FinancialNeed } from '../../../knowledge/generate/index.ts';
 import type { Customer } from '../../../knowledge/schemas.ts';
-import { createRandom, deriveSeed } from '../../../knowledge/seeded-random.ts';
-
-/**
- * generateDataset's substream ids for a customer's traits and identity. They are mirrored here, not
- * imported (the generator keeps them private), so every regenerated customer is checked against
- * the loaded row: if the generator's streams ever move, the check fails instead of inventing needs.
- */
-const TRAITS_STREAM = 0;
-const IDENTITY_STREAM = 1;
 
 /**
  * Re-derives the generator's hidden needs (most pressing first) for the given customers by
@@ -27,10 +18,9 @@ export function regenerateHiddenNeeds(
     const number = /^C-(\d+)$/.exec(customer.customer_id)?.[1];
     if (number === undefined || Number(number) < 1) return null;
     const index = Number(number) - 1;
-    const customerSeed = deriveSeed(generatorSeed, index);
     const generated = generateCustomer(index, {
-      traits: createRandom(deriveSeed(customerSeed, TRAITS_STREAM)),
-      identity: createRandom(deriveSeed(customerSeed, IDENTITY_STREAM)),
+      traits: customerStream(generatorSeed, index, 'traits'),
+      identity: customerStream(generatorSeed, index, 'identity'),
     });
     if (publicFacts(generated.profile) !== publicFacts(customer)) return null;
     needs.set(customer.customer_id, generated.hidden.needs);

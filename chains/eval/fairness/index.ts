@@ -54,8 +54,15 @@ export {
   auditPopulation,
   type LoggedTurn,
   type LoggedTurnsAudit,
+  type LoggedTurnsTables,
   type PopulationAudit,
   type PopulationAuditOptions,
 } from './population-audit.ts';
-export { type PopulationReportOptions, populationFairnessReport } from './population-report.ts';
+export {
+  type LoggedTurnsFairness,
+  type LoggedTurnsReportOptions,
+  loggedTurnsFairnessReport,
+  type PopulationReportOptions,
+  populationFairnessReport,
+} from './population-report.ts';
 export { type RenderOptions, renderFairnessReport } from './render-fairness-report.ts';

@@ -78,6 +78,9 @@ export interface LoggedTurn {
   recommendations: readonly { productId: string }[];
 }
 
+/** The tables the logged-replies audit reads: who the customers are, the catalogue, and later adoptions. */
+export type LoggedTurnsTables = Pick<DatasetTables, 'customers' | 'products' | 'adoptions'>;
+
 /** The audit rows of logged replies, and the turns that could not become one. */
 export interface LoggedTurnsAudit {
   rows: AuditRow[];
@@ -97,7 +100,7 @@ export interface LoggedTurnsAudit {
  */
 export function auditLoggedTurns(
   turns: readonly LoggedTurn[],
-  dataset: DatasetTables,
+  dataset: LoggedTurnsTables,
   options: Omit<PopulationAuditOptions, 'neighbours'> = {},
 ): LoggedTurnsAudit {
   const asOf = options.asOf ?? SPLIT_DATE;
