@@ -63,7 +63,7 @@ const FrontMatterSchema = z.strictObject({
 
 type ArticleParse = { ok: true; article: KnowledgeArticle } | { ok: false; issues: DataIssue[] };
 
-/** Reads and parses every *.md in dir (sorted by file name); throws KnowledgeError('INVALID_INPUT') naming the file when front matter is missing/invalid (id must match file name, title non-empty). */
+/** Reads and parses every *.md in dir (sorted by file name); throws KnowledgeError('INVALID_INPUT') naming the file when front matter is missing/invalid (id must match file name, title non-empty, each optional `intents:` id in the taxonomy). */
 export async function loadArticles(directory: string): Promise<KnowledgeArticle[]> {
   let names: string[];
   try {
