@@ -1,3 +1,9 @@
+export {
+  articlePassageDocument,
+  intentsFromMetadata,
+  intentsMetadata,
+  PASSAGE_INTENTS_KEY,
+} from './article-passage-document.ts';
 export { type KnowledgeConfig, loadConfig } from './config.ts';
 export { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
 export type { Embedder, EmbedderKind } from './embedding/embedder.ts';

@@ -11,6 +11,8 @@ export interface RetrievedPassage {
   title: string;
   section: string;
   text: string;
+  /** Taxonomy intents the passage's article answers (empty in a store ingested before articles named them). */
+  intents: string[];
 }
 
 /** Everything a reply may be built from: the structured facts behind the rendered prompt. */

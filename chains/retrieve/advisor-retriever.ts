@@ -4,6 +4,8 @@ import {
   COLLECTIONS,
   createChromaClient,
   type Embedder,
+  intentsFromMetadata,
+  PASSAGE_INTENTS_KEY,
   PRODUCT_RECORD_KEY,
   PROFILE_RECORD_KEY,
   Product,
@@ -162,6 +164,7 @@ export class AdvisorRetriever {
         title: String(metadata.title),
         section: String(metadata.section ?? ''),
         text: result.documents[index] ?? '',
+        intents: intentsFromMetadata(metadata[PASSAGE_INTENTS_KEY]),
       };
     });
     // Titles and section headings say what a passage answers; repeating them weighs them like a search engine's title field.
