@@ -1,5 +1,5 @@
 export { answerOwnData, type OwnDataAnswer, type OwnDataOptions } from './answer-own-data.ts';
-export { ownDataFigures } from './own-data-figures.ts';
+export { ownDataFigures, ownDataGroundingText } from './own-data-figures.ts';
 export {
   type OwnDataMetric,
   type OwnDataQuestion,

@@ -19,3 +19,17 @@ export function ownDataFigures(record: ProfileRecord): number[] {
   for (const payment of history.recurring) figures.add(payment.amount);
   return [...figures];
 }
+
+/**
+ * The names an own-data answer may quote from the records (merchants), as a grounding text: some merchants look
+ * like product names ("US Bank Home Mortgage") and must not read as invented products.
+ */
+export function ownDataGroundingText(record: ProfileRecord): string {
+  const history = record.history;
+  if (history === undefined) return '';
+  const merchants = new Set([
+    ...history.topMerchants.map((merchant) => merchant.merchant),
+    ...history.recurring.map((payment) => payment.merchant),
+  ]);
+  return `Merchants in the customer's records: ${[...merchants].join('; ')}.`;
+}

@@ -20,8 +20,11 @@ export function periodLead(
   let lead: string;
   if (period.isDefault) lead = `Over the last ${writer.count(months)} months of ${records} (${range})`;
   else if (months === 1) lead = `In ${writer.month(period.from)}`;
-  else if (period.year !== null) lead = `In ${writer.year(period.year)}`;
-  else lead = `From ${range}`;
+  else if (period.year !== null) {
+    const wholeYear = period.from === period.year * 12 && period.to === period.year * 12 + 11;
+    lead = `In ${writer.year(period.year)}`;
+    if (!wholeYear && !period.endsAtAsOf && !period.cutAtStart) lead += ` (${range})`;
+  } else lead = `From ${range}`;
   if (period.adjustment === 'latest_full_month') {
     lead += months === 1 ? `, the latest full month in ${records}` : `, the latest full months in ${records}`;
   } else if (period.adjustment === 'latest_month' || period.adjustment === 'no_weeks') {

@@ -124,7 +124,8 @@ export function resolvePeriod(request: PeriodRequest | null, span: RecordSpan, n
         adjustment = 'latest_year';
       }
       from = year * 12;
-      to = from + 11;
+      // "This year" ends today, not in December.
+      to = request.kind === 'this_year' && adjustment === null ? Math.min(from + 11, nowMonth) : from + 11;
       break;
     }
   }
