@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { loadLanguageDetector } from '../chains/understand/detect-language.ts';
 
 // Language-id accuracy on held-out bank questions: knowledge/language/validation.csv and the one- and
-// two-word validation-short.csv (en, de, es, fr, it, pt) plus the German and Spanish intent validation files (their language is their file name).
+// two-word validation-short.csv (en, de, es, fr, it, pt), plus the German and Spanish intent validation
+// files (their language is their file name).
 // Usage: npx tsx scripts/eval-language.ts [FILE.csv with text,language ...]
 
 const Row = z.object({ text: z.string().min(1), language: z.string().regex(/^[a-z]{2,3}$/) });
