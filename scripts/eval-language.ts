@@ -31,10 +31,10 @@ const sets: { name: string; rows: Row[] }[] = [];
 if (files.length > 0) {
   for (const file of files) sets.push({ name: file, rows: await readRows(file) });
 } else {
-  sets.push({
-    name: 'knowledge/language/validation.csv',
-    rows: await readRows('knowledge/language/validation.csv'),
-  });
+  for (const name of ['validation.csv', 'validation-short.csv']) {
+    const file = `knowledge/language/${name}`;
+    sets.push({ name: file, rows: await readRows(file) });
+  }
   for (const language of ['de', 'es']) {
     const file = `knowledge/intents/examples/validation/${language}.csv`;
     if (existsSync(file)) sets.push({ name: file, rows: await readRows(file, language) });
