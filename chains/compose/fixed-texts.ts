@@ -85,20 +85,27 @@ export function intentLabel(intentId: string, language: string): string {
   return reply === 'en' ? definition.label : (INTENT_LABELS[reply][intentId] ?? definition.label);
 }
 
+const OR: Readonly<Record<ReplyLanguage, string>> = { en: 'or', de: 'oder', es: 'o' };
+
+/** "a, b or c" in the reply language ("a, b oder c", "a, b o c"); one option alone, none as "". */
+export function listOfOptions(options: readonly string[], language = 'en'): string {
+  if (options.length <= 1) return options.join('');
+  return `${options.slice(0, -1).join(', ')} ${OR[replyLanguage(language)]} ${options[options.length - 1]}`;
+}
+
 /**
- * "Is this about A, B or C?" for two or three intents, with their labels in the reply language.
- * @example clarifyingQuestion(['card_arrival', 'pin_blocked'], 'es') // '¿Se trata de una tarjeta que no ha llegado o de un PIN bloqueado?'
+ * The clarifying question offering two or three intents, with their labels in the reply language.
+ * @example clarifyingQuestion(['card_arrival', 'pin_blocked'], 'de') // '… Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?'
  */
 export function clarifyingQuestion(intentIds: readonly string[], language: string): string {
+  if (intentIds.length < 2 || intentIds.length > 3) {
+    throw new ChainError(
+      'INVALID_INPUT',
+      `a clarifying question offers 2 or 3 topics, got ${intentIds.length}`,
+    );
+  }
   const labels = intentIds.map((intentId) => intentLabel(intentId, language));
-  const [a, b, c] = labels;
-  if (labels.length === 2 && a !== undefined && b !== undefined) {
-    return fixedText('clarifying_question_two', language, { a, b });
-  }
-  if (labels.length === 3 && a !== undefined && b !== undefined && c !== undefined) {
-    return fixedText('clarifying_question', language, { a, b, c });
-  }
-  throw new ChainError('INVALID_INPUT', `a clarifying question offers 2 or 3 topics, got ${labels.length}`);
+  return fixedText('clarifying_question', language, { options: listOfOptions(labels, language) });
 }
 
 function primaryLanguage(language: string): string {

@@ -6,6 +6,7 @@ import {
   fixedText,
   intentLabel,
   languageNotice,
+  listOfOptions,
   REPLY_LANGUAGES,
   replyLanguage,
   withLanguageNotice,
@@ -29,6 +30,10 @@ const CONTRACT_KEYS: FixedTextKey[] = [
   'risk_disclosure',
   'small_talk_greeting',
   'english_only_notice',
+  // and the ones the understanding branch's routing uses besides
+  'urgent_steps',
+  'no_article',
+  'own_data_unavailable',
 ];
 
 /** Every `{name}` of a text, filled with a value that shows where it went. */
@@ -38,7 +43,7 @@ function sampleParams(key: FixedTextKey): Record<string, string> {
 }
 
 describe('fixedText', () => {
-  it('has the texts contract 6 names', () => {
+  it('has the texts contract 6 names and the chain’s routing uses', () => {
     expect(KEYS).toEqual(expect.arrayContaining(CONTRACT_KEYS));
   });
 
@@ -72,8 +77,8 @@ describe('fixedText', () => {
 
   it('keeps the English texts the project already uses word for word', () => {
     expect(fixedText('risk_disclosure', 'en')).toBe(RISK_DISCLOSURE);
-    expect(fixedText('clarifying_question', 'en', { a: 'cards', b: 'PINs', c: 'transfers' })).toBe(
-      'Is this about cards, PINs or transfers?',
+    expect(fixedText('clarifying_question', 'en', { options: 'cards, PINs or transfers' })).toBe(
+      'Just to be sure I help with the right thing: is this about cards, PINs or transfers?',
     );
     expect(fixedText('message_too_long', 'de', { length: 2400, limit: 2000 })).toBe(
       'Diese Nachricht ist zu lang: Sie hat 2400 Zeichen, erlaubt sind 2000.',
@@ -91,16 +96,16 @@ describe('fixedText', () => {
 
   it('answers other languages in English, with one English notice that says so', () => {
     expect(fixedText('out_of_scope', 'fr')).toBe(ENGLISH_TEXTS.out_of_scope);
-    expect(languageNotice('pt-BR')).toBe('I can only reply in English for now.');
+    expect(languageNotice('pt-BR')).toBe('I reply in English for now.');
     expect(languageNotice('en-GB')).toBeUndefined();
     expect(languageNotice('de')).toBeUndefined();
-    expect(withLanguageNotice('Hello.', 'it')).toBe('I can only reply in English for now.\n\nHello.');
+    expect(withLanguageNotice('Hello.', 'it')).toBe('I reply in English for now.\n\nHello.');
     expect(withLanguageNotice('Hallo.', 'de')).toBe('Hallo.');
   });
 
   it('names a missing parameter, an unused one, an unknown key and a malformed language', () => {
-    expect(() => fixedText('clarifying_question_two', 'en', { a: 'cards' })).toThrow(
-      new ChainError('INVALID_INPUT', 'fixed text "clarifying_question_two" needs the parameter "b"'),
+    expect(() => fixedText('message_too_long', 'en', { length: 2400 })).toThrow(
+      new ChainError('INVALID_INPUT', 'fixed text "message_too_long" needs the parameter "limit"'),
     );
     expect(() => fixedText('human_handoff', 'de', { name: 'Ana' })).toThrow(
       new ChainError('INVALID_INPUT', 'fixed text "human_handoff" has no parameter "name"'),
@@ -117,31 +122,37 @@ describe('fixedText', () => {
 describe('clarifyingQuestion', () => {
   it('offers the topics in the customer’s language, with Spanish "del" and "u"', () => {
     expect(clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin'], 'en')).toBe(
-      'Is this about a card that has not arrived, a blocked PIN or changing your PIN?',
+      'Just to be sure I help with the right thing: is this about a card that has not arrived, a blocked PIN ' +
+        'or changing your PIN?',
     );
     expect(clarifyingQuestion(['card_arrival', 'pin_blocked'], 'de')).toBe(
-      'Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?',
+      'Damit ich Ihnen richtig helfe: Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?',
     );
     expect(
-      clarifyingQuestion(['exchange_rate', 'card_payment_wrong_exchange_rate', 'out_of_scope'], 'es'),
-    ).toBe('¿Se trata de los tipos de cambio, del tipo de cambio de un pago con tarjeta o de otra cosa?');
+      clarifyingQuestion(['card_payment_wrong_exchange_rate', 'exchange_rate', 'out_of_scope'], 'es'),
+    ).toBe(
+      'Para asegurarme de ayudarle con lo correcto: ¿se trata del tipo de cambio de un pago con tarjeta, ' +
+        'los tipos de cambio u otra cosa?',
+    );
+  });
+
+  it('lists options with the reply language’s "or"', () => {
+    expect(listOfOptions(['cards', 'PINs', 'transfers'])).toBe('cards, PINs or transfers');
+    expect(listOfOptions(['Karten', 'PIN'], 'de-AT')).toBe('Karten oder PIN');
+    expect(listOfOptions(['tarjetas', 'pagos'], 'es')).toBe('tarjetas o pagos');
+    expect(listOfOptions(['cartes', 'paiements'], 'fr')).toBe('cartes or paiements');
+    expect(listOfOptions(['cards'])).toBe('cards');
   });
 
   it('refuses one topic or four, and an intent outside the taxonomy', () => {
     expect(() => clarifyingQuestion(['card_arrival'], 'en')).toThrow(
       'a clarifying question offers 2 or 3 topics, got 1',
     );
+    expect(() =>
+      clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin', 'atm_support'], 'en'),
+    ).toThrow('a clarifying question offers 2 or 3 topics, got 4');
     expect(() => clarifyingQuestion(['card_arrival', 'no_such_intent'], 'es')).toThrow(
       '"no_such_intent" is not an intent of the taxonomy',
-    );
-  });
-
-  it('writes "u" for "o" before an o sound in Spanish', () => {
-    expect(fixedText('clarifying_question_two', 'es', { a: 'pagos', b: 'otros temas' })).toBe(
-      '¿Se trata de pagos o de otros temas?',
-    );
-    expect(fixedText('one_customer_at_a_time', 'es', { customers: 'C-000001 o otro' })).toContain(
-      'C-000001 u otro',
     );
   });
 
