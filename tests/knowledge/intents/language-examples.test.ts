@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadLanguageDetector } from '../../../chains/understand/detect-language.ts';
+import { loadLanguageIdentifier } from '../../../chains/understand/detect-language.ts';
 import { fastTextText } from '../../../knowledge/classifier/index.ts';
 import { intentDefinition } from '../../../knowledge/intents/index.ts';
 
@@ -99,7 +99,7 @@ for (const language of ['de', 'es']) {
     });
 
     it(`are mostly recognised as ${language} by the language detector (≥ 90%)`, async () => {
-      const detector = await loadLanguageDetector();
+      const detector = await loadLanguageIdentifier();
       const { rows } = await readExamples(`${language}.csv`);
       const recognised = rows.filter((row) => detector.detect(row.text).language === language).length;
       expect(recognised / rows.length).toBeGreaterThanOrEqual(0.9);
