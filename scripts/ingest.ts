@@ -26,9 +26,18 @@ if (values.help) {
 const config = loadConfig();
 const dataDir = values.data ?? config.dataDir;
 const abort = new AbortController();
-process.once('SIGINT', () => {
-  console.error('\nInterrupted: finishing the current batch, then stopping (the store stays consistent).');
-  abort.abort();
+let interruptedAt = 0;
+// Ctrl-C reaches this process itself (npm runs it with plain node, Chroma sits in its own process group).
+// The first one finishes the current batch; one more, a second or more later, stops at once.
+process.on('SIGINT', () => {
+  if (interruptedAt === 0) {
+    interruptedAt = Date.now();
+    console.error('\nInterrupted: finishing the current batch, then stopping (the store stays consistent).');
+    abort.abort();
+  } else if (Date.now() - interruptedAt > 1000) {
+    console.error('Interrupted again: stopping now; the batch in flight is not written.');
+    process.exit(130);
+  }
 });
 
 const connection = await connectChroma({ chromaUrl: config.chromaUrl, storeDir: config.storeDir });
