@@ -6,13 +6,14 @@ export class AuditHealth {
   private failingSince: number | undefined;
   private refused = 0;
   private lastError: string | undefined;
+  private lastFailureAt: number | undefined;
 
   constructor(
     private readonly log: (line: string) => void = (line) => console.error(line),
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** True from a failed append until the next successful one (or a successful writability probe). */
+  /** True from a failed append until the next successful one. */
   get failing(): boolean {
     return this.failingSince !== undefined;
   }
@@ -22,9 +23,15 @@ export class AuditHealth {
     return this.lastError;
   }
 
+  /** Milliseconds since the latest failed append of the current burst; undefined while healthy. */
+  sinceLastFailureMs(): number | undefined {
+    return this.lastFailureAt === undefined ? undefined : this.now() - this.lastFailureAt;
+  }
+
   /** Records a failed append; logs only the first of a burst. */
   recordFailure(error: unknown): void {
     this.refused++;
+    this.lastFailureAt = this.now();
     if (this.failingSince !== undefined) return;
     this.failingSince = this.now();
     this.lastError = describe(error);
@@ -43,6 +50,7 @@ export class AuditHealth {
     );
     this.failingSince = undefined;
     this.lastError = undefined;
+    this.lastFailureAt = undefined;
     this.refused = 0;
   }
 }
