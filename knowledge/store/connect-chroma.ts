@@ -32,7 +32,10 @@ export interface ChromaConnection {
 export interface ConnectChromaOptions {
   chromaUrl: string | undefined;
   storeDir: string;
+  /** Receives the Chroma server's own output lines (default: discarded). */
   log?: (line: string) => void;
+  /** Receives what supervision does: outages, restarts, orphans replaced (default: stderr). */
+  report?: (line: string) => void;
   /** Watch the server for the life of the connection (long-running apps); one-shot commands leave it off. */
   supervise?: boolean;
   supervisorTiming?: SupervisorTiming;
@@ -45,7 +48,7 @@ export interface ConnectChromaOptions {
  * previous crash never makes this command fail.
  */
 export async function connectChroma(options: ConnectChromaOptions): Promise<ChromaConnection> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.report ?? ((line: string) => console.error(line));
   const watch = (url: string): ChromaSupervisor | undefined =>
     options.supervise
       ? watchExternalChroma({
@@ -80,7 +83,13 @@ export async function connectChroma(options: ConnectChromaOptions): Promise<Chro
   }
   await replaceOrphans(dataDir, recorded?.chromaPid, log);
 
-  let server = await startChromaServer({ dataDir, ...(options.log ? { log: options.log } : {}) });
+  const start = (port?: number) =>
+    startChromaServer({
+      dataDir,
+      ...(port === undefined ? {} : { port }),
+      ...(options.log ? { log: options.log } : {}),
+    });
+  let server = await start();
   const record = async (current: ChromaServer): Promise<void> => {
     await writeChromaServerRecord(recordFile, {
       url: current.url,
@@ -93,7 +102,7 @@ export async function connectChroma(options: ConnectChromaOptions): Promise<Chro
   const supervisor = options.supervise
     ? superviseOwnedChroma({
         server,
-        restart: () => startChromaServer({ dataDir, port: server.port }),
+        restart: () => start(server.port),
         onRestarted: async (replacement) => {
           server = replacement;
           await record(replacement);
