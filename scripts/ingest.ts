@@ -65,6 +65,10 @@ try {
           `Embedder: ${event.choice.embedder.id} (${event.choice.embedder.dimensions} dimensions) — ${event.choice.reason}`,
         );
       }
+      // Without a terminal (logs, CI) each written batch gets a line, so an interrupted run shows where it stood.
+      if (event.kind === 'progress' && !bar) {
+        console.log(`  ${event.collection}: ${event.written}/${event.toWrite} written`);
+      }
       if (event.kind === 'progress' && bar) {
         if (barFor !== event.collection) {
           bar.stop();
