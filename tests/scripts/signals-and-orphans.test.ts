@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { findChromaProcesses, stopProcessGroup } from '../../knowledge/store/chroma-server-record.ts';
-import { type CliProcess, startCli } from '../support/cli-process.ts';
+import { type CliProcess, startCli } from '../../scripts/cli-process.ts';
 
 const CUSTOMERS = 1500;
 const BATCH = 500;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-/** A CLI entry point run as a real process in its own process group, as a terminal would run it. */
+/** A CLI entry point run as a real process in its own process group, as a terminal would run it (tests, bench:faults). */
 export interface CliProcess {
   child: ChildProcess;
   /** Everything printed so far (stdout and stderr interleaved). */
@@ -17,7 +17,7 @@ export function startCli(
   environment: Record<string, string>,
 ): CliProcess {
   const child = spawn(command, args, {
-    cwd: new URL('../..', import.meta.url).pathname,
+    cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, ...environment, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, like a terminal job: a group signal reaches npm, node and nothing else of ours.
