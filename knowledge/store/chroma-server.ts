@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeError } from '../errors.ts';
+import { guardChromaServer, signalChromaGroup } from './chroma-exit-guard.ts';
 
 /** A `chroma run` server this process started and owns. */
 export interface ChromaServer {
@@ -72,9 +73,8 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
     [chromaCliPath(), 'run', '--path', dataDir, '--port', String(port), '--host', '127.0.0.1'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, detached: true },
   );
-  // Last resort when the app exits without stopping it (process.exit, an uncaught error): no orphan is left.
-  const killOnExit = (): void => signalGroup(child, 'SIGKILL');
-  process.once('exit', killOnExit);
+  // Last resort when the app exits without stopping it (process.exit, an uncaught error, an unhandled ^C).
+  guardChromaServer(child);
   const output: string[] = [];
   const collect = (chunk: Buffer): void => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -88,10 +88,7 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
   child.stderr?.on('data', collect);
 
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      process.off('exit', killOnExit);
-      resolve({ code, signal });
-    }),
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const exited = ended.then((end) => end.code);
   const deadline = Date.now() + (options.startupTimeoutMs ?? 30_000);
@@ -126,23 +123,13 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  signalGroup(child, 'SIGTERM');
+  signalChromaGroup(child, 'SIGTERM');
   const killed = await Promise.race([
     exited.then(() => true),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
   ]);
   if (!killed) {
-    signalGroup(child, 'SIGKILL');
+    signalChromaGroup(child, 'SIGKILL');
     await exited;
-  }
-}
-
-/** Signals the server's whole process group (it leads its own), falling back to the process alone. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
   }
 }
