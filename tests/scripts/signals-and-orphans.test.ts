@@ -78,8 +78,9 @@ describe('signals and orphans (real npm, node, Chroma processes)', () => {
   });
 
   it('after kill -9 of an ingest and then of `npm start`, the next start replaces the orphan: one Chroma, ready, none after Ctrl-C', async () => {
-    const crashedIngest = run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--rebuild']);
-    await crashedIngest.waitFor(/Syncing profiles/);
+    const crashedIngest = run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts']);
+    // Killed as soon as its Chroma serves: the orphan is what matters here (the first test left the ingest unfinished).
+    await crashedIngest.waitFor(/Chroma: http:\S+ \(started\)/);
     process.kill(crashedIngest.child.pid as number, 'SIGKILL');
     await crashedIngest.exited;
     const orphans = await findChromaProcesses(chromaDataDir);
