@@ -7,6 +7,7 @@ import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
 import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
+import type { StoreHealth } from './core/conversation-core.ts';
 import {
   type AdminReports,
   type AnalyticsSource,
@@ -36,7 +37,11 @@ export interface Advisor {
 /** Wires the real implementations together in one place: store, retriever, model, chain, audit log, core. */
 export async function createAdvisor(
   config: AppConfig,
-  options: { model?: ChatModel } = {},
+  options: {
+    model?: ChatModel;
+    /** The store's supervisor: turns fail fast with STORE_UNAVAILABLE while Chroma is away. */
+    store?: StoreHealth;
+  } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
     ? await RoleDirectory.fromFile(config.rolesFile)
@@ -64,7 +69,7 @@ export async function createAdvisor(
       grounded,
       feedback: (customer) => preferences.forCustomer(customer),
     });
-    const core = new ConversationCore({ chain, audit });
+    const core = new ConversationCore({ chain, audit, ...(options.store ? { store: options.store } : {}) });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
     return {
       core,

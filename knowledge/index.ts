@@ -42,7 +42,14 @@ export {
   type RecordsById,
 } from './store/chroma-records.ts';
 export { type ChromaServer, startChromaServer } from './store/chroma-server.ts';
-export { type ChromaConnection, connectChroma } from './store/connect-chroma.ts';
+export {
+  type ChromaStatus,
+  type ChromaSupervisor,
+  type SupervisorTiming,
+  superviseOwnedChroma,
+  watchExternalChroma,
+} from './store/chroma-supervisor.ts';
+export { type ChromaConnection, type ConnectChromaOptions, connectChroma } from './store/connect-chroma.ts';
 export {
   COLLECTIONS,
   type CollectionKey,

@@ -78,6 +78,7 @@ function unchangedSummary(manifest: IngestManifest, seconds: number): IngestSumm
     updated: 0,
     unchanged: total,
     removed: 0,
+    written: 0,
     pending: 0,
     embedSeconds: 0,
     upsertSeconds: 0,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { probeAuditWritable } from '../bot/audit/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
@@ -36,9 +37,11 @@ if (!existsSync(path.join(config.knowledge.dataDir, 'customers.csv'))) {
   console.log(`Generated in ${summary.seconds.toFixed(1)} s.`);
 }
 
+// Supervised: a Chroma started here is restarted if it dies, an external one is watched until it answers again.
 const connection = await connectChroma({
   chromaUrl: config.knowledge.chromaUrl,
   storeDir: config.knowledge.storeDir,
+  supervise: true,
 });
 console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.knowledge.storeDir}`);
 try {
@@ -62,10 +65,10 @@ try {
   throw error;
 }
 
-const advisor = await createAdvisor({
-  ...config,
-  knowledge: { ...config.knowledge, chromaUrl: connection.url },
-});
+const advisor = await createAdvisor(
+  { ...config, knowledge: { ...config.knowledge, chromaUrl: connection.url } },
+  connection.supervisor ? { store: connection.supervisor } : {},
+);
 console.log(
   `Replies written by: ${advisor.model.provider} (${advisor.model.model}) — ${advisor.modelReason}`,
 );
@@ -78,6 +81,17 @@ const app = createWebChatApp({
   audit: advisor.audit,
   tokenSecret,
   demo: { enabled: true },
+  readiness: {
+    ...(connection.supervisor ? { store: connection.supervisor } : {}),
+    audit: { health: advisor.core.auditHealth, probe: () => probeAuditWritable(advisor.audit.file) },
+    writer: {
+      provider: advisor.model.provider,
+      model: advisor.model.model,
+      ...('baseUrl' in advisor.model && typeof advisor.model.baseUrl === 'string'
+        ? { baseUrl: advisor.model.baseUrl }
+        : {}),
+    },
+  },
 });
 // The demo page above is always on, so the demo admin is too; real admins are web users with the admin role.
 app.route(
@@ -98,15 +112,21 @@ const adminToken = await signAdminToken({
   lifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
 });
 console.log(`\nWeb chat demo:  ${server.url}/?customer=C-000001   (the bank's page with the widget)`);
-console.log(`Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz`);
+console.log(
+  `Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz   Ready: ${server.url}/readyz`,
+);
 console.log(`Admin dashboard: ${server.url}/admin#token=${adminToken}   (demo admin, valid 1 h)`);
 console.log(`Slack:          ${channels.slack}`);
 console.log(`Teams:          ${channels.teams}`);
 console.log('Press Ctrl-C to stop.');
 
+// `process.on`, not `once`: a second Ctrl-C while stopping must not kill the process before Chroma is stopped.
 let stopping = false;
 const stop = async (signal: string) => {
-  if (stopping) return;
+  if (stopping) {
+    console.log(`${signal}: already stopping…`);
+    return;
+  }
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   await server.close();
@@ -114,5 +134,5 @@ const stop = async (signal: string) => {
   await connection.release();
   process.exit(0);
 };
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -17,6 +17,7 @@ import {
 } from './customer-token.ts';
 import { DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
 import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
+import { checkReadiness, type ReadinessSources } from './readiness.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
 import { resolveWebChatLimits, type WebChatLimits } from './web-chat-limits.ts';
@@ -48,6 +49,8 @@ export interface WebChatDependencies {
   allowedOrigins?: readonly string[];
   /** Where unexpected errors go; the client only ever sees a generic 500. */
   reportError?: (error: unknown) => void;
+  /** What `/readyz` checks (Chroma, audit writability, the writer); unset = `/readyz` reports ready. */
+  readiness?: ReadinessSources;
 }
 
 /** Builds the web chat HTTP app: chat (SSE), feedback, health, the widget script and the optional demo page. */
@@ -103,7 +106,14 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     context.header('X-Content-Type-Options', 'nosniff');
   });
 
+  // Liveness: the process answers HTTP. Cheap on purpose; what the process depends on is `/readyz`'s job.
   app.get('/healthz', (context) => context.json({ ok: true }));
+  // Readiness for a load balancer: 503 naming what is down, so traffic goes elsewhere until it is back.
+  app.get('/readyz', async (context) => {
+    const report = await checkReadiness(dependencies.readiness ?? {});
+    context.header('Cache-Control', 'no-store');
+    return context.json(report, report.ready ? 200 : 503);
+  });
 
   app.get('/widget.js', async (context) => {
     const asset = await widget;

@@ -21,6 +21,14 @@ export {
 } from './customer-token.ts';
 export { DEMO_TOKEN_LIFETIME_SECONDS } from './demo-page.ts';
 export { FixedWindowRateLimiter, type RateDecision } from './fixed-window-rate-limiter.ts';
+export {
+  AUDIT_FAILURE_HOLD_MS,
+  checkReadiness,
+  type PartReadiness,
+  type ReadinessPart,
+  type ReadinessReport,
+  type ReadinessSources,
+} from './readiness.ts';
 export { type RunningWebServer, startWebServer } from './start-web-server.ts';
 export {
   WebChatError,

@@ -12,6 +12,10 @@ export type WebChatErrorCode =
   | 'NOT_AUTHORISED'
   | 'NOT_FOUND'
   | 'UNAVAILABLE'
+  /** The knowledge store is restarting or reconnecting; comes with Retry-After. */
+  | 'STORE_UNAVAILABLE'
+  /** The turn could not be recorded, so no reply was shown and nothing was recorded. */
+  | 'AUDIT_UNAVAILABLE'
   | 'INTERNAL';
 
 /** The HTTP status each code is answered with. */
@@ -23,6 +27,8 @@ export const WEB_CHAT_STATUS: Record<WebChatErrorCode, ContentfulStatusCode> = {
   NOT_AUTHORISED: 403,
   NOT_FOUND: 404,
   UNAVAILABLE: 503,
+  STORE_UNAVAILABLE: 503,
+  AUDIT_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -64,6 +70,8 @@ const CORE_CODES: Record<CoreErrorCode, WebChatErrorCode> = {
   NOT_AUTHORISED: 'NOT_AUTHORISED',
   NOT_FOUND: 'NOT_FOUND',
   UNAVAILABLE: 'UNAVAILABLE',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 };
 
 const CHAIN_CODES: Record<ChainErrorCode, WebChatErrorCode> = {
@@ -94,7 +102,11 @@ export function toWebChatError(error: unknown): WebChatError {
   const code = knownCode(error);
   const safe = SAFE_MESSAGES[code];
   const message = safe ?? (error instanceof Error ? error.message : String(error));
-  return new WebChatError(code, message, { cause: error });
+  const retryAfterSeconds = error instanceof CoreError ? error.retryAfterSeconds : undefined;
+  return new WebChatError(code, message, {
+    cause: error,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
 }
 
 function knownCode(error: unknown): WebChatErrorCode {

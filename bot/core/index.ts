@@ -5,16 +5,20 @@ export {
   type AnalyticsSourceOptions,
   createAnalyticsSource,
 } from './analytics-source.ts';
+export { AuditHealth } from './audit-health.ts';
 export {
+  AUDIT_UNAVAILABLE_MESSAGE,
   ConversationCore,
   type HandleOptions,
   type InboundMessage,
   MAX_MESSAGE_CHARACTERS,
   type OutboundReply,
   type ProductCard,
+  type StoreHealth,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
+export { ReplyRelease } from './reply-release.ts';
 export {
   type Actor,
   CHANNELS,

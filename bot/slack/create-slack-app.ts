@@ -235,6 +235,9 @@ export function refusalText(error: unknown, logger?: Pick<Logger, 'error'>): str
         return error.message;
       case 'UNAVAILABLE':
         return 'The advisor is unavailable right now; please try again in a few minutes.';
+      case 'STORE_UNAVAILABLE':
+      case 'AUDIT_UNAVAILABLE':
+        return error.message;
     }
   }
   logger?.error('The conversation core failed', error);

@@ -82,6 +82,9 @@ export function coreErrorText(error: CoreError): string {
       return `I couldn't use that message. ${error.message}`;
     case 'UNAVAILABLE':
       return 'The advisor is unavailable right now. Please try again in a few minutes.';
+    case 'STORE_UNAVAILABLE':
+    case 'AUDIT_UNAVAILABLE':
+      return error.message;
   }
 }
 

@@ -5,7 +5,12 @@ import { type Activity, type Attachment, TestAdapter } from 'botbuilder';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteAuditStore } from '../../../bot/audit/index.ts';
-import { auditLogReports, ConversationCore, RoleDirectory } from '../../../bot/core/index.ts';
+import {
+  AUDIT_UNAVAILABLE_MESSAGE,
+  auditLogReports,
+  ConversationCore,
+  RoleDirectory,
+} from '../../../bot/core/index.ts';
 import {
   type AdaptiveCard,
   AdvisorTeamsBot,
@@ -279,14 +284,18 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect((await fixture.audit.turns({})).length).toBe(turnsBefore);
   });
 
-  it("the adapter's turn-error handler logs and apologises when the advisor fails (audit store unavailable)", async () => {
-    const brokenAudit = openSqliteAuditStore(path.join(fixture.chroma.directory, 'broken-audit.sqlite'));
-    await brokenAudit.close();
+  it("the adapter's turn-error handler logs and apologises when the advisor fails unexpectedly", async () => {
     const bot = new AdvisorTeamsBot({
-      core: new ConversationCore({ chain: fixture.chain(), audit: brokenAudit }),
+      core: fixture.core(
+        fixture.chain({
+          rank: () => {
+            throw new Error('ranker exploded');
+          },
+        }),
+      ),
       roles,
-      audit: brokenAudit,
-      adminReports: auditLogReports(brokenAudit),
+      audit: fixture.audit,
+      adminReports: auditLogReports(fixture.audit),
     });
     const logged: { message: string; details: unknown }[] = [];
     const cloudAdapter = createTeamsAdapter(
@@ -302,7 +311,23 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).toBe('Teams turn failed (conversation conv-broken)');
-    expect(logged[0]?.details).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(logged[0]?.details).toMatchObject({ message: 'ranker exploded' });
+  });
+
+  it('an audit store that cannot record the turn: the advisor is told nothing was recorded, and no advice is sent', async () => {
+    const brokenAudit = openSqliteAuditStore(path.join(fixture.chroma.directory, 'broken-audit.sqlite'));
+    await brokenAudit.close();
+    const bot = new AdvisorTeamsBot({
+      core: new ConversationCore({ chain: fixture.chain(), audit: brokenAudit }),
+      roles,
+      audit: brokenAudit,
+      adminReports: auditLogReports(brokenAudit),
+    });
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    await adapter.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
+    const sent = adapter.activeQueue.filter((activity) => activity.type === 'message');
+    expect(sent.map((activity) => activity.text)).toEqual([AUDIT_UNAVAILABLE_MESSAGE]);
+    expect(sent.every((activity) => (activity.attachments ?? []).length === 0)).toBe(true);
   });
 });
 
