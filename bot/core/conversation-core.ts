@@ -4,9 +4,11 @@ import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-c
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { AuditStore, AuditTurnInput } from '../audit/index.ts';
+import { assertMayAccessCustomer } from './access-refusal.ts';
 import { CoreError } from './core-error.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
+import { hasVisibleText } from './visible-text.ts';
 
 /** The longest message the core accepts, checked before any retrieval or model call. */
 export const MAX_MESSAGE_CHARACTERS = 2000;
@@ -78,7 +80,7 @@ export class ConversationCore {
   async handle(message: InboundMessage, options: HandleOptions = {}): Promise<OutboundReply> {
     const started = performance.now();
     const question = message.text.trim();
-    if (question.length === 0) throw new CoreError('INVALID_INPUT', 'The message is empty.');
+    if (!hasVisibleText(question)) throw new CoreError('INVALID_INPUT', 'The message is empty.');
     if (question.length > MAX_MESSAGE_CHARACTERS) {
       throw new CoreError(
         'INVALID_INPUT',
@@ -98,7 +100,7 @@ export class ConversationCore {
       (message.actor.role === 'customer' ? message.actor.customerId : null);
     if (customerId && !mayAccessCustomer(message.actor, customerId)) {
       await this.audit(message, question, customerId, refusalRecord(started));
-      throw new CoreError('NOT_AUTHORISED', `You are not allowed to ask about customer ${customerId}.`);
+      assertMayAccessCustomer(message.actor, customerId);
     }
 
     let advice: AdviceReply;

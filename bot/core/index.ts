@@ -1,3 +1,4 @@
+export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
@@ -26,3 +27,11 @@ export {
   RolesConfig,
 } from './roles.ts';
 export { ThreadMemory, type ThreadState } from './thread-memory.ts';
+export { hasVisibleText } from './visible-text.ts';
+export {
+  INTERNAL_ERROR_TEXT,
+  UNAVAILABLE_TEXT,
+  type UserErrorKind,
+  type UserFacingError,
+  userFacingError,
+} from './user-facing-error.ts';

@@ -15,10 +15,10 @@ import type { AuditStore } from '../audit/index.ts';
 import {
   type AdminReports,
   type ConversationCore,
-  CoreError,
   mayRunAdminCommands,
   type OutboundReply,
   type RoleDirectory,
+  userFacingError,
 } from '../core/index.ts';
 import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
 import {
@@ -94,7 +94,9 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     try {
       reply = await core.handle(turn.message);
     } catch (error) {
-      const text = refusalText(error, logger);
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL') logger.error('The conversation core failed', error);
+      const text = failure.text;
       await client.chat.postEphemeral({ channel: turn.channel, user, thread_ts: turn.threadTs, text });
       return;
     }
@@ -221,22 +223,4 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     }
   };
   return { app, receiver, requestListener };
-}
-
-/** What a user is told when the core refuses; unexpected failures are logged and get a neutral apology. */
-export function refusalText(error: unknown, logger?: Pick<Logger, 'error'>): string {
-  if (error instanceof CoreError) {
-    switch (error.code) {
-      case 'NOT_AUTHORISED':
-        return "You're not allowed to ask about that customer.";
-      case 'NOT_FOUND':
-        return 'No such customer.';
-      case 'INVALID_INPUT':
-        return error.message;
-      case 'UNAVAILABLE':
-        return 'The advisor is unavailable right now; please try again in a few minutes.';
-    }
-  }
-  logger?.error('The conversation core failed', error);
-  return "Sorry, something went wrong on my side and I couldn't answer. Please try again, or ask a colleague.";
 }

@@ -12,10 +12,10 @@ import {
   type Actor,
   type AdminReports,
   type ConversationCore,
-  CoreError,
   type InboundMessage,
   mayRunAdminCommands,
   type RoleDirectory,
+  userFacingError,
 } from '../core/index.ts';
 import {
   type AdaptiveCard,
@@ -71,20 +71,6 @@ export function teamsThreadId(activity: Pick<Activity, 'conversation' | 'replyTo
   return threaded ? `${id};messageid=${activity.replyToId}` : id;
 }
 
-/** What a person sees when the core refuses a message; the core's message names the customer or limit. */
-export function coreErrorText(error: CoreError): string {
-  switch (error.code) {
-    case 'NOT_AUTHORISED':
-      return `Sorry, I can't help with that. ${error.message} If you think you should have access, ask an administrator.`;
-    case 'NOT_FOUND':
-      return `I couldn't find that customer. ${error.message}`;
-    case 'INVALID_INPUT':
-      return `I couldn't use that message. ${error.message}`;
-    case 'UNAVAILABLE':
-      return 'The advisor is unavailable right now. Please try again in a few minutes.';
-  }
-}
-
 const HELP_TEXT =
   'Ask me about a customer, e.g. "what should I offer C-000042?", or use `advise C-000042`. ' +
   'Admins can also run `bias` and `bench`.';
@@ -133,8 +119,10 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       const reply = await this.dependencies.core.handle(inbound);
       await context.sendActivity(cardMessage(replyCard(reply), reply.text));
     } catch (error) {
-      if (!(error instanceof CoreError)) throw error;
-      await context.sendActivity(coreErrorText(error));
+      const failure = userFacingError(error);
+      // Unexpected failures go to the adapter's onTurnError, which logs them and apologises.
+      if (failure.kind === 'INTERNAL') throw error;
+      await context.sendActivity(failure.text);
     }
   }
 
