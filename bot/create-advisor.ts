@@ -15,6 +15,7 @@ import {
   createAnalyticsSource,
   FeedbackPreferences,
   RoleDirectory,
+  TurnIdCodec,
 } from './core/index.ts';
 
 /** The running advisor: the core every channel calls, and the parts behind it. */
@@ -64,7 +65,9 @@ export async function createAdvisor(
       grounded,
       feedback: (customer) => preferences.forCustomer(customer),
     });
-    const core = new ConversationCore({ chain, audit });
+    // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
+    const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();
+    const core = new ConversationCore({ chain, audit, turnIds });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
     return {
       core,

@@ -14,7 +14,8 @@ export function describeAccess(actor: Actor): string {
       const book = [...actor.book].sort();
       if (book.length === 0) return 'Your book has no customers yet; ask an admin to add them.';
       const listed = book.slice(0, LISTED_BOOK_CUSTOMERS).join(', ');
-      const more = book.length > LISTED_BOOK_CUSTOMERS ? ` and ${book.length - LISTED_BOOK_CUSTOMERS} more` : '';
+      const more =
+        book.length > LISTED_BOOK_CUSTOMERS ? ` and ${book.length - LISTED_BOOK_CUSTOMERS} more` : '';
       return `You can ask about the customers in your book: ${listed}${more}.`;
     }
     case 'admin':

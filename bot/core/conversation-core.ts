@@ -3,11 +3,13 @@ import { ChainError } from '../../chains/chain-error.ts';
 import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
-import type { AuditStore, AuditTurnInput } from '../audit/index.ts';
+import type { AuditStore, AuditTurnInput, FeedbackRecord } from '../audit/index.ts';
 import { assertMayAccessCustomer } from './access-refusal.ts';
 import { CoreError } from './core-error.ts';
+import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
+import { TurnIdCodec } from './turn-id.ts';
 import { hasVisibleText } from './visible-text.ts';
 
 /** The longest message the core accepts, checked before any retrieval or model call. */
@@ -50,8 +52,10 @@ export interface OutboundReply {
   provider: { name: string; model: string };
   validator: AuditTurnInput['validator'];
   bias: AuditTurnInput['bias'];
-  /** The audit log's sequence number of this turn (feedback refers to it). */
+  /** The audit log's sequence number of this turn: for the bank's logs only, never shown to customers. */
   auditSeq: number;
+  /** The opaque id of this turn that channels show and feedback refers to (TurnIdCodec). */
+  turnId: string;
   latencyMs: number;
 }
 
@@ -66,11 +70,24 @@ export interface HandleOptions {
  */
 export class ConversationCore {
   private readonly memory: ThreadMemory;
+  private readonly turnIds: TurnIdCodec;
 
   constructor(
-    private readonly dependencies: { chain: AdvisorChain; audit: AuditStore; memory?: ThreadMemory },
+    private readonly dependencies: {
+      chain: AdvisorChain;
+      audit: AuditStore;
+      memory?: ThreadMemory;
+      /** Issues the turn ids replies carry; give it a stable secret so buttons survive restarts. */
+      turnIds?: TurnIdCodec;
+    },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
+    this.turnIds = dependencies.turnIds ?? new TurnIdCodec();
+  }
+
+  /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */
+  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackRecord> {
+    return await applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote);
   }
 
   /**
@@ -163,6 +180,7 @@ export class ConversationCore {
       validator,
       bias: advice.bias,
       auditSeq: record,
+      turnId: this.turnIds.encode(record),
       latencyMs,
     };
   }
@@ -198,6 +216,7 @@ export class ConversationCore {
       validator,
       bias,
       auditSeq: seq,
+      turnId: this.turnIds.encode(seq),
       latencyMs,
     };
   }

@@ -16,6 +16,7 @@ export {
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
+export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
 export {
   type Actor,
   CHANNELS,
@@ -27,7 +28,7 @@ export {
   RolesConfig,
 } from './roles.ts';
 export { ThreadMemory, type ThreadState } from './thread-memory.ts';
-export { hasVisibleText } from './visible-text.ts';
+export { TurnIdCodec } from './turn-id.ts';
 export {
   INTERNAL_ERROR_TEXT,
   UNAVAILABLE_TEXT,
@@ -35,3 +36,4 @@ export {
   type UserFacingError,
   userFacingError,
 } from './user-facing-error.ts';
+export { hasVisibleText } from './visible-text.ts';

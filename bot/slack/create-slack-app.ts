@@ -11,7 +11,6 @@ import {
   type SlackCommandMiddlewareArgs,
   type webApi,
 } from '@slack/bolt';
-import type { AuditStore } from '../audit/index.ts';
 import {
   type AdminReports,
   type ConversationCore,
@@ -39,9 +38,8 @@ export type SlackCommandName = (typeof SLACK_COMMANDS)[number];
 
 /** What the Slack channel needs: the shared core and roles, the audit log for feedback, and Slack credentials. */
 export interface SlackAppDependencies {
-  core: Pick<ConversationCore, 'handle'>;
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   roles: Pick<RoleDirectory, 'find'>;
-  audit: Pick<AuditStore, 'appendFeedback'>;
   adminReports: AdminReports;
   signingSecret: string;
   botToken: string;
@@ -74,7 +72,7 @@ const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may b
  * payload (`toInbound`), call the shared core, render the reply (`toBlocks`) in the conversation's thread.
  */
 export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
-  const { core, roles, audit, adminReports, logLevel } = dependencies;
+  const { core, roles, adminReports, logLevel } = dependencies;
   const receiver = new HTTPReceiver({
     signingSecret: dependencies.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
@@ -196,13 +194,15 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     };
     const actor = findSlackActor(roles, body.user.id);
     if (!actor.ok) return await tell(actor.ephemeral);
-    const feedback = feedbackToInput(action, actor.value);
+    const feedback = feedbackToInput(action);
     if (!feedback.ok) return await tell(feedback.ephemeral);
     try {
-      await audit.appendFeedback(feedback.value);
+      await core.recordFeedback(actor.value, feedback.value);
     } catch (error) {
-      logger.warn(`Feedback on turn ${feedback.value.turnSeq} was not recorded: ${String(error)}`);
-      return await tell(FEEDBACK_FAILED);
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL')
+        logger.error(`Feedback on turn ${feedback.value.turnId} failed`, error);
+      return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED : failure.text);
     }
     await tell(feedback.value.accepted ? FEEDBACK_THANKS.accepted : FEEDBACK_THANKS.rating);
   });

@@ -7,7 +7,6 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { AuditError, type AuditStore } from '../audit/index.ts';
 import {
   type Actor,
   type AdminReports,
@@ -40,9 +39,8 @@ export type TeamsCommand =
 
 /** The bot's collaborators, as small interfaces so each can be the real one in tests. */
 export interface AdvisorTeamsBotDependencies {
-  core: Pick<ConversationCore, 'handle'>;
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   roles: Pick<RoleDirectory, 'find'>;
-  audit: Pick<AuditStore, 'appendFeedback'>;
   adminReports: AdminReports;
 }
 
@@ -143,22 +141,17 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     }
     const submit = parsed.data;
     try {
-      await this.dependencies.audit.appendFeedback({
-        turnSeq: submit.auditSeq,
-        actor: { id: actor.userId, role: actor.role },
+      await this.dependencies.core.recordFeedback(actor, {
+        turnId: submit.turnId,
         rating: 'rating' in submit ? submit.rating : null,
         productId: 'productId' in submit ? submit.productId : null,
         accepted: 'accepted' in submit ? submit.accepted : null,
-        channel: 'teams',
       });
     } catch (error) {
-      if (error instanceof AuditError && (error.code === 'UNKNOWN_TURN' || error.code === 'INVALID_INPUT')) {
-        await context.sendActivity(
-          "Sorry, I couldn't record that feedback: I can't find the reply it is about.",
-        );
-        return;
-      }
-      throw error;
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL') throw error;
+      await context.sendActivity(`Sorry, I couldn't record that feedback: ${failure.text}`);
+      return;
     }
     await context.sendActivity('Thanks for the feedback!');
   }
