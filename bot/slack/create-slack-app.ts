@@ -14,11 +14,13 @@ import {
 import {
   type AdminReports,
   type ConversationCore,
+  mayAccessCustomer,
   mayRunAdminCommands,
   type OutboundReply,
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
+import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
 import {
   adviseToInbound,
@@ -28,6 +30,7 @@ import {
   type SlackTurn,
   toInbound,
 } from './slack-inbound.ts';
+import { SlackReplayGuard } from './slack-replay-guard.ts';
 
 /** Where Slack sends events, slash commands and interactivity alike (the manifest uses the same URL for all). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -46,6 +49,8 @@ export interface SlackAppDependencies {
   /** Slack's Web API base URL; tests point it at a local stand-in. */
   slackApiUrl?: string;
   logLevel?: LogLevel;
+  /** Milliseconds since the epoch; drives the request timestamp window (tests inject it). */
+  now?: () => number;
 }
 
 /** The Bolt app, its receiver, and the Node request listener that serves `SLACK_EVENTS_PATH`. */
@@ -161,6 +166,16 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     '/advise': async ({ command, ack, respond, client, logger }) => {
       const request = parseAdviseCommand(command, roles);
       if (!request.ok) return await ack({ response_type: 'ephemeral', text: request.ephemeral });
+      // Authorise before anything is posted: the channel must never learn that someone asked about a customer
+      // outside their book. The core still audits the attempt and words the (private) refusal.
+      if (!mayAccessCustomer(request.value.actor, request.value.customerId)) {
+        const unposted = adviseToInbound(request.value, `unposted-${command.trigger_id}`);
+        const text = await core.handle(unposted.message).then(
+          () => 'You are not allowed to ask about that customer.',
+          (error: unknown) => userFacingError(error).text,
+        );
+        return await ack({ response_type: 'ephemeral', text });
+      }
       await ack();
       // A slash command has no message to reply to, so the question is posted (as a mention would be) and the
       // answer goes in its thread: follow-ups there stay on the same customer.
@@ -211,7 +226,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     app.logger.error(`Slack listener failed: ${error.message}`, error);
   });
 
-  const requestListener = (request: IncomingMessage, response: ServerResponse): void => {
+  const dispatch = (request: IncomingMessage, response: ServerResponse): void => {
     try {
       receiver.requestListener(request, response);
     } catch (error) {
@@ -222,5 +237,48 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       response.end();
     }
   };
+  const guard = new SlackReplayGuard({
+    signingSecret: dependencies.signingSecret,
+    ...(dependencies.now ? { now: dependencies.now } : {}),
+  });
+  // The body is read here, once, so the stricter checks (future timestamps, replays) run on the exact bytes;
+  // Bolt reuses the buffer (`rawBody`) instead of reading the stream again.
+  const screen = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readSlackBody(request);
+    if (!body.ok) {
+      response.writeHead(body.status, { Connection: 'close' }).end();
+      return;
+    }
+    Object.assign(request, { rawBody: body.rawBody });
+    if (!body.sslCheck) {
+      const refusal = guard.check({
+        timestamp: headerValue(request, 'x-slack-request-timestamp'),
+        signature: headerValue(request, 'x-slack-signature'),
+        rawBody: body.rawBody,
+      });
+      if (refusal) {
+        app.logger.warn(`Slack request refused before dispatch: ${refusal}`);
+        response.writeHead(401).end();
+        return;
+      }
+    }
+    dispatch(request, response);
+  };
+  const requestListener = (request: IncomingMessage, response: ServerResponse): void => {
+    if (request.method !== 'POST' || request.url?.split('?')[0] !== SLACK_EVENTS_PATH) {
+      dispatch(request, response);
+      return;
+    }
+    screen(request, response).catch((error: unknown) => {
+      app.logger.error('Slack request could not be screened', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
   return { app, receiver, requestListener };
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }

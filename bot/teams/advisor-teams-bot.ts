@@ -118,8 +118,8 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(replyCard(reply), reply.text));
     } catch (error) {
       const failure = userFacingError(error);
-      // Unexpected failures go to the adapter's onTurnError, which logs them and apologises.
-      if (failure.kind === 'INTERNAL') throw error;
+      // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
+      if (failure.kind === 'INTERNAL' || failure.kind === 'UNAVAILABLE') throw error;
       await context.sendActivity(failure.text);
     }
   }

@@ -148,7 +148,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
           SECRET,
           'HS256',
         ),
-      /admin token/,
+      /"aud" claim must be exactly "finadvisor-chat"/,
     ],
   ])('401 with %s, before the core runs', async (_label, makeToken, message) => {
     const before = await auditHead();
@@ -246,7 +246,11 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     // Empty bodies are refused with 422 after the limits, so these requests never reach the core.
     const statusFor = async (target: typeof direct, customer: string, env: object, forwardedFor: string) => {
       const token = await tokenFor(customer);
-      const headers = { Authorization: `Bearer ${token}`, 'X-Forwarded-For': forwardedFor };
+      const headers = {
+        Authorization: `Bearer ${token}`,
+        'X-Forwarded-For': forwardedFor,
+        'Content-Type': 'application/json',
+      };
       return (await target.request('/api/chat', { method: 'POST', headers, body: '{}' }, env)).status;
     };
     const statuses = [];
@@ -412,7 +416,10 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
       },
     });
     const client = new AbortController();
-    const headers = { Authorization: `Bearer ${await tokenFor('C-000007')}` };
+    const headers = {
+      Authorization: `Bearer ${await tokenFor('C-000007')}`,
+      'Content-Type': 'application/json',
+    };
     const pending = gated.request('/api/chat', {
       method: 'POST',
       headers,

@@ -173,8 +173,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(turn.messages).toHaveLength(1);
     expect(turn.messages[0]?.attachments ?? []).toEqual([]);
     expect(turn.messages[0]?.text).toBe(
-      "Sorry, I can't help with that. You are not allowed to ask about customer C-000003. " +
-        'If you think you should have access, ask an administrator.',
+      'You are not allowed to ask about customer C-000003. You can ask about your own accounts.',
     );
     const refused = await fixture.audit.turns({ customerId: 'C-000003' });
     expect(refused.at(-1)).toMatchObject({
@@ -186,7 +185,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
   it('an unknown customer id gets a clear not-found reply', async () => {
     const turn = await send('aad-advisor', 'conv-missing', { text: 'advise C-999999' });
     expect(turn.messages.map((message) => message.text)).toEqual([
-      "I couldn't find that customer. There is no customer C-999999 in the store.",
+      'There is no customer C-999999 in the store.',
     ]);
   });
 
@@ -298,7 +297,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     await failing.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
     const sent = failing.activeQueue.filter((activity) => activity.type === 'message');
     expect(sent.map((activity) => activity.text)).toEqual([
-      'Sorry, something went wrong on my side and I could not answer. Please try again in a moment.',
+      'The assistant is unavailable right now; please try again later.',
     ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).toBe('Teams turn failed (conversation conv-broken)');
