@@ -25,6 +25,8 @@ import { ChatRequest, FeedbackRequest, readJsonBody } from './web-chat-requests.
 import { loadWidgetAsset } from './widget-asset.ts';
 
 const API_ROUTES = ['/api/chat', '/api/feedback'] as const;
+/** The marker @hono/node-server's RESPONSE_ALREADY_SENT carries. */
+const ALREADY_SENT_HEADER = 'x-hono-already-sent';
 
 /**
  * The app's Hono environment. It has none of its own (the app is a plain `Hono`); the name lets code that mounts
@@ -111,6 +113,9 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
   );
   app.use(async (context, next) => {
     await next();
+    // Routes that answer on the raw Node response (Slack's receiver) have already sent their headers: touching
+    // the response here would make @hono/node-server write them again (ERR_HTTP_HEADERS_SENT in the log).
+    if (context.res.headers.has(ALREADY_SENT_HEADER)) return;
     context.header('X-Content-Type-Options', 'nosniff');
   });
   // Mounted first so a preflight is answered before anything else looks at the request.
