@@ -87,6 +87,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     throw new CoreError('INVALID_INPUT', `Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.DEMO === 'false' && values.WEB_TOKEN_SECRET === undefined) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      'Invalid configuration: DEMO=false needs WEB_TOKEN_SECRET, the secret the bank signs customer tokens with.',
+    );
+  }
   return {
     knowledge,
     llm,

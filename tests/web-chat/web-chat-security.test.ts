@@ -88,6 +88,7 @@ describe('web chat hardening through app.request() and real HTTP (real advisor, 
       /WEB_ALLOWED_ORIGINS/,
     );
     expect(() => loadAppConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadAppConfig({ DEMO: 'false' })).toThrow(/DEMO=false needs WEB_TOKEN_SECRET/);
     expect(
       loadAppConfig({ TRUST_PROXY: 'true', WEB_ALLOWED_ORIGINS: `${BANK}, http://localhost:8080` }).web,
     ).toMatchObject({
