@@ -16,6 +16,7 @@ import {
   createAnalyticsSource,
   FeedbackPreferences,
   RoleDirectory,
+  TurnIdCodec,
 } from './core/index.ts';
 
 /** The running advisor: the core every channel calls, and the parts behind it. */
@@ -69,7 +70,14 @@ export async function createAdvisor(
       grounded,
       feedback: (customer) => preferences.forCustomer(customer),
     });
-    const core = new ConversationCore({ chain, audit, ...(options.store ? { store: options.store } : {}) });
+    // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
+    const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();
+    const core = new ConversationCore({
+      chain,
+      audit,
+      turnIds,
+      ...(options.store ? { store: options.store } : {}),
+    });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
     return {
       core,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AuditStore, openSqliteAuditStore } from '../bot/audit/index.ts';
-import { ConversationCore } from '../bot/core/index.ts';
+import { ConversationCore, TurnIdCodec } from '../bot/core/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma } from '../knowledge/index.ts';
@@ -41,6 +41,8 @@ for (const [name, value] of Object.entries({ runs, clients, seconds, customers }
   }
 }
 const SECRET = 'bench-faults-secret-not-for-production-012345';
+// The server keys its opaque turn ids with the web secret, so the bench can read the audit number back.
+const turnIds = new TurnIdCodec(SECRET);
 const QUESTIONS = [
   'What would you recommend for me?',
   'Which products suit me best?',
@@ -107,8 +109,10 @@ try {
           const reply = /event: reply\ndata: (.*)\n/.exec(body)?.[1];
           if (response.status === 200 && reply) {
             const parsed = JSON.parse(reply) as WebChatReply;
+            const seq = turnIds.decode(parsed.turnId);
+            // A turn id this secret cannot read would be a bench bug; count it as acknowledged but missing.
             acknowledged.push({
-              seq: parsed.auditSeq,
+              seq: seq ?? -1,
               threadId: `web:${customerId}:${threadId}`,
               question,
               text: parsed.text,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { probeAuditWritable } from '../bot/audit/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
+import { runModeLine } from '../bot/run-mode.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
 import {
@@ -20,6 +21,7 @@ import { printIngestSummary } from './print-ingest-summary.ts';
  * Slack and Teams endpoints on one port, over one conversation core. Ctrl-C stops everything cleanly.
  */
 const config = loadAppConfig();
+console.log(runModeLine(config));
 const DEMO_CUSTOMERS = 10_000;
 const DEMO_SEED = 42;
 /** The web user the printed admin link signs in as; an admin only because this run is a demo. */
@@ -76,11 +78,16 @@ const tokenSecret = config.webTokenSecret ?? randomBytes(32).toString('hex');
 if (!config.webTokenSecret) {
   console.log('WEB_TOKEN_SECRET is not set: using a random secret for this run (demo tokens only).');
 }
+const { demo } = config.web;
 const app = createWebChatApp({
   core: advisor.core,
   audit: advisor.audit,
   tokenSecret,
-  demo: { enabled: true },
+  tokenAudience: config.web.tokenAudience,
+  tokenIssuer: config.web.tokenIssuer,
+  allowedOrigins: config.web.allowedOrigins,
+  trustProxy: config.web.trustProxy,
+  demo: { enabled: demo },
   readiness: {
     ...(connection.supervisor ? { store: connection.supervisor } : {}),
     audit: { health: advisor.core.auditHealth, probe: () => probeAuditWritable(advisor.audit.file) },
@@ -93,29 +100,41 @@ const app = createWebChatApp({
     },
   },
 });
-// The demo page above is always on, so the demo admin is too; real admins are web users with the admin role.
+// In demo mode only, the printed link signs in a demo admin; real admins are web users with the admin role.
 app.route(
   '/admin',
   createAdminRoutes({
     analytics: advisor.analytics,
     roles: advisor.roles,
     tokenSecret,
-    demoAdminId: DEMO_ADMIN_ID,
+    tokenIssuer: config.web.tokenIssuer,
+    trustProxy: config.web.trustProxy,
+    ...(demo ? { demoAdminId: DEMO_ADMIN_ID } : {}),
   }),
 );
 const channels = mountChannels(app, advisor, config);
 const server = await startWebServer(app, config.server.port, config.server.host);
-const adminToken = await signAdminToken({
-  userId: DEMO_ADMIN_ID,
-  secret: tokenSecret,
-  nowMs: Date.now(),
-  lifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
-});
-console.log(`\nWeb chat demo:  ${server.url}/?customer=C-000001   (the bank's page with the widget)`);
+if (demo) {
+  const adminToken = await signAdminToken({
+    userId: DEMO_ADMIN_ID,
+    secret: tokenSecret,
+    nowMs: Date.now(),
+    lifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+    issuer: config.web.tokenIssuer,
+  });
+  console.log(`\nWeb chat demo:  ${server.url}/?customer=C-000001   (the bank's page with the widget)`);
+  console.log(`Admin dashboard: ${server.url}/admin#token=${adminToken}   (demo admin, valid 1 h)`);
+} else {
+  console.log(
+    `\nWeb chat API:   ${server.url}/api/chat   (the bank's pages sign customer tokens on their server)`,
+  );
+  console.log(
+    `Admin dashboard: ${server.url}/admin   (sign in with an admin token from the bank's single sign-on)`,
+  );
+}
 console.log(
   `Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz   Ready: ${server.url}/readyz`,
 );
-console.log(`Admin dashboard: ${server.url}/admin#token=${adminToken}   (demo admin, valid 1 h)`);
 console.log(`Slack:          ${channels.slack}`);
 console.log(`Teams:          ${channels.teams}`);
 console.log('Press Ctrl-C to stop.');

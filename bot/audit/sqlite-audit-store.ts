@@ -187,9 +187,10 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     async turns(filter = {}) {
       ensureOpen();
       settled();
-      const { since, customerId, limit } = parseAuditInput(TurnFilter, filter, 'filter');
+      const { since, customerId, seq, limit } = parseAuditInput(TurnFilter, filter, 'filter');
       const where = whereClause([
         since === undefined ? null : ['recorded_at >= ?', since],
+        seq === undefined ? null : ['seq = ?', seq],
         customerId === undefined ? null : ['customer_id = ?', customerId],
       ]);
       const rows = database

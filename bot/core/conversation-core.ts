@@ -4,12 +4,22 @@ import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-c
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
-import { AuditInputError, type AuditStore, type AuditTurnInput } from '../audit/index.ts';
+import {
+  AuditInputError,
+  type AuditStore,
+  type AuditTurnInput,
+  type FeedbackRecord,
+} from '../audit/index.ts';
+import { assertMayAccessCustomer } from './access-refusal.ts';
 import { AuditHealth } from './audit-health.ts';
 import { CoreError } from './core-error.ts';
+import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
 import { ReplyRelease } from './reply-release.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
+import { TurnIdCodec } from './turn-id.ts';
+import { AUDIT_UNAVAILABLE_TEXT } from './user-facing-error.ts';
+import { hasVisibleText } from './visible-text.ts';
 
 /** The longest message the core accepts, checked before any retrieval or model call. */
 export const MAX_MESSAGE_CHARACTERS = 2000;
@@ -51,8 +61,10 @@ export interface OutboundReply {
   provider: { name: string; model: string };
   validator: AuditTurnInput['validator'];
   bias: AuditTurnInput['bias'];
-  /** The audit log's sequence number of this turn (feedback refers to it). */
+  /** The audit log's sequence number of this turn: for the bank's logs only, never shown to customers. */
   auditSeq: number;
+  /** The opaque id of this turn that channels show and feedback refers to (TurnIdCodec). */
+  turnId: string;
   latencyMs: number;
 }
 
@@ -60,9 +72,7 @@ export interface OutboundReply {
 export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
 
 /** What a customer is told when the turn could not be recorded; no advice text goes with it. */
-export const AUDIT_UNAVAILABLE_MESSAGE =
-  'The assistant is unavailable right now: this conversation could not be recorded, so no reply was shown ' +
-  'and nothing was recorded. Please try again later.';
+export const AUDIT_UNAVAILABLE_MESSAGE: string = AUDIT_UNAVAILABLE_TEXT;
 
 export interface HandleOptions {
   onToken?: (token: string) => void;
@@ -77,6 +87,7 @@ export class ConversationCore {
   private readonly memory: ThreadMemory;
   /** Whether audit appends are succeeding; read by `/readyz`. */
   readonly auditHealth: AuditHealth;
+  private readonly turnIds: TurnIdCodec;
 
   constructor(
     private readonly dependencies: {
@@ -86,10 +97,18 @@ export class ConversationCore {
       auditHealth?: AuditHealth;
       /** When given, turns fail fast with STORE_UNAVAILABLE while the store is away. */
       store?: StoreHealth;
+      /** Issues the turn ids replies carry; give it a stable secret so buttons survive restarts. */
+      turnIds?: TurnIdCodec;
     },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
     this.auditHealth = dependencies.auditHealth ?? new AuditHealth();
+    this.turnIds = dependencies.turnIds ?? new TurnIdCodec();
+  }
+
+  /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */
+  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackRecord> {
+    return await applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote);
   }
 
   /**
@@ -101,7 +120,7 @@ export class ConversationCore {
   async handle(message: InboundMessage, options: HandleOptions = {}): Promise<OutboundReply> {
     const started = performance.now();
     const question = message.text.trim();
-    if (question.length === 0) throw new CoreError('INVALID_INPUT', 'The message is empty.');
+    if (!hasVisibleText(question)) throw new CoreError('INVALID_INPUT', 'The message is empty.');
     if (question.length > MAX_MESSAGE_CHARACTERS) {
       throw new CoreError(
         'INVALID_INPUT',
@@ -121,7 +140,7 @@ export class ConversationCore {
       (message.actor.role === 'customer' ? message.actor.customerId : null);
     if (customerId && !mayAccessCustomer(message.actor, customerId)) {
       await this.audit(message, question, customerId, refusalRecord(started));
-      throw new CoreError('NOT_AUTHORISED', `You are not allowed to ask about customer ${customerId}.`);
+      assertMayAccessCustomer(message.actor, customerId);
     }
 
     this.throwIfStoreAway();
@@ -193,6 +212,7 @@ export class ConversationCore {
       validator,
       bias: advice.bias,
       auditSeq: record,
+      turnId: this.turnIds.encode(record),
       latencyMs,
     };
   }
@@ -228,6 +248,7 @@ export class ConversationCore {
       validator,
       bias,
       auditSeq: seq,
+      turnId: this.turnIds.encode(seq),
       latencyMs,
     };
   }

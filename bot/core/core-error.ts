@@ -1,3 +1,5 @@
+import { AdvisorError } from '../../knowledge/advisor-error.ts';
+
 /** Why the conversation core refused or failed a message; channels map codes to their own responses. */
 export type CoreErrorCode =
   | 'INVALID_INPUT'
@@ -10,17 +12,4 @@ export type CoreErrorCode =
   | 'AUDIT_UNAVAILABLE';
 
 /** Base error of the bot layer; `cause` is always kept. */
-export class CoreError extends Error {
-  /** For outages: when a retry is worth trying, in whole seconds. */
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(
-    readonly code: CoreErrorCode,
-    message: string,
-    options?: ErrorOptions & { retryAfterSeconds?: number },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-    this.retryAfterSeconds = options?.retryAfterSeconds;
-  }
-}
+export class CoreError extends AdvisorError<CoreErrorCode> {}

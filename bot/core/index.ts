@@ -1,3 +1,4 @@
+export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
@@ -18,6 +19,7 @@ export {
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
+export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
 export { ReplyRelease } from './reply-release.ts';
 export {
   type Actor,
@@ -30,3 +32,12 @@ export {
   RolesConfig,
 } from './roles.ts';
 export { ThreadMemory, type ThreadState } from './thread-memory.ts';
+export { TurnIdCodec } from './turn-id.ts';
+export {
+  INTERNAL_ERROR_TEXT,
+  UNAVAILABLE_TEXT,
+  type UserErrorKind,
+  type UserFacingError,
+  userFacingError,
+} from './user-facing-error.ts';
+export { hasVisibleText } from './visible-text.ts';

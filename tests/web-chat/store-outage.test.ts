@@ -157,7 +157,10 @@ describe('Chroma dies under the web chat: 503 STORE_UNAVAILABLE, /readyz false, 
     const health = new AuditHealth(() => {});
     health.recordFailure(new Error('database or disk is full'));
     const degraded = createWebChatApp({
-      core: { handle: async () => Promise.reject(new Error('unused')) },
+      core: {
+        handle: async () => Promise.reject(new Error('unused')),
+        recordFeedback: async () => Promise.reject(new Error('unused')),
+      },
       audit,
       tokenSecret: SECRET,
       readiness: {
@@ -178,7 +181,10 @@ describe('Chroma dies under the web chat: 503 STORE_UNAVAILABLE, /readyz false, 
     // A file where the folder should be: writing beside the database fails with ENOTDIR even as root.
     await writeFile(path.join(directory, 'not-a-folder'), 'x');
     const app = createWebChatApp({
-      core: { handle: async () => Promise.reject(new Error('unused')) },
+      core: {
+        handle: async () => Promise.reject(new Error('unused')),
+        recordFeedback: async () => Promise.reject(new Error('unused')),
+      },
       audit,
       tokenSecret: SECRET,
       readiness: {

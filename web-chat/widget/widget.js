@@ -3,7 +3,7 @@
 
 /**
  * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null, movedByFeedback: boolean, explored: boolean }} ProductCard
- * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], auditSeq: number }} Reply
+ * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], turnId: string }} Reply
  * @typedef {{ message?: string, retryAfterSeconds?: number }} ErrorInfo
  */
 
@@ -280,6 +280,27 @@
     500: say('unavailable'),
   };
   const OFFLINE = "Can't reach the assistant. Check your connection.";
+  const NOT_ALLOWED =
+    'This site is not allowed to use the assistant. Please use the bank’s own website or app.';
+
+  /**
+   * Why a request failed before any answer. A browser hides CORS refusals behind the same error as a lost
+   * connection; a no-cors probe tells them apart: it succeeds whenever the server is reachable at all, so a
+   * reachable server that refused us means this page's origin is not on the bank's list (WEB_ALLOWED_ORIGINS).
+   */
+  async function unreachableText() {
+    const base = new URL(endpoint || location.origin, location.href);
+    if (base.origin === location.origin) return OFFLINE;
+    try {
+      await fetch(`${base.origin}${base.pathname.replace(/\/+$/, '')}/healthz`, {
+        mode: 'no-cors',
+        cache: 'no-store',
+      });
+      return NOT_ALLOWED;
+    } catch {
+      return OFFLINE;
+    }
+  }
 
   /** Says what went wrong in the customer's terms. @param {number} status @param {ErrorInfo} info */
   function describe(status, info) {
@@ -371,14 +392,14 @@
       chosen.setAttribute('aria-pressed', 'true');
       for (const each of group) each.disabled = true;
     } catch {
-      status.textContent = OFFLINE;
+      status.textContent = await unreachableText();
     }
   }
 
   /** Product cards, sources and rating buttons under an answer. @param {HTMLElement} answer @param {Reply} reply */
   function renderExtras(answer, reply) {
     const status = el('span', 'muted', { role: 'status' });
-    const auditSeq = reply.auditSeq;
+    const turnId = reply.turnId;
     const extra = el('div', 'extra');
     if (reply.products.length > 0) {
       const cards = reply.products.map((product) => {
@@ -387,7 +408,7 @@
           { 'aria-pressed': 'false', 'aria-label': say('interestedIn', { name: product.name }) },
           say('interested'),
         );
-        const body = { auditSeq, rating: null, productId: product.productId, accepted: true };
+        const body = { turnId, rating: null, productId: product.productId, accepted: true };
         interest.onclick = () => sendFeedback(status, body, interest, [interest]);
         return el(
           'li',
@@ -412,7 +433,7 @@
     const ratings = ['up', 'down'].map((rating) => {
       const label = say(rating === 'up' ? 'helpfulYes' : 'helpfulNo');
       const choice = button(rating, { 'aria-label': label, 'aria-pressed': 'false' }, icon(ICONS.thumb));
-      choice.onclick = () => sendFeedback(status, { auditSeq, rating }, choice, ratings);
+      choice.onclick = () => sendFeedback(status, { turnId, rating }, choice, ratings);
       return choice;
     });
     const group = { role: 'group', 'aria-label': say('helpfulQuestion') };
@@ -450,7 +471,7 @@
         renderExtras(answer, outcome.reply);
       } else showError(outcome.failed ? SAY[500] : say('cutOff'));
     } catch {
-      showError(OFFLINE);
+      showError(await unreachableText());
     } finally {
       send.disabled = false;
       log.removeAttribute('aria-busy');
