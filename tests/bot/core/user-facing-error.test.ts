@@ -41,8 +41,18 @@ describe('userFacingError: the one error → user text mapping every channel use
     ],
     [
       new KnowledgeError('STORE_UNAVAILABLE', 'chroma at /srv/x'),
-      'UNAVAILABLE',
+      'STORE_UNAVAILABLE',
       'The assistant is unavailable right now; please try again later.',
+    ],
+    [
+      new CoreError('STORE_UNAVAILABLE', 'The knowledge store is unavailable; try again in 4 s.'),
+      'STORE_UNAVAILABLE',
+      'The knowledge store is unavailable; try again in 4 s.',
+    ],
+    [
+      new CoreError('AUDIT_UNAVAILABLE', 'database or disk is full at /var/lib/audit.sqlite'),
+      'AUDIT_UNAVAILABLE',
+      'The assistant is unavailable right now: this conversation could not be recorded, so no reply was shown and nothing was recorded. Please try again later.',
     ],
     [
       new AuditError('CORRUPT_RECORD', 'row 7 at /var/lib/audit.sqlite'),
@@ -56,6 +66,21 @@ describe('userFacingError: the one error → user text mapping every channel use
     ],
   ] as const)('%s → %s', (error, kind, text) => {
     expect(userFacingError(error)).toEqual({ kind, text });
+  });
+
+  it('keeps when to retry an outage', () => {
+    const outage = new CoreError(
+      'STORE_UNAVAILABLE',
+      'The knowledge store is unavailable; try again in 4 s.',
+      {
+        retryAfterSeconds: 4,
+      },
+    );
+    expect(userFacingError(outage)).toEqual({
+      kind: 'STORE_UNAVAILABLE',
+      text: 'The knowledge store is unavailable; try again in 4 s.',
+      retryAfterSeconds: 4,
+    });
   });
 });
 

@@ -306,7 +306,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     await failing.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
     const sent = failing.activeQueue.filter((activity) => activity.type === 'message');
     expect(sent.map((activity) => activity.text)).toEqual([
-      'The assistant is unavailable right now; please try again later.',
+      'Something went wrong on our side; please try again later.',
     ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).toBe('Teams turn failed (conversation conv-broken)');
