@@ -4,7 +4,7 @@
 /**
  * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null, movedByFeedback: boolean, explored: boolean }} ProductCard
  * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], turnId: string }} Reply
- * @typedef {{ message?: string, retryAfterSeconds?: number }} ErrorInfo
+ * @typedef {{ code?: string, message?: string, retryAfterSeconds?: number }} ErrorInfo
  */
 
 (() => {
@@ -37,6 +37,8 @@
       noRecord: "We couldn't find your customer record.",
       tooLong: 'That message is too long.',
       unavailable: 'The assistant is unavailable. Please try again soon.',
+      notRecorded: 'The assistant is unavailable: nothing was shown or recorded. Please try again later.',
+      retrySoon: 'The assistant is restarting. Please try again in {seconds} seconds.',
       offline: "Can't reach the assistant. Check your connection.",
       notAllowed: 'This site is not allowed to use the assistant. Please use the bank’s own website or app.',
       notSent: "That couldn't be sent: {message}",
@@ -71,6 +73,9 @@
       noRecord: 'Wir konnten Ihre Kundendaten nicht finden.',
       tooLong: 'Diese Nachricht ist zu lang.',
       unavailable: 'Der Assistent ist nicht verfügbar. Bitte versuchen Sie es bald noch einmal.',
+      notRecorded:
+        'Der Assistent ist nicht verfügbar: Es wurde nichts angezeigt oder gespeichert. Bitte versuchen Sie es später noch einmal.',
+      retrySoon: 'Der Assistent startet neu. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
       offline: 'Der Assistent ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
       notAllowed:
         'Diese Website darf den Assistenten nicht nutzen. Bitte verwenden Sie die Website oder App der Bank.',
@@ -106,6 +111,9 @@
       noRecord: 'No hemos encontrado sus datos de cliente.',
       tooLong: 'Ese mensaje es demasiado largo.',
       unavailable: 'El asistente no está disponible. Inténtelo de nuevo en breve.',
+      notRecorded:
+        'El asistente no está disponible: no se ha mostrado ni registrado nada. Inténtelo más tarde.',
+      retrySoon: 'El asistente se está reiniciando. Inténtelo de nuevo dentro de {seconds} segundos.',
       offline: 'No se puede contactar con el asistente. Compruebe su conexión.',
       notAllowed:
         'Este sitio no tiene permiso para usar el asistente. Utilice la web o la aplicación del banco.',
@@ -279,9 +287,8 @@
     413: say('tooLong'),
     500: say('unavailable'),
   };
-  const OFFLINE = "Can't reach the assistant. Check your connection.";
-  const NOT_ALLOWED =
-    'This site is not allowed to use the assistant. Please use the bank’s own website or app.';
+  const OFFLINE = say('offline');
+  const NOT_ALLOWED = say('notAllowed');
 
   /**
    * Why a request failed before any answer. A browser hides CORS refusals behind the same error as a lost
@@ -306,6 +313,9 @@
   function describe(status, info) {
     if (status === 422) return say('notSent', { message: info.message ?? say('checkIt') });
     if (status === 429) return say('tooMany', { seconds: info.retryAfterSeconds ?? 60 });
+    if (info.code === 'AUDIT_UNAVAILABLE') return say('notRecorded');
+    if (status === 503 && info.retryAfterSeconds)
+      return say('retrySoon', { seconds: info.retryAfterSeconds });
     return SAY[status] ?? SAY[500];
   }
 
