@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
-import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
+import {
+  connectChroma,
+  ingestDataset,
+  injectionDetectorOrRules,
+  KnowledgeError,
+} from '../knowledge/index.ts';
 import {
   createAdminRoutes,
   createWebChatApp,
@@ -42,7 +47,11 @@ const connection = await connectChroma({
 });
 console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.knowledge.storeDir}`);
 try {
+  const injectionDetector = await injectionDetectorOrRules(config.knowledge.storeDir, (message) =>
+    console.log(message),
+  );
   const summary = await ingestDataset({
+    injectionDetector,
     config: config.knowledge,
     chromaUrl: connection.url,
     dataDir: config.knowledge.dataDir,

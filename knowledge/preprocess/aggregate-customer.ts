@@ -21,9 +21,9 @@ export interface CustomerAggregates {
   postCount: number;
   /** Mean post sentiment (VADER compound, −1…1); null without posts. */
   meanSentiment: number | null;
-  /** Cleaned and screened posts, most recent first, joined with " | ", at most ~1200 characters. */
+  /** Cleaned posts the injection screen let through, most recent first, joined with " | ", at most ~1200 characters. */
   joinedContent: string;
-  /** Posts in which the injection filter removed something. */
+  /** Posts the injection screen flagged; each is left out of joinedContent whole. */
   flaggedPostCount: number;
   transactionCount: number;
   totalSpend: number;
@@ -49,9 +49,18 @@ export interface CustomerAggregates {
   heldProductIds: string[];
 }
 
+/**
+ * Decides whether a post reads as an instruction to the model (rules, or rules plus a trained
+ * classifier: knowledge/safety's InjectionDetector fits). Without one, the rules alone decide.
+ */
+export interface PostScreen {
+  detect(text: string): { flagged: boolean };
+}
+
 export interface AggregateOptions {
   /** YYYY-MM-DD: only activity strictly before this day counts. */
   asOf?: string;
+  postScreen?: PostScreen;
 }
 
 /** Upper bound on joinedContent: enough for a few posts, small enough for an embedding window. */
@@ -85,7 +94,11 @@ function joinCapped(texts: readonly string[], limit: number): string {
   return joined;
 }
 
-function summarisePosts(posts: readonly SocialPost[]) {
+/**
+ * A post is dropped whole when flagged: its other sentences are the attacker's framing too, and a
+ * half-kept post can still steer the model.
+ */
+function summarisePosts(posts: readonly SocialPost[], postScreen: PostScreen | undefined) {
   if (posts.length === 0) return { meanSentiment: null, joinedContent: '', flaggedPostCount: 0 };
   let sentimentSum = 0;
   for (const post of posts) sentimentSum += post.sentiment_score ?? sentimentScore(post.content);
@@ -95,7 +108,10 @@ function summarisePosts(posts: readonly SocialPost[]) {
   let flaggedPostCount = 0;
   const texts = newestFirst.map(({ post }) => {
     const screened = sanitiseCustomerText(post.content);
-    if (screened.flagged) flaggedPostCount++;
+    if (screened.flagged || postScreen?.detect(post.content).flagged === true) {
+      flaggedPostCount++;
+      return '';
+    }
     return screened.text;
   });
   return {
@@ -178,7 +194,11 @@ function summariseSpending(transactions: readonly Transaction[]) {
  * Aggregates one customer's activity. The activity must already be this customer's rows only
  * (and already cut at the as-of date): see {@link aggregateCustomers}.
  */
-export function aggregateCustomer(customer: Customer, activity: CustomerActivity): CustomerAggregates {
+export function aggregateCustomer(
+  customer: Customer,
+  activity: CustomerActivity,
+  postScreen?: PostScreen,
+): CustomerAggregates {
   const { rawMonthlySpend, ...spending } = summariseSpending(activity.transactions);
   const savingsRatio =
     customer.income > 0 ? Math.min(1, Math.max(-1, 1 - (12 * rawMonthlySpend) / customer.income)) : null;
@@ -187,7 +207,7 @@ export function aggregateCustomer(customer: Customer, activity: CustomerActivity
     .map((adoption) => adoption.product_id);
   return {
     postCount: activity.posts.length,
-    ...summarisePosts(activity.posts),
+    ...summarisePosts(activity.posts, postScreen),
     ...spending,
     avgMonthlySpend: cents(rawMonthlySpend),
     savingsRatio,
@@ -209,7 +229,7 @@ export function aggregateCustomers(
   for (const customer of tables.customers) {
     aggregates.set(
       customer.customer_id,
-      aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity()),
+      aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity(), options.postScreen),
     );
   }
   return aggregates;

@@ -23,6 +23,7 @@ export {
   ensureInjectionDetector,
   INJECTION_VALIDATION_SHARE,
   type InjectionModelInfo,
+  injectionDetectorOrRules,
   injectionFingerprint,
   injectionModelFile,
   loadInjectionDetector,

@@ -17,6 +17,9 @@ export interface InjectionDetector {
   detect(text: string): InjectionVerdict;
 }
 
+/** Distinct texts whose verdict is remembered. */
+const VERDICT_CACHE_LIMIT = 50_000;
+
 /** The label the injection classifier is trained with for manipulative texts. */
 export const INJECTION_LABEL = 'injection';
 /** The label for everything else. */
@@ -52,16 +55,27 @@ export function createInjectionDetector(
   fingerprint: string,
 ): InjectionDetector {
   const rules = rulesOnlyDetector();
+  // Reposted texts repeat across customers at ingest; a verdict is a pure function of the text.
+  const verdicts = new Map<string, InjectionVerdict>();
+  const decide = (text: string): InjectionVerdict => {
+    const byRule = rules.detect(text);
+    if (byRule.flagged) return byRule;
+    const probability = injectionProbability(classifier, text);
+    const rounded = probability.toFixed(2);
+    return probability >= threshold
+      ? { flagged: true, score: probability, because: `classifier: ${rounded} ≥ ${threshold.toFixed(2)}` }
+      : { flagged: false, score: probability, because: `classifier: ${rounded} < ${threshold.toFixed(2)}` };
+  };
   return {
     id: `rules+classifier:${fingerprint.slice(0, 12)}`,
     detect(text) {
-      const byRule = rules.detect(text);
-      if (byRule.flagged) return byRule;
-      const probability = injectionProbability(classifier, text);
-      const rounded = probability.toFixed(2);
-      return probability >= threshold
-        ? { flagged: true, score: probability, because: `classifier: ${rounded} ≥ ${threshold.toFixed(2)}` }
-        : { flagged: false, score: probability, because: `classifier: ${rounded} < ${threshold.toFixed(2)}` };
+      let verdict = verdicts.get(text);
+      if (verdict === undefined) {
+        verdict = decide(text);
+        if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+        verdicts.set(text, verdict);
+      }
+      return { ...verdict };
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   loadInjectionCorpus,
   splitInjectionCorpus,
 } from './injection-corpus.ts';
-import { createInjectionDetector, type InjectionDetector } from './injection-detector.ts';
+import { createInjectionDetector, type InjectionDetector, rulesOnlyDetector } from './injection-detector.ts';
 import {
   DEFAULT_INJECTION_TRAINING,
   type InjectionTrainingOptions,
@@ -155,4 +155,25 @@ export async function ensureInjectionDetector(
     info,
     trained: true,
   };
+}
+
+/**
+ * For `npm start` and ingest: the trained detector (trained first when its inputs changed), or the
+ * rules alone, said through `onStage`, when the training data is not beside the checkout.
+ */
+export async function injectionDetectorOrRules(
+  storeDir: string,
+  onStage: (message: string) => void,
+): Promise<InjectionDetector> {
+  try {
+    const ensured = await ensureInjectionDetector(storeDir, { onStage });
+    onStage(
+      `Injection detector: ${ensured.detector.id} (threshold ${ensured.info.threshold.toFixed(2)}${ensured.trained ? `, trained in ${ensured.info.seconds.toFixed(1)} s` : ''})`,
+    );
+    return ensured.detector;
+  } catch (error) {
+    if (!(error instanceof KnowledgeError) || error.code !== 'MISSING_FILE') throw error;
+    onStage(`Injection detector: rules only (${error.message})`);
+    return rulesOnlyDetector();
+  }
 }
