@@ -7,8 +7,10 @@ import type { ValidationIssue } from './validation-issue.ts';
 /** Clauses that deny a promise; whatever they contain is a caution, not a promise. */
 const SAFE_CLAUSES: readonly RegExp[] = [
   /\bno (?:such thing as|investment|investments|fund|product|one|way to be)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?go wrong)(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  // "A risk-free return does not exist": the clause denies the thing it names.
+  /[^.!?;,]*\b(?:does(?:n't| not)|do(?:n't| not)|never) exists?\b/gi,
 ];
 
 function blankSafeClauses(text: string): string {
@@ -18,8 +20,13 @@ function blankSafeClauses(text: string): string {
   return blanked;
 }
 
+/** Sentences (and clauses after ";") of a reply, with where each starts. */
+const SENTENCE = /[^.!?;\n]+[.!?;]*/g;
+/** Shorter fragments ("Yes.", "Thanks!") carry no promise the patterns could have missed. */
+const MIN_CLASSIFIED_WORDS = 4;
+
 /** Financial promotions must not promise returns or outcomes, in any paraphrase; cautions that deny them are fine. */
-export const checkPromissoryLanguage: ReplyCheck = (reply): ValidationIssue[] => {
+export const checkPromissoryLanguage: ReplyCheck = (reply, context): ValidationIssue[] => {
   const text = foldText(reply);
   const searchable = blankSafeClauses(text);
   const found: Array<{ start: number; end: number }> = [];
@@ -32,7 +39,26 @@ export const checkPromissoryLanguage: ReplyCheck = (reply): ValidationIssue[] =>
       found.push({ start, end });
     }
   }
-  return found
-    .sort((first, second) => first.start - second.start)
-    .map((span) => ({ reason: 'promissory_language', phrase: text.slice(span.start, span.end) }));
+  const issues: Array<{ start: number; issue: ValidationIssue }> = found.map((span) => ({
+    start: span.start,
+    issue: {
+      reason: 'promissory_language',
+      phrase: text.slice(span.start, span.end),
+      detectedBy: 'patterns',
+    },
+  }));
+  const model = context?.promissoryModel;
+  if (model) {
+    for (const sentence of text.matchAll(SENTENCE)) {
+      const start = sentence.index;
+      const end = start + sentence[0].length;
+      const phrase = sentence[0].trim();
+      if (phrase.split(/\s+/).length < MIN_CLASSIFIED_WORDS) continue;
+      if (found.some((span) => span.start < end && start < span.end)) continue;
+      if (model.probability(phrase) >= model.threshold) {
+        issues.push({ start, issue: { reason: 'promissory_language', phrase, detectedBy: 'classifier' } });
+      }
+    }
+  }
+  return issues.sort((first, second) => first.start - second.start).map((entry) => entry.issue);
 };
