@@ -10,7 +10,7 @@ const RISE_VERB =
   '(?:grow|rise|increase|go up|climb|gain|appreciate|pay off|make money|make you money|make a profit|see a profit|get a (?:good )?return|come out ahead|earn|beat|outperform|succeed|do well|perform well|double|triple|recover|profit|deliver|be worth)';
 /** A gain in any tense, for "… every time" / "… no matter what" promises. */
 const GAIN_WORD =
-  '(?:grow|grows|growing|rise|rises|rising|gain|gains|gaining|climb|climbs|climbing|wins?|winning|recover|recovers|pays?\\s+off|makes?\\s+money|making\\s+money|delivers?\\s+(?:positive\\s+)?returns|beats?|outperforms?|profits?|increases?|goes\\s+up|go\\s+up)';
+  '(?:earn|earns|earning|returns?|grow|grows|growing|rise|rises|rising|gain|gains|gaining|climb|climbs|climbing|wins?|winning|recover|recovers|pays?\\s+off|makes?\\s+money|making\\s+money|delivers?\\s+(?:positive\\s+)?returns|beats?|outperforms?|profits?|increases?|goes\\s+up|go\\s+up)';
 /** Words for losing value. */
 const LOSS_WORD = '(?:loss|losses|losing|lose|loses|lost|decline|drop|fall|downturns?)';
 const NOT_NEGATION = "(?!not\\b|never\\b|no\\b|n't)";
@@ -27,7 +27,8 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   {
     label: 'guaranteed returns',
     pattern: phrase(
-      `\\bguarantee(?:d|s)?\\s+(?:you\\s+)?(?:an?\\s+)?(?:[\\w.%$]+\\s+){0,2}?${OUTCOME_NOUN}\\b`,
+      // A guaranteed interest *rate* is how fixed-rate deposits work; a guaranteed return is a promise.
+      `\\bguarantee(?:d|s)?\\s+(?:you\\s+)?(?:an?\\s+)?(?:[\\w.%$]+\\s+){0,2}?${OUTCOME_NOUN}\\b(?!\\s+rates?\\b)`,
     ),
   },
   {
@@ -38,7 +39,11 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   },
   { label: 'guaranteed to grow', pattern: phrase(`\\bguaranteed\\s+to\\s+(?:\\w+\\s+)?${RISE_VERB}\\b`) },
   { label: 'X% guaranteed', pattern: phrase('\\b\\d+(?:\\.\\d+)?\\s?%\\s+guaranteed\\b') },
-  { label: 'risk-free', pattern: phrase('\\brisk[-\\s]?free\\b') },
+  // "Risk-free rate" is the economists' term for government bond yields, not a claim about a product.
+  {
+    label: 'risk-free',
+    pattern: phrase('\\brisk[-\\s]?free\\b(?!\\s+(?:rates?|assets?|interest\\s+rates?)\\b)'),
+  },
   { label: 'riskless', pattern: phrase('\\briskless\\b') },
   { label: 'zero risk', pattern: phrase('\\bzero[-\\s]risk\\b|\\brisk\\s+is\\s+zero\\b') },
   {
@@ -62,7 +67,9 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   },
   {
     label: 'impossible to lose',
-    pattern: phrase('\\b(?:impossible\\s+to|no\\s+way\\s+(?:you|to)\\s+(?:can\\s+|could\\s+)?)\\s*lose\\b'),
+    pattern: phrase(
+      '\\b(?:impossible\\s+(?:for\\s+(?:\\w+\\s+){1,3})?to|no\\s+way\\s+(?:you|to)\\s+(?:can\\s+|could\\s+)?)\\s*(?:lose|drop|fall|decline|go\\s+down|fail)\\b|\\b(?:never|not\\s+ever)\\s+at\\s+risk\\b',
+    ),
   },
   {
     label: 'no chance of losing',
@@ -170,7 +177,7 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   {
     label: 'will definitely',
     pattern: phrase(
-      `\\b(?:will|is\\s+going\\s+to|are\\s+going\\s+to)\\s+(?:definitely|certainly|surely|undoubtedly|absolutely)\\s+(?:\\w+\\s+)?${RISE_VERB}\\b|\\bdefinitely\\s+(?:going\\s+to\\s+)?${RISE_VERB}\\b`,
+      `\\b(?:will|is\\s+going\\s+to|are\\s+going\\s+to)\\s+(?:definitely|certainly|surely|undoubtedly|absolutely)\\s+(?:\\w+\\s+){0,3}?${RISE_VERB}\\b|\\bdefinitely\\s+(?:going\\s+to\\s+)?${RISE_VERB}\\b`,
     ),
   },
   {
@@ -222,7 +229,7 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   {
     label: 'gains every time',
     pattern: phrase(
-      `\\b${GAIN_WORD}\\b[^.!?]{0,50}?\\b(?:every\\s+(?:single\\s+)?(?:time|year|month)|without\\s+fail|no\\s+matter\\s+what|whatever\\s+happens|in\\s+(?:every|any|all)\\s+markets?(?:\\s+conditions?)?|in\\s+good\\s+times\\s+and\\s+bad)\\b|\\b(?:no\\s+matter\\s+what|whatever)\\s+happens\\b[^.!?]{0,50}?\\b${GAIN_WORD}\\b`,
+      `\\b${GAIN_WORD}\\b[^.!?]{0,50}?\\b(?:every\\s+(?:single\\s+)?(?:time|year|month)|without\\s+fail|no\\s+matter\\s+what|whatever\\s+happens|in\\s+(?:every|any|all)\\s+markets?(?:\\s+conditions?)?|in\\s+good\\s+times\\s+and\\s+bad|regardless\\s+of\\s+(?:the\\s+|what\\s+the\\s+)?markets?)\\b|\\b(?:no\\s+matter\\s+what|whatever)\\s+happens\\b[^.!?]{0,50}?\\b${GAIN_WORD}\\b`,
     ),
   },
   {
