@@ -11,6 +11,7 @@ export { checkUnrecommendedProducts } from './check-unrecommended-products.ts';
 export { describeIssues } from './describe-issues.ts';
 export { isSameFigure, type NumberReading, readNumber } from './normalise-number.ts';
 export {
+  createPromissoryModel,
   DEFAULT_PROMISSORY_TRAINING,
   ensurePromissoryModel,
   loadPromissoryModel,

@@ -50,7 +50,12 @@ const COMPLIANT = 'compliant';
 /** Bumped when training changes in a way the suite files do not show. */
 const TRAINING_VERSION = 1;
 
-function wrap(classifier: TextClassifier, threshold: number, fingerprint: string): PromissoryModel {
+/** Wraps a trained classifier as the validator's model. */
+export function createPromissoryModel(
+  classifier: TextClassifier,
+  threshold: number,
+  fingerprint: string,
+): PromissoryModel {
   return {
     id: `classifier:${fingerprint.slice(0, 12)}`,
     threshold,
@@ -87,7 +92,7 @@ export async function trainPromissoryModel(
     const inside = examples.filter((_, position) => fold[position] !== index);
     const outside = examples.filter((_, position) => fold[position] === index);
     const classifier = await trainTextClassifier([...inside, ...extra], fastText);
-    const model = wrap(classifier, 1, 'fold');
+    const model = createPromissoryModel(classifier, 1, 'fold');
     for (const example of outside) {
       // Scored as the check will score it: the highest probability among its visible sentences.
       const inputs = promissoryClassifierInputs(example.text);
@@ -133,7 +138,7 @@ export async function loadPromissoryModel(file: string): Promise<PromissoryModel
   const info = await readInfo(file);
   if (!info)
     throw new KnowledgeError('MISSING_FILE', `no valid model record ${infoFile(file)} beside ${file}`);
-  return wrap(await loadTextClassifier(file), info.threshold, info.fingerprint);
+  return createPromissoryModel(await loadTextClassifier(file), info.threshold, info.fingerprint);
 }
 
 /**
@@ -168,7 +173,7 @@ export async function ensurePromissoryModel(
   if (stored?.fingerprint === fingerprint) {
     try {
       return {
-        model: wrap(await loadTextClassifier(file), stored.threshold, fingerprint),
+        model: createPromissoryModel(await loadTextClassifier(file), stored.threshold, fingerprint),
         trained: false,
         file,
       };
@@ -189,5 +194,5 @@ export async function ensurePromissoryModel(
   };
   await writeFile(`${infoFile(file)}.partial`, JSON.stringify(info, null, 2), 'utf8');
   await rename(`${infoFile(file)}.partial`, infoFile(file));
-  return { model: wrap(classifier, threshold, fingerprint), trained: true, file };
+  return { model: createPromissoryModel(classifier, threshold, fingerprint), trained: true, file };
 }
