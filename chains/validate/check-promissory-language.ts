@@ -23,6 +23,9 @@ function blankSafeClauses(text: string): string {
   return blanked;
 }
 
+/** An issue this check raises. */
+export type PromissoryIssue = Extract<ValidationIssue, { reason: 'promissory_language' }>;
+
 /** Sentences (and clauses after ";") of a reply; a "." inside "4.2%" or "e.g." does not end one. */
 const SENTENCE = /(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g;
 /** Shorter fragments ("Yes.", "Thanks!") carry no promise the patterns could have missed. */
@@ -53,7 +56,7 @@ export function promissoryClassifierInputs(text: string): string[] {
  * rejects when a model is given.
  * @example findPromissoryLanguage('Returns are guaranteed.') // [{ reason: 'promissory_language', phrase: 'Returns are guaranteed', detectedBy: 'patterns' }]
  */
-export function findPromissoryLanguage(reply: string, model?: PromissoryModel): ValidationIssue[] {
+export function findPromissoryLanguage(reply: string, model?: PromissoryModel): PromissoryIssue[] {
   const text = foldText(reply);
   const searchable = blankSafeClauses(text);
   const found: Array<{ start: number; end: number }> = [];
@@ -66,7 +69,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
       found.push({ start, end });
     }
   }
-  const issues: Array<{ start: number; issue: ValidationIssue }> = found.map((span) => ({
+  const issues: Array<{ start: number; issue: PromissoryIssue }> = found.map((span) => ({
     start: span.start,
     issue: {
       reason: 'promissory_language',

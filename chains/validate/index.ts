@@ -2,7 +2,11 @@ export { checkForeignPii } from './check-foreign-pii.ts';
 export { checkFormat } from './check-format.ts';
 export { checkLength, DEFAULT_LIMITS } from './check-length.ts';
 export { checkObeyedInjection } from './check-obeyed-injection.ts';
-export { checkPromissoryLanguage, findPromissoryLanguage } from './check-promissory-language.ts';
+export {
+  checkPromissoryLanguage,
+  findPromissoryLanguage,
+  type PromissoryIssue,
+} from './check-promissory-language.ts';
 export { checkRiskDisclosure, hasRiskDisclosure } from './check-risk-disclosure.ts';
 export { checkSystemPromptEcho } from './check-system-prompt-echo.ts';
 export { checkUngroundedNumbers } from './check-ungrounded-numbers.ts';
