@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AdvisorChain } from '../chains/advisor-chain.ts';
+import { AdvisorChain, type AdvisorChainDependencies } from '../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
@@ -36,7 +36,11 @@ export interface Advisor {
 /** Wires the real implementations together in one place: store, retriever, model, chain, audit log, core. */
 export async function createAdvisor(
   config: AppConfig,
-  options: { model?: ChatModel } = {},
+  options: {
+    model?: ChatModel;
+    /** The trained safety models (see injectionDetectorOrRules, ensureValidatorPromissoryModel). */
+    safety?: Pick<AdvisorChainDependencies, 'injectionDetector' | 'promissoryModel'>;
+  } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
     ? await RoleDirectory.fromFile(config.rolesFile)
@@ -63,6 +67,7 @@ export async function createAdvisor(
       model: chosen.model,
       grounded,
       feedback: (customer) => preferences.forCustomer(customer),
+      ...options.safety,
     });
     const core = new ConversationCore({ chain, audit });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });

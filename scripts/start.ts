@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
+import { ensureValidatorPromissoryModel } from '../chains/validate/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import {
   connectChroma,
+  type InjectionDetector,
   ingestDataset,
   injectionDetectorOrRules,
   KnowledgeError,
@@ -46,8 +48,9 @@ const connection = await connectChroma({
   storeDir: config.knowledge.storeDir,
 });
 console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.knowledge.storeDir}`);
+let injectionDetector: InjectionDetector;
 try {
-  const injectionDetector = await injectionDetectorOrRules(config.knowledge.storeDir, (message) =>
+  injectionDetector = await injectionDetectorOrRules(config.knowledge.storeDir, (message) =>
     console.log(message),
   );
   const summary = await ingestDataset({
@@ -71,10 +74,14 @@ try {
   throw error;
 }
 
-const advisor = await createAdvisor({
-  ...config,
-  knowledge: { ...config.knowledge, chromaUrl: connection.url },
-});
+const promissoryModel = await ensureValidatorPromissoryModel(config.knowledge.storeDir);
+console.log(
+  `Promissory check: patterns + ${promissoryModel.id} (threshold ${promissoryModel.threshold.toFixed(2)})`,
+);
+const advisor = await createAdvisor(
+  { ...config, knowledge: { ...config.knowledge, chromaUrl: connection.url } },
+  { safety: { injectionDetector, promissoryModel } },
+);
 console.log(
   `Replies written by: ${advisor.model.provider} (${advisor.model.model}) — ${advisor.modelReason}`,
 );

@@ -34,3 +34,4 @@ export type { ReplyCheck } from './reply-check.ts';
 export { REPLY_CHECKS, validateReply } from './validate-reply.ts';
 export type { ValidationContext } from './validation-context.ts';
 export type { ValidationIssue, ValidationReason, Verdict } from './validation-issue.ts';
+export { articleSentences, ensureValidatorPromissoryModel } from './validator-promissory-model.ts';

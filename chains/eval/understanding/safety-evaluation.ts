@@ -1,4 +1,3 @@
-import { ARTICLES_DIR, loadArticles } from '../../../knowledge/knowledge-articles.ts';
 import {
   DEFAULT_INJECTION_SOURCES,
   ensureInjectionDetector,
@@ -11,10 +10,8 @@ import {
   splitInjectionCorpus,
 } from '../../../knowledge/safety/index.ts';
 import {
-  ensurePromissoryModel,
-  findPromissoryLanguage,
+  ensureValidatorPromissoryModel,
   loadPromissorySuite,
-  type PromissoryModel,
   splitPromissorySuite,
 } from '../../validate/index.ts';
 import {
@@ -50,24 +47,6 @@ export interface SafetyEvaluation {
     patternsOnly: PromissoryEvaluation;
     withClassifier: PromissoryEvaluation | null;
   };
-}
-
-/** Help-centre sentences the patterns pass: compliant prose the promissory classifier also learns from. */
-export async function articleSentences(): Promise<string[]> {
-  const articles = await loadArticles(ARTICLES_DIR);
-  return articles
-    .flatMap((article) => article.body.split(/(?<=[.!?])\s+|\n+/))
-    .map((sentence) => sentence.replace(/^[#>*\-\s\d.]+/, '').trim())
-    .filter((sentence) => sentence.split(/\s+/).length >= 4 && findPromissoryLanguage(sentence).length === 0);
-}
-
-/** The stored promissory model (trained first when its inputs changed), as the chain would load it. */
-export async function ensureValidatorPromissoryModel(storeDir: string): Promise<PromissoryModel> {
-  const byPatterns = (sentence: string) => findPromissoryLanguage(sentence).length > 0;
-  const { model } = await ensurePromissoryModel(storeDir, byPatterns, {
-    extraCompliant: await articleSentences(),
-  });
-  return model;
 }
 
 async function injectionTexts(
