@@ -3,12 +3,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
+import { ARTICLES_DIR, loadArticles } from '../knowledge-articles.ts';
 import { createRandom, deriveSeed, type Random } from '../seeded-random.ts';
 import type { LanguageOf } from './example-language.ts';
 import { readTextLines } from './read-text-lines.ts';
 
 /** Where each kind of example comes from. */
-export type InjectionExampleSource = 'prompt-injections' | 'examples' | 'banking77';
+export type InjectionExampleSource = 'prompt-injections' | 'examples' | 'banking77' | 'articles';
 
 /** One labelled text for training or evaluating the injection detector. */
 export interface InjectionExample {
@@ -30,6 +31,12 @@ export interface InjectionSources {
   benignFile: string;
   /** How many Banking77 questions per category join the benign examples. */
   banking77PerCategory: number;
+  /**
+   * Help-centre articles: their sentences are benign statements (the public sets' benign texts are
+   * nearly all questions, so without statements a plain "My card was stolen." reads as an order).
+   * Training only; never in the validation split.
+   */
+  articlesDir: string;
 }
 
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -42,6 +49,7 @@ export const DEFAULT_INJECTION_SOURCES: InjectionSources = {
   injectionsFile: path.join(import.meta.dirname, 'examples', 'injections.txt'),
   benignFile: path.join(import.meta.dirname, 'examples', 'benign.txt'),
   banking77PerCategory: 20,
+  articlesDir: ARTICLES_DIR,
 };
 
 const PromptInjectionRow = z.object({ text: z.string().trim().min(1), label: z.enum(['0', '1']) });
@@ -104,12 +112,17 @@ export async function loadInjectionCorpus(
   languageOf: LanguageOf,
   seed = 42,
 ): Promise<InjectionExample[]> {
-  const [public_, banking77, injections, benign] = await Promise.all([
+  const [public_, banking77, injections, benign, articles] = await Promise.all([
     readCsvRows(sources.promptInjectionsCsv, PromptInjectionRow),
     readCsvRows(sources.banking77Csv, Banking77Row),
     readTextLines(sources.injectionsFile),
     readTextLines(sources.benignFile),
+    loadArticles(sources.articlesDir),
   ]);
+  const articleSentences = articles
+    .flatMap((article) => article.body.split(/(?<=[.!?])\s+|\n+/))
+    .map((sentence) => sentence.replace(/^[#>*\-\s\d.]+/, '').trim())
+    .filter((sentence) => sentence.split(/\s+/).length >= 4);
   const labelled: Omit<InjectionExample, 'language'>[] = [
     ...public_.map((row) => ({
       text: row.text,
@@ -123,6 +136,7 @@ export async function loadInjectionCorpus(
       injection: false,
       source: 'banking77' as const,
     })),
+    ...articleSentences.map((text) => ({ text, injection: false, source: 'articles' as const })),
   ];
   const seen = new Set<string>();
   return labelled.flatMap((example) => {
@@ -140,7 +154,8 @@ export interface InjectionSplit {
 }
 
 /**
- * Holds out `validationShare` of every (source, label) group, the same rows for the same seed.
+ * Holds out `validationShare` of every (source, label) group, the same rows for the same seed;
+ * article sentences always train.
  * @example const { train, validation } = splitInjectionCorpus(corpus, 0.2, 42);
  */
 export function splitInjectionCorpus(
@@ -149,12 +164,16 @@ export function splitInjectionCorpus(
   seed = 42,
 ): InjectionSplit {
   const groups = new Map<string, InjectionExample[]>();
+  const train: InjectionExample[] = [];
+  const validation: InjectionExample[] = [];
   for (const example of examples) {
+    if (example.source === 'articles') {
+      train.push(example);
+      continue;
+    }
     const key = `${example.source}:${example.injection}`;
     groups.set(key, [...(groups.get(key) ?? []), example]);
   }
-  const train: InjectionExample[] = [];
-  const validation: InjectionExample[] = [];
   [...groups.keys()].sort().forEach((key, index) => {
     const group = shuffled(groups.get(key) ?? [], createRandom(deriveSeed(seed, index)));
     const held = Math.round(group.length * validationShare);

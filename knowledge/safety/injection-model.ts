@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadTextClassifier } from '../classifier/index.ts';
@@ -64,6 +64,18 @@ export async function injectionFingerprint(
         cause: error,
       });
     }
+  }
+  let articleNames: string[];
+  try {
+    articleNames = (await readdir(sources.articlesDir)).filter((name) => name.endsWith('.md')).sort();
+  } catch (error) {
+    throw new KnowledgeError('MISSING_FILE', `cannot read the articles folder ${sources.articlesDir}`, {
+      cause: error,
+    });
+  }
+  for (const name of articleNames) {
+    hash.update(`\u0000${name}\u0000`);
+    hash.update(await readFile(path.join(sources.articlesDir, name)));
   }
   return hash.digest('hex');
 }

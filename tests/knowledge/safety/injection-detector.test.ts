@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainTextClassifier } from '../../../knowledge/classifier/index.ts';
 import { KnowledgeError } from '../../../knowledge/errors.ts';
+import { ARTICLES_DIR } from '../../../knowledge/knowledge-articles.ts';
 import {
   createInjectionDetector,
   ensureInjectionDetector,
@@ -164,7 +165,7 @@ describe('ensureInjectionDetector', () => {
     );
     await writeFile(files.injectionsFile, injections.join('\n'));
     await writeFile(files.benignFile, benign.join('\n'));
-    return { ...files, banking77PerCategory: 1 };
+    return { ...files, banking77PerCategory: 1, articlesDir: ARTICLES_DIR };
   }
   const training = { folds: 2, fastText: { epoch: 20, dim: 8, bucket: 5_000 } };
 
