@@ -20,10 +20,10 @@ export interface InjectionTrainingOptions {
 
 /**
  * A small binary task: fewer buckets than the intent model (a 5 MB file instead of 20 MB) lose nothing
- * measurable. The false-alarm budget (1.5%) sits below the 2% target so a new benign set has some room.
+ * measurable. The false-alarm budget (1%) sits below the 2% target: validation false alarms run ~1 point above it.
  */
 export const DEFAULT_INJECTION_TRAINING: InjectionTrainingOptions = {
-  maxFalseAlarmRate: 0.015,
+  maxFalseAlarmRate: 0.01,
   folds: 4,
   seed: 42,
   fastText: { bucket: 25_000, dim: 50, epoch: 25, lr: 0.5, wordNgrams: 2, minn: 3, maxn: 5 },
