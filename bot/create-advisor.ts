@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AdvisorChain } from '../chains/advisor-chain.ts';
+import { AdvisorChain, type AdvisorChainDependencies } from '../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
@@ -42,6 +42,8 @@ export async function createAdvisor(
     model?: ChatModel;
     /** The store's supervisor: turns fail fast with STORE_UNAVAILABLE while Chroma is away. */
     store?: StoreHealth;
+    /** The trained safety models (see injectionDetectorOrRules, ensureValidatorPromissoryModel). */
+    safety?: Pick<AdvisorChainDependencies, 'injectionDetector' | 'promissoryModel'>;
   } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
@@ -69,6 +71,7 @@ export async function createAdvisor(
       model: chosen.model,
       grounded,
       feedback: (customer) => preferences.forCustomer(customer),
+      ...options.safety,
     });
     // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
     const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();

@@ -1,5 +1,5 @@
 import { RunnableLambda, RunnableSequence } from '@langchain/core/runnables';
-import type { ProfileRecord } from '../knowledge/index.ts';
+import type { InjectionDetector, ProfileRecord } from '../knowledge/index.ts';
 import type { Product } from '../knowledge/schemas.ts';
 import { ChainError } from './chain-error.ts';
 import { type BiasVerdict, guardRecommendations, guardReply } from './guard/index.ts';
@@ -19,6 +19,7 @@ import type {
 import { buildAdvicePrompt, SYSTEM_PROMPT } from './prompt/advice-prompt.ts';
 import { type Recommendation, type RecommendationInput, rankProducts } from './recommend/index.ts';
 import type { AdvisorRetriever, CustomerDocument, ScoredPassage } from './retrieve/advisor-retriever.ts';
+import type { PromissoryModel } from './validate/index.ts';
 import { composeWithValidation, type ValidatorOutcome } from './validated-generation.ts';
 
 /** One question to the advisor chain, about at most one customer. */
@@ -69,6 +70,10 @@ export interface AdvisorChainDependencies {
   feedback?: FeedbackSource;
   /** Ranking function; replaceable so tests can prove the bias guard catches a biased ranker. */
   rank?: (input: RecommendationInput, catalog: readonly Product[]) => Recommendation[];
+  /** Flags manipulation in the customer's message (rules, or rules plus the trained classifier). */
+  injectionDetector?: InjectionDetector;
+  /** The trained promissory-sentence classifier; without it the validator's patterns alone decide. */
+  promissoryModel?: PromissoryModel;
 }
 
 interface Retrieved {
@@ -201,6 +206,7 @@ export class AdvisorChain {
         userMessage: request.question,
         untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
         otherPeopleNames: [],
+        ...(this.dependencies.promissoryModel ? { promissoryModel: this.dependencies.promissoryModel } : {}),
       },
       guardReply,
       ...(request.signal ? { signal: request.signal } : {}),

@@ -21,6 +21,14 @@ export { type AgeBand, ageBand, incomeBand } from './preprocess/index.ts';
 export { PRODUCT_RECORD_KEY, PRODUCT_TYPE_LABELS, productDocument } from './product-document.ts';
 export { PROFILE_RECORD_KEY, ProfileRecord, parseProfileRecord } from './profile-record.ts';
 export {
+  ensureInjectionDetector,
+  type InjectionDetector,
+  type InjectionVerdict,
+  injectionDetectorOrRules,
+  loadInjectionDetector,
+  rulesOnlyDetector,
+} from './safety/index.ts';
+export {
   type Adoption,
   type Customer,
   GENDERS,

@@ -16,6 +16,8 @@ export interface IngestManifest {
   fingerprint: string;
   embedder: { id: string; kind: string; dimensions: number };
   counts: { profiles: number; products: number; articles: number };
+  /** Posts dropped from profile documents by the injection detector (absent in older manifests). */
+  flaggedPosts?: { count: number; detector: string };
   completedAt: string;
 }
 
@@ -27,6 +29,8 @@ export async function inputFingerprint(
   articlesDir: string,
   config: KnowledgeConfig,
   skipInvalid: boolean,
+  /** The injection detector's id: another detector drops other posts. */
+  injectionDetectorId = 'rules',
 ): Promise<string> {
   const hash = createHash('sha256');
   hash.update(
@@ -36,6 +40,7 @@ export async function inputFingerprint(
       model: config.embeddingModel,
       lsaDimensions: config.lsaDimensions,
       skipInvalid,
+      injectionDetectorId,
     }),
   );
   for (const file of DATA_FILES) await hashFile(hash, path.join(dataDir, file));

@@ -14,6 +14,7 @@ import { ARTICLES_DIR, chunkArticle, loadArticles } from './knowledge-articles.t
 import { buildCustomerProfiles, type LoadReport, loadDataset } from './preprocess/index.ts';
 import { PRODUCT_RECORD_KEY, productDocument } from './product-document.ts';
 import { PROFILE_RECORD_KEY, serializeProfileRecord } from './profile-record.ts';
+import { type InjectionDetector, rulesOnlyDetector } from './safety/index.ts';
 import {
   COLLECTIONS,
   type CollectionKey,
@@ -41,6 +42,11 @@ export interface IngestOptions {
   rebuild?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: IngestEvent) => void;
+  /**
+   * Flags posts to drop whole from profile documents (see ensureInjectionDetector); the rules alone
+   * when not given. Its id is part of the input fingerprint, so a retrained detector re-ingests.
+   */
+  injectionDetector?: InjectionDetector;
 }
 
 /** The outcome of an ingest: counts per collection, the embedder used and where time went. */
@@ -48,6 +54,8 @@ export interface IngestSummary {
   embedder: { id: string; kind: string; dimensions: number; reason: string };
   load: LoadReport;
   collections: SyncSummary[];
+  /** Posts left out of profile documents because the injection detector flagged them, and by what. */
+  flaggedPosts: { count: number; detector: string };
   interrupted: boolean;
   seconds: { preprocess: number; embedderSetup: number; embed: number; upsert: number; total: number };
 }
@@ -91,6 +99,7 @@ function unchangedSummary(manifest: IngestManifest, seconds: number): IngestSumm
       collection(COLLECTIONS.articles, manifest.counts.articles),
       collection(COLLECTIONS.profiles, manifest.counts.profiles),
     ],
+    flaggedPosts: manifest.flaggedPosts ?? { count: 0, detector: 'unknown' },
     interrupted: false,
     seconds: { preprocess: 0, embedderSetup: 0, embed: 0, upsert: 0, total: seconds },
   };
@@ -110,6 +119,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
   const emit = options.onEvent ?? (() => {});
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
   const storeDir = options.config.storeDir;
+  const injectionDetector = options.injectionDetector ?? rulesOnlyDetector();
   await mkdir(storeDir, { recursive: true });
 
   const fingerprint = await inputFingerprint(
@@ -117,6 +127,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
     articlesDir,
     options.config,
     options.skipInvalid ?? false,
+    injectionDetector.id,
   );
   if (!options.rebuild) {
     const unchanged = await unchangedSince(
@@ -132,7 +143,11 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
 
   emit({ kind: 'stage', message: `Validating and preprocessing ${options.dataDir}` });
   const dataset = await loadDataset(options.dataDir, { skipInvalid: options.skipInvalid ?? false });
-  const profiles = buildCustomerProfiles(dataset);
+  const profiles = buildCustomerProfiles(dataset, { postScreen: injectionDetector });
+  const flaggedPosts = {
+    count: profiles.reduce((sum, profile) => sum + profile.aggregates.flaggedPostCount, 0),
+    detector: injectionDetector.id,
+  };
   const articles = await loadArticles(articlesDir);
   const documents: Record<CollectionKey, StoreDocument[]> = {
     profiles: profiles.map((profile) => ({
@@ -194,6 +209,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
         products: documents.products.length,
         articles: documents.articles.length,
       },
+      flaggedPosts,
       completedAt: new Date().toISOString(),
     });
   }
@@ -206,6 +222,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
     },
     load: dataset.report,
     collections,
+    flaggedPosts,
     interrupted,
     seconds: {
       preprocess: (preprocessed - started) / 1000,

@@ -1,6 +1,12 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { connectChroma, ingestDataset, KnowledgeError, loadConfig } from '../knowledge/index.ts';
+import {
+  connectChroma,
+  ingestDataset,
+  injectionDetectorOrRules,
+  KnowledgeError,
+  loadConfig,
+} from '../knowledge/index.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 
 const usage = 'Usage: npm run ingest -- [--data data/] [--skip-invalid] [--rebuild]';
@@ -51,7 +57,11 @@ const bar = process.stdout.isTTY
 let barFor = '';
 let exitCode = 0;
 try {
+  const injectionDetector = await injectionDetectorOrRules(config.storeDir, (message) =>
+    console.log(message),
+  );
   const summary = await ingestDataset({
+    injectionDetector,
     config,
     chromaUrl: connection.url,
     dataDir,

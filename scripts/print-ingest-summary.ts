@@ -20,6 +20,9 @@ export function printIngestSummary(summary: IngestSummary): void {
   if (summary.interrupted && notStarted.length > 0) {
     console.log(`Not started (nothing written): ${notStarted.join(', ')}`);
   }
+  console.log(
+    `Posts dropped from profiles as prompt injections: ${summary.flaggedPosts.count} (detector ${summary.flaggedPosts.detector})`,
+  );
   const seconds = summary.seconds;
   console.log(
     `Embedder ${summary.embedder.id}. Time: preprocess ${seconds.preprocess.toFixed(1)} s, embedder setup ${seconds.embedderSetup.toFixed(1)} s, ` +

@@ -4,8 +4,15 @@ import path from 'node:path';
 import { probeAuditWritable } from '../bot/audit/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { runModeLine } from '../bot/run-mode.ts';
+import { ensureValidatorPromissoryModel } from '../chains/validate/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
-import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
+import {
+  connectChroma,
+  type InjectionDetector,
+  ingestDataset,
+  injectionDetectorOrRules,
+  KnowledgeError,
+} from '../knowledge/index.ts';
 import {
   createAdminRoutes,
   createWebChatApp,
@@ -46,8 +53,13 @@ const connection = await connectChroma({
   supervise: true,
 });
 console.log(`Chroma: ${connection.url} (${connection.origin}), data in ${config.knowledge.storeDir}`);
+let injectionDetector: InjectionDetector;
 try {
+  injectionDetector = await injectionDetectorOrRules(config.knowledge.storeDir, (message) =>
+    console.log(message),
+  );
   const summary = await ingestDataset({
+    injectionDetector,
     config: config.knowledge,
     chromaUrl: connection.url,
     dataDir: config.knowledge.dataDir,
@@ -67,9 +79,16 @@ try {
   throw error;
 }
 
+const promissoryModel = await ensureValidatorPromissoryModel(config.knowledge.storeDir);
+console.log(
+  `Promissory check: patterns + ${promissoryModel.id} (threshold ${promissoryModel.threshold.toFixed(2)})`,
+);
 const advisor = await createAdvisor(
   { ...config, knowledge: { ...config.knowledge, chromaUrl: connection.url } },
-  connection.supervisor ? { store: connection.supervisor } : {},
+  {
+    safety: { injectionDetector, promissoryModel },
+    ...(connection.supervisor ? { store: connection.supervisor } : {}),
+  },
 );
 console.log(
   `Replies written by: ${advisor.model.provider} (${advisor.model.model}) — ${advisor.modelReason}`,

@@ -1,5 +1,6 @@
 import { foldText } from './fold-text.ts';
 import { isNegatedBefore, isQuoted } from './negation-window.ts';
+import type { PromissoryModel } from './promissory-model.ts';
 import { PROMISSORY_PATTERNS } from './promissory-patterns.ts';
 import type { ReplyCheck } from './reply-check.ts';
 import type { ValidationIssue } from './validation-issue.ts';
@@ -7,8 +8,12 @@ import type { ValidationIssue } from './validation-issue.ts';
 /** Clauses that deny a promise; whatever they contain is a caution, not a promise. */
 const SAFE_CLAUSES: readonly RegExp[] = [
   /\bno (?:such thing as|investment|investments|fund|product|one|way to be)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?go wrong)(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  // "If someone tells you it is risk-free, …": a claim reported to warn about it.
+  /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,
+  // "A risk-free return does not exist": the clause denies the thing it names.
+  /[^.!?;,]*\b(?:does(?:n't| not)|do(?:n't| not)|never) exists?\b/gi,
 ];
 
 function blankSafeClauses(text: string): string {
@@ -18,8 +23,40 @@ function blankSafeClauses(text: string): string {
   return blanked;
 }
 
-/** Financial promotions must not promise returns or outcomes, in any paraphrase; cautions that deny them are fine. */
-export const checkPromissoryLanguage: ReplyCheck = (reply): ValidationIssue[] => {
+/** An issue this check raises. */
+export type PromissoryIssue = Extract<ValidationIssue, { reason: 'promissory_language' }>;
+
+/** Sentences (and clauses after ";") of a reply; a "." inside "4.2%" or "e.g." does not end one. */
+const SENTENCE = /(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g;
+/** Shorter fragments ("Yes.", "Thanks!") carry no promise the patterns could have missed. */
+const MIN_CLASSIFIED_WORDS = 4;
+
+/**
+ * The sentences the classifier reads, with denials blanked ("we cannot guarantee returns" is a
+ * caution, not a promise) and fragments too short to promise anything left out.
+ */
+function classifiedSentences(searchable: string) {
+  const sentences: Array<{ start: number; end: number; visible: string }> = [];
+  for (const sentence of searchable.matchAll(SENTENCE)) {
+    const visible = sentence[0].replace(/\s+/g, ' ').trim();
+    if (visible.split(' ').length < MIN_CLASSIFIED_WORDS) continue;
+    sentences.push({ start: sentence.index, end: sentence.index + sentence[0].length, visible });
+  }
+  return sentences;
+}
+
+/** What the classifier is shown for a text: its sentences with denials blanked (for training and tuning). */
+export function promissoryClassifierInputs(text: string): string[] {
+  const folded = foldText(text);
+  return classifiedSentences(blankSafeClauses(folded)).map((sentence) => sentence.visible);
+}
+
+/**
+ * Promises of returns or outcomes in a text: pattern matches, plus whole sentences the classifier
+ * rejects when a model is given.
+ * @example findPromissoryLanguage('Returns are guaranteed.') // [{ reason: 'promissory_language', phrase: 'Returns are guaranteed', detectedBy: 'patterns' }]
+ */
+export function findPromissoryLanguage(reply: string, model?: PromissoryModel): PromissoryIssue[] {
   const text = foldText(reply);
   const searchable = blankSafeClauses(text);
   const found: Array<{ start: number; end: number }> = [];
@@ -32,7 +69,29 @@ export const checkPromissoryLanguage: ReplyCheck = (reply): ValidationIssue[] =>
       found.push({ start, end });
     }
   }
-  return found
-    .sort((first, second) => first.start - second.start)
-    .map((span) => ({ reason: 'promissory_language', phrase: text.slice(span.start, span.end) }));
-};
+  const issues: Array<{ start: number; issue: PromissoryIssue }> = found.map((span) => ({
+    start: span.start,
+    issue: {
+      reason: 'promissory_language',
+      phrase: text.slice(span.start, span.end),
+      detectedBy: 'patterns',
+    },
+  }));
+  if (model) {
+    for (const sentence of classifiedSentences(searchable)) {
+      if (found.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;
+      if (model.probability(sentence.visible) >= model.threshold) {
+        const phrase = text.slice(sentence.start, sentence.end).trim();
+        issues.push({
+          start: sentence.start,
+          issue: { reason: 'promissory_language', phrase, detectedBy: 'classifier' },
+        });
+      }
+    }
+  }
+  return issues.sort((first, second) => first.start - second.start).map((entry) => entry.issue);
+}
+
+/** Financial promotions must not promise returns or outcomes, in any paraphrase; cautions that deny them are fine. */
+export const checkPromissoryLanguage: ReplyCheck = (reply, context) =>
+  findPromissoryLanguage(reply, context.promissoryModel);

@@ -19,8 +19,12 @@ const NEGATORS = new Set([
   'suspicious',
   'scam',
   'scams',
+  'claim',
   'claims',
+  'claimed',
   'claiming',
+  'scammers',
+  'fraudsters',
 ]);
 /** "Don't worry, …" and "never miss …" negate the verb that follows, not the claim after it. */
 const ENCOURAGED_VERBS = new Set([
@@ -35,7 +39,18 @@ const ENCOURAGED_VERBS = new Set([
   'forget',
 ]);
 /** "anyone who promises …", "people offering …": the claim that follows is reported, not made. */
-const REPORTERS = new Set(['anyone', 'anybody', 'someone', 'people', 'firms', 'adverts', 'ads']);
+const REPORTERS = new Set([
+  'anyone',
+  'anybody',
+  'someone',
+  'people',
+  'firms',
+  'adverts',
+  'ads',
+  'offer',
+  'offers',
+  'schemes',
+]);
 const REPORTING_WORDS = new Set([
   'who',
   'that',
@@ -44,6 +59,10 @@ const REPORTING_WORDS = new Set([
   'claiming',
   'selling',
   'advertising',
+  'describe',
+  'call',
+  'say',
+  'says',
 ]);
 const CONDITIONALS = new Set(['if', 'whether', 'once', 'when', 'until', 'unless', 'before', 'after']);
 

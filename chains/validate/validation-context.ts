@@ -1,4 +1,5 @@
 import type { Customer, Product } from '../../knowledge/schemas.ts';
+import type { PromissoryModel } from './promissory-model.ts';
 
 /** Everything a reply is checked against: who it is for, what it may name and quote, and what it must never echo. */
 export interface ValidationContext {
@@ -19,4 +20,9 @@ export interface ValidationContext {
   /** Names of other customers that must never appear. */
   otherPeopleNames: readonly string[];
   limits?: { maxCharacters?: number; maxLines?: number };
+  /**
+   * The trained promissory-sentence classifier (see ensurePromissoryModel), when its model file exists;
+   * without it the patterns alone decide.
+   */
+  promissoryModel?: PromissoryModel;
 }

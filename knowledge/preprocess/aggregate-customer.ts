@@ -22,9 +22,9 @@ export interface CustomerAggregates {
   postCount: number;
   /** Mean post sentiment (VADER compound, −1…1); null without posts. */
   meanSentiment: number | null;
-  /** Cleaned and screened posts, most recent first, joined with " | ", at most ~1200 characters. */
+  /** Cleaned posts the injection screen let through, most recent first, joined with " | ", at most ~1200 characters. */
   joinedContent: string;
-  /** Posts in which the injection filter removed something. */
+  /** Posts the injection screen flagged; each is left out of joinedContent whole. */
   flaggedPostCount: number;
   transactionCount: number;
   totalSpend: number;
@@ -52,9 +52,18 @@ export interface CustomerAggregates {
   history: SpendingHistory;
 }
 
+/**
+ * Decides whether a post reads as an instruction to the model (rules, or rules plus a trained
+ * classifier: knowledge/safety's InjectionDetector fits). Without one, the rules alone decide.
+ */
+export interface PostScreen {
+  detect(text: string): { flagged: boolean };
+}
+
 export interface AggregateOptions {
   /** YYYY-MM-DD: only activity strictly before this day counts. */
   asOf?: string;
+  postScreen?: PostScreen;
 }
 
 /** Upper bound on joinedContent: enough for a few posts, small enough for an embedding window. */
@@ -88,7 +97,11 @@ function joinCapped(texts: readonly string[], limit: number): string {
   return joined;
 }
 
-function summarisePosts(posts: readonly SocialPost[]) {
+/**
+ * A post is dropped whole when flagged: its other sentences are the attacker's framing too, and a
+ * half-kept post can still steer the model.
+ */
+function summarisePosts(posts: readonly SocialPost[], postScreen: PostScreen | undefined) {
   if (posts.length === 0) return { meanSentiment: null, joinedContent: '', flaggedPostCount: 0 };
   let sentimentSum = 0;
   for (const post of posts) sentimentSum += post.sentiment_score ?? sentimentScore(post.content);
@@ -98,7 +111,10 @@ function summarisePosts(posts: readonly SocialPost[]) {
   let flaggedPostCount = 0;
   const texts = newestFirst.map(({ post }) => {
     const screened = sanitiseCustomerText(post.content);
-    if (screened.flagged) flaggedPostCount++;
+    if (screened.flagged || postScreen?.detect(post.content).flagged === true) {
+      flaggedPostCount++;
+      return '';
+    }
     return screened.text;
   });
   return {
@@ -186,6 +202,7 @@ export function aggregateCustomer(
   customer: Customer,
   activity: CustomerActivity,
   dataEnd: string | null = latestTransactionDate([activity]),
+  postScreen?: PostScreen,
 ): CustomerAggregates {
   const { rawMonthlySpend, ...spending } = summariseSpending(activity.transactions);
   const savingsRatio =
@@ -195,7 +212,7 @@ export function aggregateCustomer(
     .map((adoption) => adoption.product_id);
   return {
     postCount: activity.posts.length,
-    ...summarisePosts(activity.posts),
+    ...summarisePosts(activity.posts, postScreen),
     ...spending,
     avgMonthlySpend: cents(rawMonthlySpend),
     savingsRatio,
@@ -219,7 +236,12 @@ export function aggregateCustomers(
   for (const customer of tables.customers) {
     aggregates.set(
       customer.customer_id,
-      aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity(), dataEnd),
+      aggregateCustomer(
+        customer,
+        activity.get(customer.customer_id) ?? emptyActivity(),
+        dataEnd,
+        options.postScreen,
+      ),
     );
   }
   return aggregates;

@@ -1,5 +1,5 @@
 import type { Customer, Gender, RiskTolerance } from '../schemas.ts';
-import { aggregateCustomer, type CustomerAggregates } from './aggregate-customer.ts';
+import { aggregateCustomer, type CustomerAggregates, type PostScreen } from './aggregate-customer.ts';
 import { cleanText } from './clean-text.ts';
 import { parseCutoff } from './cutoff.ts';
 import { emptyActivity, groupActivityByCustomer } from './group-activity.ts';
@@ -43,6 +43,8 @@ export interface CustomerProfile {
 export interface BuildProfilesOptions {
   /** YYYY-MM-DD: only activity strictly before this day shapes the profiles. */
   asOf?: string;
+  /** Flags posts to leave out of the profile whole (default: the rules alone). */
+  postScreen?: PostScreen;
 }
 
 /** The age band of an age in years. */
@@ -101,6 +103,7 @@ export function buildCustomerProfiles(
       customer,
       activity.get(customer.customer_id) ?? emptyActivity(),
       dataEnd,
+      options.postScreen,
     );
     return {
       customer,

@@ -4,6 +4,7 @@ export {
   aggregateCustomers,
   type CustomerAggregates,
   JOINED_CONTENT_LIMIT,
+  type PostScreen,
 } from './aggregate-customer.ts';
 export {
   type AgeBand,

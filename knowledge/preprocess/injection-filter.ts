@@ -53,7 +53,7 @@ const PATTERNS: readonly RegExp[] = [
   /\byou\s+(?:are|will\s+be)\s+no\s+longer\s+(?:bound|restricted|limited|an?\s+(?:ai|assistant))/i,
   /\bfrom\s+now\s+on,?\s+(?:you|your|respond|answer|act|reply|ignore|only)\b/i,
   new RegExp(
-    String.raw`\bpretend\s+(?:that\s+)?(?:you(?:'re|\s+are|\s+have|\s+can)|to\s+be\s+(?:an?\s+)?(?:${BOT}|unrestricted|bank|manager|admin|developer))`,
+    String.raw`\bpretend\s+(?:that\s+)?(?:you(?:'re|\s+are|\s+have|\s+can)(?!\s+(?:explaining|teaching|talking\s+to|speaking\s+to|a\s+(?:beginner|child|customer|student)|my\s+(?:adviser|advisor|planner|teacher))\b)|to\s+be\s+(?:an?\s+)?(?:${BOT}|unrestricted|bank|manager|admin|developer))`,
     'i',
   ),
   /\b(?:role-?play|roleplay)\s+as\b|\b(?:jailbreak|jailbroken|developer\s+mode|god\s+mode|do\s+anything\s+now)\b/i,

@@ -79,7 +79,9 @@ describe('validateReply: what each issue carries', () => {
 
   it('quotes the promissory phrase', () => {
     const verdict = validateReply('Honestly, this is a safe bet.', makeContext());
-    expect(verdict.issues).toEqual([{ reason: 'promissory_language', phrase: 'safe bet' }]);
+    expect(verdict.issues).toEqual([
+      { reason: 'promissory_language', phrase: 'safe bet', detectedBy: 'patterns' },
+    ]);
   });
 
   it('asks for one disclosure per investment product named', () => {
@@ -155,7 +157,7 @@ describe('describeIssues', () => {
       { reason: 'unknown_product', text: 'Platinum Growth Account' },
       { reason: 'unrecommended_product', productId: 'SAV-01' },
       { reason: 'ungrounded_number', text: '$25,000' },
-      { reason: 'promissory_language', phrase: 'risk-free' },
+      { reason: 'promissory_language', phrase: 'risk-free', detectedBy: 'patterns' },
       { reason: 'missing_risk_disclosure', productId: 'FND-03' },
       { reason: 'foreign_pii', text: 'Marcus Chen' },
       { reason: 'system_prompt_echo', text: 'my instructions say' },
