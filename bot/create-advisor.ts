@@ -4,6 +4,7 @@ import { AdvisorChain } from '../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
+import { type IntentModel, prepareIntentModel } from '../chains/understand/index.ts';
 import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
@@ -36,7 +37,7 @@ export interface Advisor {
 /** Wires the real implementations together in one place: store, retriever, model, chain, audit log, core. */
 export async function createAdvisor(
   config: AppConfig,
-  options: { model?: ChatModel } = {},
+  options: { model?: ChatModel; intents?: IntentModel } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
     ? await RoleDirectory.fromFile(config.rolesFile)
@@ -51,7 +52,14 @@ export async function createAdvisor(
       chromaUrl: knowledge.connection.url,
       embedder: knowledge.embedder.embedder,
     });
-    await retriever.warm();
+    // Trains only when the training data or options changed since the model in the store folder was made.
+    const [intents] = await Promise.all([
+      options.intents ??
+        prepareIntentModel(config.knowledge.storeDir, config.understanding).then(
+          (prepared) => prepared.model,
+        ),
+      retriever.warm(),
+    ]);
     await mkdir(path.dirname(config.auditDb), { recursive: true });
     const log = openSqliteAuditStore(config.auditDb);
     const preferences = await FeedbackPreferences.fromAuditLog(log, {
@@ -62,6 +70,7 @@ export async function createAdvisor(
       retriever,
       model: chosen.model,
       grounded,
+      intents,
       feedback: (customer) => preferences.forCustomer(customer),
     });
     const core = new ConversationCore({ chain, audit });
