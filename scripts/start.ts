@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
+import { prepareIntentModel } from '../chains/understand/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma, ingestDataset, KnowledgeError } from '../knowledge/index.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../web-chat/index.ts';
 import { mountChannels } from '../web-chat/mount-channels.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
+import { printIntentModel } from './print-intent-model.ts';
 
 /**
  * The main job: demo data (generated once), the store (ingested incrementally), then the web chat demo page,
@@ -62,10 +64,12 @@ try {
   throw error;
 }
 
-const advisor = await createAdvisor({
-  ...config,
-  knowledge: { ...config.knowledge, chromaUrl: connection.url },
-});
+const intentModel = await prepareIntentModel(config.knowledge.storeDir, config.understanding);
+printIntentModel(intentModel);
+const advisor = await createAdvisor(
+  { ...config, knowledge: { ...config.knowledge, chromaUrl: connection.url } },
+  { intents: intentModel.model },
+);
 console.log(
   `Replies written by: ${advisor.model.provider} (${advisor.model.model}) — ${advisor.modelReason}`,
 );
