@@ -8,6 +8,7 @@ import { AdvisorRetriever } from '../../chains/retrieve/advisor-retriever.ts';
 import type { IntentModel } from '../../chains/understand/index.ts';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { ingestDataset, type KnowledgeBase, loadConfig, openKnowledgeBase } from '../../knowledge/index.ts';
+import { withArticleIntents } from './article-intents.ts';
 import { type ScratchChroma, startScratchChroma } from './chroma.ts';
 import { testIntentModel } from './intent-model.ts';
 
@@ -50,7 +51,13 @@ export async function createAdvisorFixture(customers = 400): Promise<AdvisorFixt
   const auditFile = path.join(chroma.directory, 'audit.sqlite');
   const audit = openSqliteAuditStore(auditFile);
   const chain = (overrides: Partial<AdvisorChainDependencies> = {}) =>
-    new AdvisorChain({ retriever, model: grounded, grounded, intents, ...overrides });
+    new AdvisorChain({
+      retriever: withArticleIntents(retriever),
+      model: grounded,
+      grounded,
+      intents,
+      ...overrides,
+    });
   return {
     chroma,
     dataDir,
