@@ -124,14 +124,12 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
   });
 
   it('an everyday intent with no article says so and offers a person instead of borrowing another article', async () => {
-    const reply = await fixture
-      .chain()
-      .advise({
-        question: 'How do I activate my new card?',
-        customerId: null,
-        audience: 'customer',
-        history: [],
-      });
+    const reply = await fixture.chain().advise({
+      question: 'How do I activate my new card?',
+      customerId: null,
+      audience: 'customer',
+      history: [],
+    });
     expect(reply.understanding.intent).toBe('activate_my_card');
     expect(reply.sources).toEqual([]);
     expect(reply.text).toBe(
