@@ -143,6 +143,7 @@ export class ConversationCore {
       validator,
       bias: advice.bias,
       latencyMs,
+      understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
     });
     return {
       text: advice.text,
