@@ -7,7 +7,6 @@ import {
   PRODUCT_RECORD_KEY,
   PROFILE_RECORD_KEY,
   Product,
-  type ProfileRecord,
   parseProfileRecord,
 } from '../../knowledge/index.ts';
 import { ChainError } from '../chain-error.ts';

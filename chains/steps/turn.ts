@@ -33,7 +33,7 @@ export interface AdviceReply {
   intent: AdviceIntent;
   intentBecause: string;
   /** The trained understanding's intent id and calibrated confidence (audited). */
-  understanding: { intent: string; confidence: number; language: string };
+  understanding: Pick<Understanding, 'intent' | 'confidence' | 'language' | 'flags'>;
   /** The turn needs a person (urgent, handoff, complaint, or no guide for the topic). */
   needsHuman: boolean;
   /** Short answers a channel shows as buttons (the topics of a clarifying question). */

@@ -191,6 +191,7 @@ function finish(turn: RankedTurn, written: Written): AdviceReply {
       intent: understanding.intent,
       confidence: understanding.confidence,
       language: understanding.language,
+      flags: understanding.flags,
     },
     needsHuman: written.needsHuman,
     quickReplies: written.quickReplies,
