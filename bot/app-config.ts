@@ -11,12 +11,39 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** A browser origin: scheme, host and optional port, nothing after (no path, no trailing slash). */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
 const BotSchema = z.object({
   AUDIT_DB: optionalText,
   ROLES_FILE: optionalText,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   WEB_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  DEMO: optionalText.pipe(z.enum(['true', 'false'], 'expected true or false').optional()),
+  WEB_TOKEN_AUDIENCE: optionalText.pipe(z.string().default('finadvisor-chat')),
+  WEB_TOKEN_ISSUER: optionalText,
+  WEB_ALLOWED_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(ORIGIN, 'expected origins like https://bank.example, comma-separated'))),
+  ),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(true|false|\d{1,2})$/, 'expected true, false or a number of proxy hops')
+      .optional()
+      .transform((value) =>
+        value === undefined || value === 'false' ? 0 : value === 'true' ? 1 : Number(value),
+      ),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
 });
@@ -34,6 +61,19 @@ export interface AppConfig {
   server: { port: number; host: string };
   /** HS256 secret shared with the host bank for web-chat tokens; unset = a random one per start (demo only). */
   webTokenSecret: string | undefined;
+  /** How the web chat meets the bank's pages and its network. */
+  web: {
+    /** Demo mode: token-minting demo page and printed demo-admin link. On when WEB_TOKEN_SECRET is unset or DEMO=true. */
+    demo: boolean;
+    /** The `aud` customer tokens must carry (WEB_TOKEN_AUDIENCE). */
+    tokenAudience: string;
+    /** The `iss` web tokens must carry, when set (WEB_TOKEN_ISSUER). */
+    tokenIssuer: string | undefined;
+    /** Bank pages on other origins that may embed the widget (WEB_ALLOWED_ORIGINS). */
+    allowedOrigins: string[];
+    /** Reverse proxies in front of the server whose X-Forwarded-For entries count (TRUST_PROXY; 0 = none). */
+    trustProxy: number;
+  };
   /** Slack credentials; the Slack endpoint answers 503 until both are set. */
   slack: { signingSecret: string; botToken: string } | undefined;
   /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
@@ -50,6 +90,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     throw new CoreError('INVALID_INPUT', `Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.DEMO === 'false' && values.WEB_TOKEN_SECRET === undefined) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      'Invalid configuration: DEMO=false needs WEB_TOKEN_SECRET, the secret the bank signs customer tokens with.',
+    );
+  }
   return {
     knowledge,
     llm,
@@ -58,6 +104,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
     server: { port: values.PORT, host: values.HOST },
     webTokenSecret: values.WEB_TOKEN_SECRET,
+    web: {
+      demo: values.DEMO === 'true' || values.WEB_TOKEN_SECRET === undefined,
+      tokenAudience: values.WEB_TOKEN_AUDIENCE,
+      tokenIssuer: values.WEB_TOKEN_ISSUER,
+      allowedOrigins: values.WEB_ALLOWED_ORIGINS,
+      trustProxy: values.TRUST_PROXY,
+    },
     slack:
       values.SLACK_SIGNING_SECRET && values.SLACK_BOT_TOKEN
         ? { signingSecret: values.SLACK_SIGNING_SECRET, botToken: values.SLACK_BOT_TOKEN }

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { AdvisorChain } from '../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
+import { answerOwnData } from '../chains/own-data/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
 import { type IntentModel, prepareIntentModel } from '../chains/understand/index.ts';
 import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
+import type { StoreHealth } from './core/conversation-core.ts';
 import {
   type AdminReports,
   type AnalyticsSource,
@@ -16,6 +18,7 @@ import {
   createAnalyticsSource,
   FeedbackPreferences,
   RoleDirectory,
+  TurnIdCodec,
 } from './core/index.ts';
 
 /** The running advisor: the core every channel calls, and the parts behind it. */
@@ -37,7 +40,13 @@ export interface Advisor {
 /** Wires the real implementations together in one place: store, retriever, model, chain, audit log, core. */
 export async function createAdvisor(
   config: AppConfig,
-  options: { model?: ChatModel; intents?: IntentModel } = {},
+  options: {
+    model?: ChatModel;
+    /** The trained intent model; prepared from the store folder (trained if its inputs changed) when absent. */
+    intents?: IntentModel;
+    /** The store's supervisor: turns fail fast with STORE_UNAVAILABLE while Chroma is away. */
+    store?: StoreHealth;
+  } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
     ? await RoleDirectory.fromFile(config.rolesFile)
@@ -71,9 +80,17 @@ export async function createAdvisor(
       model: chosen.model,
       grounded,
       intents,
+      answerOwnData,
       feedback: (customer) => preferences.forCustomer(customer),
     });
-    const core = new ConversationCore({ chain, audit });
+    // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
+    const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();
+    const core = new ConversationCore({
+      chain,
+      audit,
+      turnIds,
+      ...(options.store ? { store: options.store } : {}),
+    });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
     return {
       core,

@@ -1,3 +1,5 @@
+import { AdvisorError } from '../knowledge/advisor-error.ts';
+
 /** Why a chain step failed; callers branch on the code, people read the message. */
 export type ChainErrorCode =
   | 'MODEL_UNAVAILABLE'
@@ -7,13 +9,4 @@ export type ChainErrorCode =
   | 'NOT_AUTHORISED';
 
 /** Base error of the chains layer; `cause` is always kept. */
-export class ChainError extends Error {
-  constructor(
-    readonly code: ChainErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class ChainError extends AdvisorError<ChainErrorCode> {}

@@ -1,3 +1,5 @@
+import { AdvisorError } from './advisor-error.ts';
+
 /** Why a knowledge-layer operation failed; callers branch on the code, people read the message. */
 export type KnowledgeErrorCode =
   | 'INVALID_INPUT'
@@ -8,16 +10,7 @@ export type KnowledgeErrorCode =
   | 'INVALID_CONFIG';
 
 /** Base error of the knowledge layer; `cause` is always kept. */
-export class KnowledgeError extends Error {
-  constructor(
-    readonly code: KnowledgeErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class KnowledgeError extends AdvisorError<KnowledgeErrorCode> {}
 
 /** One bad value in one input file, located precisely enough to fix by hand. */
 export interface DataIssue {

@@ -1,3 +1,9 @@
+export {
+  articlePassageDocument,
+  intentsFromMetadata,
+  intentsMetadata,
+  PASSAGE_INTENTS_KEY,
+} from './article-passage-document.ts';
 export { type KnowledgeConfig, loadConfig } from './config.ts';
 export { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
 export type { Embedder, EmbedderKind } from './embedding/embedder.ts';
@@ -36,7 +42,14 @@ export {
   type RecordsById,
 } from './store/chroma-records.ts';
 export { type ChromaServer, startChromaServer } from './store/chroma-server.ts';
-export { type ChromaConnection, connectChroma } from './store/connect-chroma.ts';
+export {
+  type ChromaStatus,
+  type ChromaSupervisor,
+  type SupervisorTiming,
+  superviseOwnedChroma,
+  watchExternalChroma,
+} from './store/chroma-supervisor.ts';
+export { type ChromaConnection, type ConnectChromaOptions, connectChroma } from './store/connect-chroma.ts';
 export {
   COLLECTIONS,
   type CollectionKey,

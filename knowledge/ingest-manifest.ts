@@ -7,9 +7,9 @@ import { DATA_FILES } from './preprocess/index.ts';
 
 /**
  * Bumped whenever preprocessing, document building or chunking changes what gets stored, so a re-ingest
- * of unchanged files still rebuilds the documents after an upgrade.
+ * of unchanged files still rebuilds the documents after an upgrade. 2: profile records carry spending history.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** What the last complete ingest saw and wrote; lets an ingest of unchanged inputs finish in well under a second. */
 export interface IngestManifest {

@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { articlePassageDocument } from './article-passage-document.ts';
 import type { KnowledgeConfig } from './config.ts';
 import { type EmbedderChoice, resolveEmbedder } from './embedding/create-embedder.ts';
 import {
@@ -77,6 +78,7 @@ function unchangedSummary(manifest: IngestManifest, seconds: number): IngestSumm
     updated: 0,
     unchanged: total,
     removed: 0,
+    written: 0,
     pending: 0,
     embedSeconds: 0,
     upsertSeconds: 0,
@@ -145,18 +147,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
         metadata: { ...document.metadata, [PRODUCT_RECORD_KEY]: JSON.stringify(product) },
       };
     }),
-    articles: articles.flatMap((article) =>
-      chunkArticle(article).map((chunk) => ({
-        id: chunk.id,
-        text: chunk.text,
-        metadata: {
-          article_id: chunk.articleId,
-          title: chunk.title,
-          section: chunk.section,
-          position: chunk.position,
-        },
-      })),
-    ),
+    articles: articles.flatMap((article) => chunkArticle(article).map(articlePassageDocument)),
   };
   const preprocessed = performance.now();
 

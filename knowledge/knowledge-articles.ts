@@ -2,12 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type DataIssue, DatasetError, KnowledgeError } from './errors.ts';
+import { intentDefinition } from './intents/taxonomy.ts';
 
 /** One help-centre or financial-education article, as its author wrote it. */
 export interface KnowledgeArticle {
   id: string;
   title: string;
   topics: string[];
+  /** Taxonomy intent ids the article answers (`intents:` front matter); empty when it names none. */
+  intents: string[];
   /** The markdown after the front matter, starting with its `# Title` line. */
   body: string;
   /** Path of the source file, for error messages and citations. */
@@ -26,6 +29,8 @@ export interface ArticleChunk {
   text: string;
   /** 0-based order of the passage within its article. */
   position: number;
+  /** The intents of the article the passage belongs to, so retrieval can keep to a question's intent. */
+  intents: string[];
 }
 
 /** The folder of the articles shipped with the project. */
@@ -37,23 +42,28 @@ const FENCE = '---';
 const PARAGRAPH_SEPARATOR = '\n\n';
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+const commaSeparated = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
 const FrontMatterSchema = z.strictObject({
   id: z.string({ error: 'is missing' }).regex(KEBAB_CASE, 'must be kebab-case, e.g. "emergency-fund"'),
   title: z.string({ error: 'is missing' }).trim().min(1, 'must not be empty'),
   topics: z
     .string({ error: 'is missing' })
-    .transform((text) =>
-      text
-        .split(',')
-        .map((topic) => topic.trim())
-        .filter((topic) => topic.length > 0),
-    )
+    .transform(commaSeparated)
     .pipe(z.array(z.string()).min(1, 'must list at least one topic, comma-separated')),
+  intents: z
+    .string()
+    .optional()
+    .transform((text) => commaSeparated(text ?? '')),
 });
 
 type ArticleParse = { ok: true; article: KnowledgeArticle } | { ok: false; issues: DataIssue[] };
 
-/** Reads and parses every *.md in dir (sorted by file name); throws KnowledgeError('INVALID_INPUT') naming the file when front matter is missing/invalid (id must match file name, title non-empty). */
+/** Reads and parses every *.md in dir (sorted by file name); throws KnowledgeError('INVALID_INPUT') naming the file when front matter is missing/invalid (id must match file name, title non-empty, each optional `intents:` id in the taxonomy). */
 export async function loadArticles(directory: string): Promise<KnowledgeArticle[]> {
   let names: string[];
   try {
@@ -109,6 +119,7 @@ export function chunkArticle(
         section: section.heading,
         text: `${heading}${PARAGRAPH_SEPARATOR}${passage}`,
         position,
+        intents: [...article.intents],
       });
     }
   }
@@ -182,13 +193,16 @@ function parseArticle(file: string, expectedId: string, content: string): Articl
       const field = issue.path.map(String).join('.') || 'front matter';
       issues.push({ file, line: lineOfKey.get(field) ?? 1, field, reason: issue.message });
     }
-  } else if (parsed.data.id !== expectedId) {
-    issues.push({
-      file,
-      line: lineOfKey.get('id') ?? 1,
-      field: 'id',
-      reason: `"${parsed.data.id}" does not match the file name; expected "${expectedId}"`,
-    });
+  } else {
+    if (parsed.data.id !== expectedId) {
+      issues.push({
+        file,
+        line: lineOfKey.get('id') ?? 1,
+        field: 'id',
+        reason: `"${parsed.data.id}" does not match the file name; expected "${expectedId}"`,
+      });
+    }
+    issues.push(...intentIssues(parsed.data.intents, file, lineOfKey.get('intents') ?? 1));
   }
 
   const body = lines
@@ -198,6 +212,26 @@ function parseArticle(file: string, expectedId: string, content: string): Articl
   if (body === '') issues.push({ file, line: closing + 2, field: 'body', reason: 'is empty' });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, article: { ...parsed.data, body, file } };
+}
+
+/** Each intent must be a taxonomy id, named once: a typo would silently leave an intent without its article. */
+function intentIssues(intents: readonly string[], file: string, line: number): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const seen = new Set<string>();
+  for (const intent of intents) {
+    if (intentDefinition(intent) === undefined) {
+      issues.push({
+        file,
+        line,
+        field: 'intents',
+        reason: `"${intent}" is not an intent id of knowledge/intents/taxonomy.ts (e.g. "card_arrival")`,
+      });
+    } else if (seen.has(intent)) {
+      issues.push({ file, line, field: 'intents', reason: `"${intent}" is listed twice` });
+    }
+    seen.add(intent);
+  }
+  return issues;
 }
 
 /** Strips one pair of matching quotes, as YAML authors often write `title: "…"`. */

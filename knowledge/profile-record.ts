@@ -1,7 +1,38 @@
 import { z } from 'zod';
 import { KnowledgeError } from './errors.ts';
-import type { CustomerProfile } from './preprocess/index.ts';
+import { CADENCES, type CustomerProfile } from './preprocess/index.ts';
 import { EDUCATION_LEVELS, GENDERS, RISK_TOLERANCES, SPEND_CATEGORIES } from './schemas.ts';
+
+const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+
+/** Spending by month, top merchants and recurring payments, as stored (see SpendingHistory). */
+export const StoredSpendingHistory = z.object({
+  asOf: z.iso.date().nullable(),
+  firstMonth: z.string().regex(YEAR_MONTH, 'expected YYYY-MM').nullable(),
+  monthlySpend: z.partialRecord(
+    z.enum(SPEND_CATEGORIES),
+    z.array(z.tuple([z.number().int().nonnegative(), z.number().positive()])),
+  ),
+  topMerchants: z.array(
+    z.object({
+      merchant: z.string(),
+      category: z.enum(SPEND_CATEGORIES),
+      total: z.number().nonnegative(),
+      count: z.number().int().positive(),
+    }),
+  ),
+  recurring: z.array(
+    z.object({
+      merchant: z.string(),
+      category: z.enum(SPEND_CATEGORIES),
+      amount: z.number().positive(),
+      cadence: z.enum(CADENCES),
+      count: z.number().int().positive(),
+      lastDate: z.iso.date(),
+    }),
+  ),
+});
+export type StoredSpendingHistory = z.output<typeof StoredSpendingHistory>;
 
 /**
  * The customer facts stored beside each profile (metadata key `record`), so the advisor chain reads
@@ -33,6 +64,11 @@ export const ProfileRecord = z.object({
   postCount: z.number(),
   meanSentiment: z.number().nullable(),
   flaggedPostCount: z.number(),
+  /**
+   * Absent in stores ingested before it existed (PIPELINE_VERSION 1): such a store still serves every other
+   * answer, and own-data answers say a re-ingest is needed instead of failing the turn.
+   */
+  history: StoredSpendingHistory.optional(),
 });
 export type ProfileRecord = z.output<typeof ProfileRecord>;
 
@@ -54,6 +90,7 @@ export function serializeProfileRecord(profile: CustomerProfile): string {
     postCount: aggregates.postCount,
     meanSentiment: aggregates.meanSentiment,
     flaggedPostCount: aggregates.flaggedPostCount,
+    history: aggregates.history,
   };
   return JSON.stringify(record);
 }

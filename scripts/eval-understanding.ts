@@ -13,8 +13,8 @@ import {
   saveUnderstandingRun,
 } from '../chains/eval/understanding/index.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
+import { detectLanguage } from '../chains/understand/detect-language.ts';
 import {
-  detectLanguageStub,
   loadIntentData,
   prepareIntentModel,
   RULE_INJECTION_SCREEN,
@@ -123,7 +123,7 @@ try {
     for (const question of unlabelled) {
       const understanding = await understand(question.text, {
         intents: model,
-        detectLanguage: detectLanguageStub,
+        detectLanguage: (text) => detectLanguage(text),
         injection: RULE_INJECTION_SCREEN,
       });
       const flags = Object.entries(understanding.flags)

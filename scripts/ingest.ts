@@ -29,9 +29,18 @@ if (values.help) {
 const config = loadConfig();
 const dataDir = values.data ?? config.dataDir;
 const abort = new AbortController();
-process.once('SIGINT', () => {
-  console.error('\nInterrupted: finishing the current batch, then stopping (the store stays consistent).');
-  abort.abort();
+let interruptedAt = 0;
+// Ctrl-C reaches this process itself (npm runs it with plain node, Chroma sits in its own process group).
+// The first one finishes the current batch; one more, a second or more later, stops at once.
+process.on('SIGINT', () => {
+  if (interruptedAt === 0) {
+    interruptedAt = Date.now();
+    console.error('\nInterrupted: finishing the current batch, then stopping (the store stays consistent).');
+    abort.abort();
+  } else if (Date.now() - interruptedAt > 1000) {
+    console.error('Interrupted again: stopping now; the batch in flight is not written.');
+    process.exit(130);
+  }
 });
 
 const connection = await connectChroma({ chromaUrl: config.chromaUrl, storeDir: config.storeDir });
@@ -58,6 +67,10 @@ try {
         console.log(
           `Embedder: ${event.choice.embedder.id} (${event.choice.embedder.dimensions} dimensions) — ${event.choice.reason}`,
         );
+      }
+      // Without a terminal (logs, CI) each written batch gets a line, so an interrupted run shows where it stood.
+      if (event.kind === 'progress' && !bar) {
+        console.log(`  ${event.collection}: ${event.written}/${event.toWrite} written`);
       }
       if (event.kind === 'progress' && bar) {
         if (barFor !== event.collection) {

@@ -1,4 +1,4 @@
-import type { IngestSummary } from '../knowledge/index.ts';
+import { COLLECTIONS, type IngestSummary, type SyncSummary } from '../knowledge/index.ts';
 
 /** Prints what an ingest run did, one line per collection, for people reading a terminal. */
 export function printIngestSummary(summary: IngestSummary): void {
@@ -14,16 +14,37 @@ export function printIngestSummary(summary: IngestSummary): void {
       console.log(`  ${issue.file}:${issue.line} ${issue.field}: ${issue.reason}`);
     }
   }
-  for (const collection of summary.collections) {
-    console.log(
-      `${collection.collection}: ${collection.total} documents — ${collection.added} added, ${collection.updated} updated, ` +
-        `${collection.unchanged} unchanged, ${collection.removed} removed${collection.pending ? `, ${collection.pending} NOT YET WRITTEN` : ''}`,
-    );
+  for (const collection of summary.collections) console.log(describeCollection(collection));
+  const synced = new Set(summary.collections.map((collection) => collection.collection));
+  const notStarted = Object.values(COLLECTIONS).filter((name) => !synced.has(name));
+  if (summary.interrupted && notStarted.length > 0) {
+    console.log(`Not started (nothing written): ${notStarted.join(', ')}`);
   }
   const seconds = summary.seconds;
   console.log(
     `Embedder ${summary.embedder.id}. Time: preprocess ${seconds.preprocess.toFixed(1)} s, embedder setup ${seconds.embedderSetup.toFixed(1)} s, ` +
       `embed ${seconds.embed.toFixed(1)} s, upsert ${seconds.upsert.toFixed(1)} s, total ${seconds.total.toFixed(1)} s`,
   );
-  if (summary.interrupted) console.log('Interrupted before the end: run the same command again to finish.');
+  if (summary.interrupted) {
+    console.log(
+      'Interrupted: the batches counted as written are in the store; nothing else was written. ' +
+        'Run the same command again to finish (written documents are not embedded again).',
+    );
+  }
+}
+
+/** One line per collection; an interrupted one says what was written and what was not, never "added" for both. */
+function describeCollection(collection: SyncSummary): string {
+  const head = `${collection.collection}: ${collection.total} documents — `;
+  if (collection.pending === 0) {
+    return (
+      `${head}${collection.added} added, ${collection.updated} updated, ` +
+      `${collection.unchanged} unchanged, ${collection.removed} removed`
+    );
+  }
+  const toWrite = collection.written + collection.pending;
+  return (
+    `${head}${toWrite} new or changed: ${collection.written} written, ${collection.pending} NOT written; ` +
+    `${collection.unchanged} unchanged; removals of stale documents deferred to a complete run`
+  );
 }

@@ -25,7 +25,8 @@ export interface WebChatReply {
   provider: OutboundReply['provider'];
   validator: { ok: boolean };
   bias: { flagged: boolean };
-  auditSeq: number;
+  /** The opaque id feedback refers to; the audit log's global sequence number is never shown. */
+  turnId: string;
 }
 
 type Outcome = { ok: true; reply: OutboundReply } | { ok: false; error: unknown };
@@ -98,6 +99,8 @@ export async function streamChatReply(
   });
   // Event streams are always UTF-8; saying so keeps tools that guess (proxies, DevTools) from mangling replies.
   response.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
+  // A reply is one customer's advice: no cache (browser, proxy or CDN) may keep it, not even for revalidation.
+  response.headers.set('Cache-Control', 'no-store');
   return response;
 }
 
@@ -127,6 +130,6 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
     provider: reply.provider,
     validator: { ok: reply.validator.ok },
     bias: { flagged: reply.bias.flagged },
-    auditSeq: reply.auditSeq,
+    turnId: reply.turnId,
   };
 }

@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { BlankEnv } from 'hono/types';
 import type { AuditStore } from '../bot/audit/index.ts';
 import type { ConversationCore } from '../bot/core/index.ts';
 import { CUSTOMER_ID } from '../knowledge/schemas.ts';
 import { streamChatReply } from './chat-reply-stream.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, type TrustProxy } from './client-address.ts';
 import {
   bearerToken,
+  CUSTOMER_TOKEN_AUDIENCE,
   MIN_TOKEN_SECRET_LENGTH,
   signCustomerToken,
   verifyCustomerToken,
 } from './customer-token.ts';
 import { DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
 import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
+import { hostOriginCors } from './host-origin-cors.ts';
+import { checkReadiness, type ReadinessSources } from './readiness.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
 import { resolveWebChatLimits, type WebChatLimits } from './web-chat-limits.ts';
@@ -24,6 +26,8 @@ import { ChatRequest, FeedbackRequest, readJsonBody } from './web-chat-requests.
 import { loadWidgetAsset } from './widget-asset.ts';
 
 const API_ROUTES = ['/api/chat', '/api/feedback'] as const;
+/** The marker @hono/node-server's RESPONSE_ALREADY_SENT carries. */
+const ALREADY_SENT_HEADER = 'x-hono-already-sent';
 
 /**
  * The app's Hono environment. It has none of its own (the app is a plain `Hono`); the name lets code that mounts
@@ -33,26 +37,32 @@ export type WebChatEnv = BlankEnv;
 
 /** Everything the web chat needs, injected so tests run the real app without a port. */
 export interface WebChatDependencies {
-  core: Pick<ConversationCore, 'handle'>;
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   audit: AuditStore;
   /** HS256 secret shared with the host bank, which signs customer tokens on its own server. */
   tokenSecret: string;
+  /** The `aud` customer tokens must carry exactly (`WEB_TOKEN_AUDIENCE`, default `finadvisor-chat`). */
+  tokenAudience?: string;
+  /** The `iss` customer tokens must carry, when the bank names one (`WEB_TOKEN_ISSUER`). */
+  tokenIssuer?: string | undefined;
   /** Milliseconds since the epoch; drives token expiry and rate-limit windows. */
   now?: () => number;
   limits?: Partial<WebChatLimits>;
   /** Serves a demo host page at `/` that mints its own tokens; never enable in production. */
   demo?: { enabled: boolean };
-  /** Behind one reverse proxy: take the client address from `X-Forwarded-For` (see clientAddress). */
-  trustProxy?: boolean;
-  /** Host-page origins allowed to call the API cross-origin; empty (default) = same origin only. */
+  /** Behind reverse proxies (`TRUST_PROXY`): take the client address from `X-Forwarded-For` (see clientAddress). */
+  trustProxy?: TrustProxy;
+  /** Host-page origins (`WEB_ALLOWED_ORIGINS`) allowed to call the API cross-origin; empty (default) = same origin only. */
   allowedOrigins?: readonly string[];
   /** Where unexpected errors go; the client only ever sees a generic 500. */
   reportError?: (error: unknown) => void;
+  /** What `/readyz` checks (Chroma, audit writability, the writer); unset = `/readyz` reports ready. */
+  readiness?: ReadinessSources;
 }
 
 /** Builds the web chat HTTP app: chat (SSE), feedback, health, the widget script and the optional demo page. */
 export function createWebChatApp(dependencies: WebChatDependencies): Hono {
-  const { core, audit, tokenSecret } = dependencies;
+  const { core, tokenSecret } = dependencies;
   if (tokenSecret.length < MIN_TOKEN_SECRET_LENGTH) {
     throw new RangeError(`the web chat token secret must be at least ${MIN_TOKEN_SECRET_LENGTH} characters`);
   }
@@ -60,6 +70,10 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
   const limits = resolveWebChatLimits(dependencies.limits);
   const reportError = dependencies.reportError ?? ((error: unknown) => console.error('web chat:', error));
   const trustProxy = dependencies.trustProxy ?? false;
+  const tokenAudience = {
+    audience: dependencies.tokenAudience ?? CUSTOMER_TOKEN_AUDIENCE,
+    issuer: dependencies.tokenIssuer,
+  };
   const rateWindow = { windowMs: limits.windowMs, now };
   const addressLimiter = new FixedWindowRateLimiter({
     limit: limits.addressRequestsPerWindow,
@@ -90,6 +104,8 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     if (failure.code === 'UNAUTHENTICATED') {
       context.header('WWW-Authenticate', 'Bearer realm="web-chat", error="invalid_token"');
     }
+    // The unread rest of an oversized body makes the connection unusable: say so rather than let the next request fail.
+    if (failure.code === 'PAYLOAD_TOO_LARGE') context.header('Connection', 'close');
     return context.json(errorBody(failure), failure.status);
   });
   app.notFound((context) =>
@@ -100,10 +116,23 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
   );
   app.use(async (context, next) => {
     await next();
+    // Routes that answer on the raw Node response (Slack's receiver) have already sent their headers: touching
+    // the response here would make @hono/node-server write them again (ERR_HTTP_HEADERS_SENT in the log).
+    if (context.res.headers.has(ALREADY_SENT_HEADER)) return;
     context.header('X-Content-Type-Options', 'nosniff');
   });
+  // Mounted first so a preflight is answered before anything else looks at the request.
+  const allowHosts = hostOriginCors(dependencies.allowedOrigins ?? [], ['GET', 'POST']);
+  for (const route of [...API_ROUTES, '/widget.js']) app.use(route, allowHosts);
 
+  // Liveness: the process answers HTTP. Cheap on purpose; what the process depends on is `/readyz`'s job.
   app.get('/healthz', (context) => context.json({ ok: true }));
+  // Readiness for a load balancer: 503 naming what is down, so traffic goes elsewhere until it is back.
+  app.get('/readyz', async (context) => {
+    const report = await checkReadiness(dependencies.readiness ?? {});
+    context.header('Cache-Control', 'no-store');
+    return context.json(report, report.ready ? 200 : 503);
+  });
 
   app.get('/widget.js', async (context) => {
     const asset = await widget;
@@ -117,23 +146,12 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
 
   // Middleware is attached per route, not to `/api/*`: other channels mounted on this app (Teams at
   // `/api/messages`) must not meet customer-token auth or the per-address limit.
-  const allowedOrigins = dependencies.allowedOrigins ?? [];
-  if (allowedOrigins.length > 0) {
-    const allowHost = cors({
-      origin: [...allowedOrigins],
-      allowMethods: ['POST'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-    });
-    for (const route of API_ROUTES) app.use(route, allowHost);
-  }
   // Per-address before the token, so requests with bad tokens count too (token guessing is throttled).
   const guard = (route: string) =>
     createMiddleware(async (context, next) => {
       throwIfLimited(addressLimiter, clientAddress(context, trustProxy), 'from your network address');
       const token = bearerToken(context.req.header('authorization'));
-      const customerId = await verifyCustomerToken(token, tokenSecret, now());
+      const customerId = await verifyCustomerToken(token, tokenSecret, now(), tokenAudience);
       throwIfLimited(customerLimiter, `${route}:${customerId}`, 'for your account');
       authenticated.set(context, customerId);
       await next();
@@ -167,7 +185,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
 
   app.post('/api/feedback', guard('feedback'), limitBody, async (context) => {
     const request = await readJsonBody(context, FeedbackRequest);
-    return context.json(await recordFeedback(audit, customerOf(context), request), 201);
+    return context.json(await recordFeedback(core, customerOf(context), request), 201);
   });
 
   if (dependencies.demo?.enabled) {
@@ -184,6 +202,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
         secret: tokenSecret,
         nowMs: now(),
         lifetimeSeconds: DEMO_TOKEN_LIFETIME_SECONDS,
+        ...tokenAudience,
       });
       context.header('Cache-Control', 'no-store');
       context.header(

@@ -17,6 +17,14 @@ export const MIN_TOKEN_SECRET_LENGTH = 32;
  * the admin side requires this audience, and the customer side refuses it, so neither token opens the other door.
  */
 export const ADMIN_TOKEN_AUDIENCE = 'finadvisor-admin';
+/** The default `aud` of customer tokens (`WEB_TOKEN_AUDIENCE`); a token for any other audience is refused. */
+export const CUSTOMER_TOKEN_AUDIENCE = 'finadvisor-chat';
+
+/** Who a web token must be for (`aud`) and, when the bank names one, who issued it (`iss`). */
+export interface TokenAudience {
+  audience: string;
+  issuer?: string | undefined;
+}
 
 /** The time claims every web token carries (customer and admin alike). */
 export const WebTokenClaims = z.looseObject({
@@ -39,7 +47,7 @@ export type CustomerTokenClaims = z.infer<typeof CustomerTokenClaims>;
  */
 export async function verifyWebToken<Claims extends z.infer<typeof WebTokenClaims>>(
   token: string,
-  options: { secret: string; nowMs: number; claims: z.ZodType<Claims>; name: string },
+  options: { secret: string; nowMs: number; claims: z.ZodType<Claims>; name: string } & TokenAudience,
 ): Promise<Claims> {
   const { name } = options;
   let payload: unknown;
@@ -58,6 +66,7 @@ export async function verifyWebToken<Claims extends z.infer<typeof WebTokenClaim
     const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(claims)').join(', ');
     throw new WebChatError('UNAUTHENTICATED', `The ${name} lacks valid claims: ${fields}.`);
   }
+  checkAudience(parsed.data, options);
   const { exp, iat, nbf } = parsed.data;
   const now = Math.floor(options.nowMs / 1000);
   if (exp <= now) throw new WebChatError('UNAUTHENTICATED', `The ${name} has expired.`);
@@ -73,17 +82,41 @@ export async function verifyWebToken<Claims extends z.infer<typeof WebTokenClaim
   return parsed.data;
 }
 
-/** Verifies a customer bearer token and returns the customer id it names; admin tokens are refused. */
-export async function verifyCustomerToken(token: string, secret: string, nowMs: number): Promise<string> {
+/**
+ * `aud` must be exactly the expected audience — the string, or an array holding it and nothing else — so a
+ * token minted for several services (or for the admin side) never opens the chat; `iss` must match when set.
+ */
+function checkAudience(claims: Record<string, unknown>, options: TokenAudience & { name: string }): void {
+  const { aud, iss } = claims;
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  if (audiences.length === 0 || audiences.some((entry) => entry !== options.audience)) {
+    throw new WebChatError(
+      'UNAUTHENTICATED',
+      `The ${options.name}'s "aud" claim must be exactly "${options.audience}".`,
+    );
+  }
+  if (options.issuer !== undefined && iss !== options.issuer) {
+    throw new WebChatError(
+      'UNAUTHENTICATED',
+      `The ${options.name}'s "iss" claim must be "${options.issuer}".`,
+    );
+  }
+}
+
+/** Verifies a customer bearer token and returns the customer id it names; tokens for other audiences are refused. */
+export async function verifyCustomerToken(
+  token: string,
+  secret: string,
+  nowMs: number,
+  audience: TokenAudience = { audience: CUSTOMER_TOKEN_AUDIENCE },
+): Promise<string> {
   const claims = await verifyWebToken(token, {
     secret,
     nowMs,
     claims: CustomerTokenClaims,
     name: 'sign-in token',
+    ...audience,
   });
-  if (claims.aud === ADMIN_TOKEN_AUDIENCE) {
-    throw new WebChatError('UNAUTHENTICATED', 'This is an admin token; the chat needs a customer token.');
-  }
   return claims.sub;
 }
 
@@ -112,9 +145,15 @@ export async function signCustomerToken(options: {
   secret: string;
   nowMs: number;
   lifetimeSeconds: number;
+  audience?: string;
+  issuer?: string | undefined;
 }): Promise<string> {
-  const { customerId, ...rest } = options;
-  return await signWebToken({ subject: customerId, ...rest });
+  const { customerId, audience, issuer, ...rest } = options;
+  const claims = {
+    aud: audience ?? CUSTOMER_TOKEN_AUDIENCE,
+    ...(issuer === undefined ? {} : { iss: issuer }),
+  };
+  return await signWebToken({ subject: customerId, claims, ...rest });
 }
 
 /** The token of an `Authorization: Bearer …` header, or a 401 naming what is wrong. */

@@ -10,9 +10,10 @@ export {
   verifyAdminToken,
 } from './admin/index.ts';
 export type { WebChatReply } from './chat-reply-stream.ts';
-export { clientAddress, UNKNOWN_ADDRESS } from './client-address.ts';
+export { clientAddress, type TrustProxy, trustedHops, UNKNOWN_ADDRESS } from './client-address.ts';
 export { createWebChatApp, type WebChatDependencies, type WebChatEnv } from './create-web-chat-app.ts';
 export {
+  CUSTOMER_TOKEN_AUDIENCE,
   CustomerTokenClaims,
   MAX_TOKEN_LIFETIME_SECONDS,
   signCustomerToken,
@@ -21,6 +22,15 @@ export {
 } from './customer-token.ts';
 export { DEMO_TOKEN_LIFETIME_SECONDS } from './demo-page.ts';
 export { FixedWindowRateLimiter, type RateDecision } from './fixed-window-rate-limiter.ts';
+export { hostOriginCors } from './host-origin-cors.ts';
+export {
+  AUDIT_FAILURE_HOLD_MS,
+  checkReadiness,
+  type PartReadiness,
+  type ReadinessPart,
+  type ReadinessReport,
+  type ReadinessSources,
+} from './readiness.ts';
 export { type RunningWebServer, startWebServer } from './start-web-server.ts';
 export {
   WebChatError,

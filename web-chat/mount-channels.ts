@@ -22,7 +22,6 @@ export function mountChannels(app: Hono<WebChatEnv>, advisor: Advisor, config: A
     const slack = createSlackApp({
       core: advisor.core,
       roles: advisor.roles,
-      audit: advisor.audit,
       adminReports: advisor.adminReports,
       signingSecret: config.slack.signingSecret,
       botToken: config.slack.botToken,
@@ -48,7 +47,6 @@ export function mountChannels(app: Hono<WebChatEnv>, advisor: Advisor, config: A
     const bot = new AdvisorTeamsBot({
       core: advisor.core,
       roles: advisor.roles,
-      audit: advisor.audit,
       adminReports: advisor.adminReports,
     });
     app.route('/api', createTeamsRoutes(adapter, bot));

@@ -1,11 +1,16 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { MAX_MESSAGE_CHARACTERS } from '../bot/core/index.ts';
+import { hasVisibleText, MAX_MESSAGE_CHARACTERS } from '../bot/core/index.ts';
 import { WebChatError } from './web-chat-error.ts';
 
 /** `POST /api/chat`: the customer's message and, for follow-ups, the thread the server handed out. */
 export const ChatRequest = z.strictObject({
-  message: z.string().trim().min(1, 'must not be empty').max(MAX_MESSAGE_CHARACTERS),
+  message: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_MESSAGE_CHARACTERS)
+    .refine(hasVisibleText, 'must contain visible text, not only spaces, control or zero-width characters'),
   threadId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"')
@@ -16,7 +21,7 @@ export type ChatRequest = z.infer<typeof ChatRequest>;
 
 /** `POST /api/feedback`: a rating of one answer, or interest in one recommended product. */
 export const FeedbackRequest = z.strictObject({
-  auditSeq: z.number().int().min(1),
+  turnId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected the turnId of a reply'),
   rating: z.enum(['up', 'down']).nullable(),
   productId: z.string().min(1).max(64).nullable().optional(),
   accepted: z.boolean().nullable().optional(),
@@ -24,11 +29,22 @@ export const FeedbackRequest = z.strictObject({
 /** A parsed feedback request. */
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 
-/** Reads a JSON body and parses it with `schema`; bad JSON or a bad field is a 422 naming the field. */
+/**
+ * Reads a JSON body and parses it with `schema`: any Content-Type but `application/json` is a 415, bad JSON or a
+ * bad field a 422 naming the field.
+ */
 export async function readJsonBody<Schema extends z.ZodType>(
   context: Context,
   schema: Schema,
 ): Promise<z.infer<Schema>> {
+  const mediaType = context.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new WebChatError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type must be application/json, got ${mediaType ? `"${mediaType}"` : 'none'}.`,
+      { field: '(content-type)' },
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(await context.req.text());

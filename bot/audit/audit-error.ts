@@ -1,3 +1,5 @@
+import { AdvisorError } from '../../knowledge/advisor-error.ts';
+
 /** Why an audit-log operation failed; callers branch on the code, people read the message. */
 export type AuditErrorCode =
   | 'INVALID_INPUT'
@@ -9,16 +11,7 @@ export type AuditErrorCode =
   | 'STORE_UNAVAILABLE';
 
 /** Base error of the audit log; `cause` is always kept. */
-export class AuditError extends Error {
-  constructor(
-    readonly code: AuditErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class AuditError extends AdvisorError<AuditErrorCode> {}
 
 /** One invalid field of an audit input, named by its path (e.g. `recommendations[0].score`). */
 export interface AuditInputIssue {

@@ -32,6 +32,8 @@ export const TurnFilter = z.strictObject({
   /** ISO timestamp; only records with `recordedAt >= since`. */
   since,
   customerId: z.string().min(1).optional(),
+  /** One turn by its sequence number (an empty result when there is none). */
+  seq: z.number().int().min(1).optional(),
   limit,
 });
 /** A turn filter, as callers write it. */

@@ -20,12 +20,15 @@ export {
   VerifyOptions,
   type VerifyResult,
 } from './audit-store.ts';
+export { type AuditWritability, PROBE_BYTES, probeAuditWritable } from './audit-writability.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { ChainHead, chainHash, GENESIS_HASH } from './hash-chain.ts';
 export {
   type AuditConnectionSettings,
+  JOURNAL_SIZE_LIMIT_BYTES,
   openSqliteAuditStore,
   type SqliteAuditStore,
   type SqliteAuditStoreOptions,
+  WAL_AUTOCHECKPOINT_PAGES,
 } from './sqlite-audit-store.ts';
 export { verifyAuditChain } from './verify-audit-chain.ts';

@@ -32,7 +32,19 @@ export interface SqliteAuditStoreOptions {
   now?: () => Date;
   /** Open an existing file for reading and verification only; nothing is created or changed. */
   readonly?: boolean;
+  /** How often the WAL is checkpointed into the database on a timer (default 30 s; 0 = never on a timer). */
+  checkpointIntervalMs?: number;
 }
+
+/**
+ * WAL size bounds: SQLite checkpoints by itself once the WAL holds this many pages (1 MiB at 4 KiB pages, instead
+ * of the default 4 MiB), and a checkpointed WAL is truncated back to at most JOURNAL_SIZE_LIMIT_BYTES, so on a
+ * small disk the WAL alone never fills it.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 256;
+/** See WAL_AUTOCHECKPOINT_PAGES. */
+export const JOURNAL_SIZE_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 30_000;
 
 /** The durability settings a connection actually runs with, read back from SQLite. */
 export interface AuditConnectionSettings {
@@ -57,6 +69,19 @@ const SYNCHRONOUS_LEVELS = ['off', 'normal', 'full', 'extra'] as const;
 export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOptions = {}): SqliteAuditStore {
   const { now = () => new Date(), readonly = false } = options;
   const database = openDatabase(file, readonly);
+  const checkpointIntervalMs = options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+  // A quiet server still folds its WAL back into the database (PASSIVE: never waits for readers, never blocks).
+  const checkpointTimer =
+    readonly || checkpointIntervalMs <= 0
+      ? undefined
+      : setInterval(() => {
+          try {
+            if (database.open) database.pragma('wal_checkpoint(PASSIVE)');
+          } catch {
+            // A failed checkpoint loses nothing (the WAL keeps the frames); the next one tries again.
+          }
+        }, checkpointIntervalMs);
+  checkpointTimer?.unref();
   const turnColumns = TURN_COLUMNS.join(', ');
   const feedbackColumns = FEEDBACK_COLUMNS.join(', ');
   const statements = {
@@ -162,9 +187,10 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     async turns(filter = {}) {
       ensureOpen();
       settled();
-      const { since, customerId, limit } = parseAuditInput(TurnFilter, filter, 'filter');
+      const { since, customerId, seq, limit } = parseAuditInput(TurnFilter, filter, 'filter');
       const where = whereClause([
         since === undefined ? null : ['recorded_at >= ?', since],
+        seq === undefined ? null : ['seq = ?', seq],
         customerId === undefined ? null : ['customer_id = ?', customerId],
       ]);
       const rows = database
@@ -202,6 +228,7 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
       };
     },
     async close() {
+      clearInterval(checkpointTimer);
       if (!database.open) return;
       settled();
       database.close();
@@ -215,7 +242,11 @@ function openDatabase(file: string, readonly: boolean): Database.Database {
   let database: Database.Database | undefined;
   try {
     database = new Database(file, { readonly, fileMustExist: readonly });
-    if (!readonly) database.pragma('journal_mode = WAL');
+    if (!readonly) {
+      database.pragma('journal_mode = WAL');
+      database.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      database.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+    }
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     prepareAuditSchema(database, file, readonly);

@@ -3,10 +3,23 @@ import { ChainError } from '../../chains/chain-error.ts';
 import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
-import type { AuditStore, AuditTurnInput } from '../audit/index.ts';
+import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
+import {
+  AuditInputError,
+  type AuditStore,
+  type AuditTurnInput,
+  type FeedbackRecord,
+} from '../audit/index.ts';
+import { assertMayAccessCustomer } from './access-refusal.ts';
+import { AuditHealth } from './audit-health.ts';
 import { CoreError } from './core-error.ts';
+import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
+import { ReplyRelease } from './reply-release.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
+import { TurnIdCodec } from './turn-id.ts';
+import { AUDIT_UNAVAILABLE_TEXT } from './user-facing-error.ts';
+import { hasVisibleText } from './visible-text.ts';
 
 /** The longest message the core accepts, checked before any retrieval or model call. */
 export const MAX_MESSAGE_CHARACTERS = 2000;
@@ -54,10 +67,18 @@ export interface OutboundReply {
   provider: { name: string; model: string };
   validator: AuditTurnInput['validator'];
   bias: AuditTurnInput['bias'];
-  /** The audit log's sequence number of this turn (feedback refers to it). */
+  /** The audit log's sequence number of this turn: for the bank's logs only, never shown to customers. */
   auditSeq: number;
+  /** The opaque id of this turn that channels show and feedback refers to (TurnIdCodec). */
+  turnId: string;
   latencyMs: number;
 }
+
+/** What the core needs to know about the knowledge store's health (a ChromaSupervisor provides it). */
+export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
+
+/** What a customer is told when the turn could not be recorded; no advice text goes with it. */
+export const AUDIT_UNAVAILABLE_MESSAGE: string = AUDIT_UNAVAILABLE_TEXT;
 
 export interface HandleOptions {
   onToken?: (token: string) => void;
@@ -66,25 +87,46 @@ export interface HandleOptions {
 
 /**
  * The one conversation handler all channels call: authorise, resolve which customer the turn is about,
- * run the advisor chain, remember the thread, write the audit log, reply.
+ * run the advisor chain, write the audit log, and only then let the reply out and remember the thread.
  */
 export class ConversationCore {
   private readonly memory: ThreadMemory;
+  /** Whether audit appends are succeeding; read by `/readyz`. */
+  readonly auditHealth: AuditHealth;
+  private readonly turnIds: TurnIdCodec;
 
   constructor(
-    private readonly dependencies: { chain: AdvisorChain; audit: AuditStore; memory?: ThreadMemory },
+    private readonly dependencies: {
+      chain: AdvisorChain;
+      audit: AuditStore;
+      memory?: ThreadMemory;
+      auditHealth?: AuditHealth;
+      /** When given, turns fail fast with STORE_UNAVAILABLE while the store is away. */
+      store?: StoreHealth;
+      /** Issues the turn ids replies carry; give it a stable secret so buttons survive restarts. */
+      turnIds?: TurnIdCodec;
+    },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
+    this.auditHealth = dependencies.auditHealth ?? new AuditHealth();
+    this.turnIds = dependencies.turnIds ?? new TurnIdCodec();
+  }
+
+  /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */
+  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackRecord> {
+    return await applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote);
   }
 
   /**
    * Handles one message. Throws CoreError INVALID_INPUT (empty or too long), NOT_AUTHORISED (the actor may not
-   * see that customer; the attempt is still audited) or NOT_FOUND (no such customer).
+   * see that customer; the attempt is still audited), NOT_FOUND (no such customer), STORE_UNAVAILABLE (the
+   * knowledge store is away) or AUDIT_UNAVAILABLE (the turn could not be recorded; no token was delivered).
+   * Tokens reach `onToken` only after the turn's audit record is committed.
    */
   async handle(message: InboundMessage, options: HandleOptions = {}): Promise<OutboundReply> {
     const started = performance.now();
     const question = message.text.trim();
-    if (question.length === 0) throw new CoreError('INVALID_INPUT', 'The message is empty.');
+    if (!hasVisibleText(question)) throw new CoreError('INVALID_INPUT', 'The message is empty.');
     if (question.length > MAX_MESSAGE_CHARACTERS) {
       throw new CoreError(
         'INVALID_INPUT',
@@ -104,9 +146,11 @@ export class ConversationCore {
       (message.actor.role === 'customer' ? message.actor.customerId : null);
     if (customerId && !mayAccessCustomer(message.actor, customerId)) {
       await this.audit(message, question, customerId, refusalRecord(started));
-      throw new CoreError('NOT_AUTHORISED', `You are not allowed to ask about customer ${customerId}.`);
+      assertMayAccessCustomer(message.actor, customerId);
     }
 
+    this.throwIfStoreAway();
+    const release = new ReplyRelease(options.onToken);
     let advice: AdviceReply;
     try {
       advice = await this.dependencies.chain.advise({
@@ -115,16 +159,15 @@ export class ConversationCore {
         audience: message.actor.role === 'customer' ? 'customer' : 'advisor',
         history: thread.turns,
         explicitRecommendation: message.command === 'advise',
-        ...(options.onToken ? { onToken: options.onToken } : {}),
+        ...(options.onToken ? { onToken: release.push } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
       if (error instanceof ChainError && error.code === 'INVALID_INPUT') {
         throw new CoreError('NOT_FOUND', error.message, { cause: error });
       }
-      throw error;
+      throw await this.storeOutageOr(error);
     }
-    this.memory.remember(message.threadId, advice.customerId, question, advice.text);
     const latencyMs = performance.now() - started;
     const validator = {
       ok: advice.validator.ok,
@@ -132,19 +175,27 @@ export class ConversationCore {
       repaired: advice.validator.repaired,
       fellBack: advice.validator.fellBack,
     };
-    const record = await this.audit(message, question, advice.customerId, {
-      reply: advice.text,
-      retrievedDocIds: advice.retrievedDocIds,
-      recommendations: advice.recommendations.map((item) => ({
-        productId: item.product.id,
-        score: item.score,
-      })),
-      provider: advice.provider,
-      validator,
-      bias: advice.bias,
-      latencyMs,
-      understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
-    });
+    let record: number;
+    try {
+      record = await this.audit(message, question, advice.customerId, {
+        reply: advice.text,
+        retrievedDocIds: advice.retrievedDocIds,
+        recommendations: advice.recommendations.map((item) => ({
+          productId: item.product.id,
+          score: item.score,
+        })),
+        provider: advice.provider,
+        validator,
+        bias: advice.bias,
+        latencyMs,
+        understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
+      });
+    } catch (error) {
+      release.discard();
+      throw error;
+    }
+    release.open();
+    this.memory.remember(message.threadId, advice.customerId, question, advice.text);
     return {
       text: advice.text,
       customerId: advice.customerId,
@@ -175,6 +226,7 @@ export class ConversationCore {
       validator,
       bias: advice.bias,
       auditSeq: record,
+      turnId: this.turnIds.encode(record),
       latencyMs,
     };
   }
@@ -213,26 +265,57 @@ export class ConversationCore {
       validator,
       bias,
       auditSeq: seq,
+      turnId: this.turnIds.encode(seq),
       latencyMs,
     };
   }
 
+  /** Appends the turn; an outage becomes AUDIT_UNAVAILABLE (logged once per burst), a bad record stays a bug. */
   private async audit(
     message: InboundMessage,
     question: string,
     customerId: string | null,
     outcome: Omit<AuditTurnInput, 'channel' | 'actor' | 'customerId' | 'threadId' | 'question'>,
   ): Promise<number> {
-    const record = await this.dependencies.audit.append({
-      channel: message.actor.channel,
-      actor: { id: message.actor.userId, role: message.actor.role },
-      customerId,
-      threadId: message.threadId,
-      question,
-      ...outcome,
-    });
-    return record.seq;
+    try {
+      const record = await this.dependencies.audit.append({
+        channel: message.actor.channel,
+        actor: { id: message.actor.userId, role: message.actor.role },
+        customerId,
+        threadId: message.threadId,
+        question,
+        ...outcome,
+      });
+      this.auditHealth.recordSuccess();
+      return record.seq;
+    } catch (error) {
+      if (error instanceof AuditInputError) throw error;
+      this.auditHealth.recordFailure(error);
+      throw new CoreError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE_MESSAGE, { cause: error });
+    }
   }
+
+  private throwIfStoreAway(): void {
+    const store = this.dependencies.store;
+    if (!store || store.status() === 'up') return;
+    throw storeUnavailable(store);
+  }
+
+  /** A chain failure while the store does not answer is the outage, not a bug: no stack trace per request. */
+  private async storeOutageOr(error: unknown): Promise<unknown> {
+    const store = this.dependencies.store;
+    if (!store || error instanceof CoreError || error instanceof ChainError) return error;
+    return (await store.check()) ? error : storeUnavailable(store, error);
+  }
+}
+
+function storeUnavailable(store: StoreHealth, cause?: unknown): CoreError {
+  const retryAfterSeconds = store.retryAfterSeconds();
+  return new CoreError(
+    'STORE_UNAVAILABLE',
+    `The advisor's knowledge store is unavailable right now; please try again in ${retryAfterSeconds} s.`,
+    { retryAfterSeconds, ...(cause === undefined ? {} : { cause }) },
+  );
 }
 
 /** The customer ids a "which one?" question names, offered as quick replies. */

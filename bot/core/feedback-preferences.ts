@@ -35,6 +35,8 @@ export type RankedCustomer = SegmentFacts & { customer_id: string };
 export class FeedbackPreferences {
   private readonly model = new PreferenceModel();
   private readonly turnProducts = new Map<number, { customerId: string; productIds: string[] }>();
+  /** The delta each (turn, product, kind) vote currently contributes: only the latest vote counts. */
+  private readonly latestVotes = new Map<string, number>();
   private readonly segments = new Map<string, Promise<string | null>>();
   private readonly profileOf: ProfileLookup | undefined;
 
@@ -70,12 +72,33 @@ export class FeedbackPreferences {
     const segment = await this.segmentFor(turn.customerId);
     if (feedback.productId && feedback.accepted !== null) {
       const delta = feedback.accepted ? FEEDBACK_WEIGHTS.accepted : FEEDBACK_WEIGHTS.declined;
-      this.model.record(turn.customerId, segment, feedback.productId, delta);
+      const key = `${feedback.turnSeq}:${feedback.productId}:interest`;
+      this.vote(key, turn.customerId, segment, [feedback.productId], delta);
     }
     if (feedback.rating) {
       const delta = feedback.rating === 'up' ? FEEDBACK_WEIGHTS.thumbsUp : FEEDBACK_WEIGHTS.thumbsDown;
-      for (const productId of turn.productIds) this.model.record(turn.customerId, segment, productId, delta);
+      this.vote(`${feedback.turnSeq}::rating`, turn.customerId, segment, turn.productIds, delta);
     }
+  }
+
+  /**
+   * One vote per (turn, product, kind): a repeat replaces the earlier vote instead of adding to it, so clicking
+   * the same button five times (or replaying the request) moves the ranking exactly as much as clicking once.
+   */
+  private vote(
+    key: string,
+    customerId: string,
+    segment: string | null,
+    productIds: readonly string[],
+    delta: number,
+  ): void {
+    const previous = this.latestVotes.get(key);
+    if (previous === delta) return;
+    for (const productId of productIds) {
+      if (previous !== undefined) this.model.record(customerId, segment, productId, -previous);
+      this.model.record(customerId, segment, productId, delta);
+    }
+    this.latestVotes.set(key, delta);
   }
 
   /**

@@ -1,3 +1,4 @@
+export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
@@ -5,16 +6,21 @@ export {
   type AnalyticsSourceOptions,
   createAnalyticsSource,
 } from './analytics-source.ts';
+export { AuditHealth } from './audit-health.ts';
 export {
+  AUDIT_UNAVAILABLE_MESSAGE,
   ConversationCore,
   type HandleOptions,
   type InboundMessage,
   MAX_MESSAGE_CHARACTERS,
   type OutboundReply,
   type ProductCard,
+  type StoreHealth,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
+export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
+export { ReplyRelease } from './reply-release.ts';
 export {
   type Actor,
   CHANNELS,
@@ -26,3 +32,12 @@ export {
   RolesConfig,
 } from './roles.ts';
 export { ThreadMemory, type ThreadState } from './thread-memory.ts';
+export { TurnIdCodec } from './turn-id.ts';
+export {
+  INTERNAL_ERROR_TEXT,
+  UNAVAILABLE_TEXT,
+  type UserErrorKind,
+  type UserFacingError,
+  userFacingError,
+} from './user-facing-error.ts';
+export { hasVisibleText } from './visible-text.ts';

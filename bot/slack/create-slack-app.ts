@@ -11,15 +11,16 @@ import {
   type SlackCommandMiddlewareArgs,
   type webApi,
 } from '@slack/bolt';
-import type { AuditStore } from '../audit/index.ts';
 import {
   type AdminReports,
   type ConversationCore,
-  CoreError,
+  mayAccessCustomer,
   mayRunAdminCommands,
   type OutboundReply,
   type RoleDirectory,
+  userFacingError,
 } from '../core/index.ts';
+import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
 import {
   adviseToInbound,
@@ -29,6 +30,7 @@ import {
   type SlackTurn,
   toInbound,
 } from './slack-inbound.ts';
+import { SlackReplayGuard } from './slack-replay-guard.ts';
 
 /** Where Slack sends events, slash commands and interactivity alike (the manifest uses the same URL for all). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -39,15 +41,16 @@ export type SlackCommandName = (typeof SLACK_COMMANDS)[number];
 
 /** What the Slack channel needs: the shared core and roles, the audit log for feedback, and Slack credentials. */
 export interface SlackAppDependencies {
-  core: Pick<ConversationCore, 'handle'>;
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   roles: Pick<RoleDirectory, 'find'>;
-  audit: Pick<AuditStore, 'appendFeedback'>;
   adminReports: AdminReports;
   signingSecret: string;
   botToken: string;
   /** Slack's Web API base URL; tests point it at a local stand-in. */
   slackApiUrl?: string;
   logLevel?: LogLevel;
+  /** Milliseconds since the epoch; drives the request timestamp window (tests inject it). */
+  now?: () => number;
 }
 
 /** The Bolt app, its receiver, and the Node request listener that serves `SLACK_EVENTS_PATH`. */
@@ -74,7 +77,7 @@ const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may b
  * payload (`toInbound`), call the shared core, render the reply (`toBlocks`) in the conversation's thread.
  */
 export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
-  const { core, roles, audit, adminReports, logLevel } = dependencies;
+  const { core, roles, adminReports, logLevel } = dependencies;
   const receiver = new HTTPReceiver({
     signingSecret: dependencies.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
@@ -94,7 +97,9 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     try {
       reply = await core.handle(turn.message);
     } catch (error) {
-      const text = refusalText(error, logger);
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL') logger.error('The conversation core failed', error);
+      const text = failure.text;
       await client.chat.postEphemeral({ channel: turn.channel, user, thread_ts: turn.threadTs, text });
       return;
     }
@@ -161,6 +166,16 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     '/advise': async ({ command, ack, respond, client, logger }) => {
       const request = parseAdviseCommand(command, roles);
       if (!request.ok) return await ack({ response_type: 'ephemeral', text: request.ephemeral });
+      // Authorise before anything is posted: the channel must never learn that someone asked about a customer
+      // outside their book. The core still audits the attempt and words the (private) refusal.
+      if (!mayAccessCustomer(request.value.actor, request.value.customerId)) {
+        const unposted = adviseToInbound(request.value, `unposted-${command.trigger_id}`);
+        const text = await core.handle(unposted.message).then(
+          () => 'You are not allowed to ask about that customer.',
+          (error: unknown) => userFacingError(error).text,
+        );
+        return await ack({ response_type: 'ephemeral', text });
+      }
       await ack();
       // A slash command has no message to reply to, so the question is posted (as a mention would be) and the
       // answer goes in its thread: follow-ups there stay on the same customer.
@@ -194,13 +209,15 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     };
     const actor = findSlackActor(roles, body.user.id);
     if (!actor.ok) return await tell(actor.ephemeral);
-    const feedback = feedbackToInput(action, actor.value);
+    const feedback = feedbackToInput(action);
     if (!feedback.ok) return await tell(feedback.ephemeral);
     try {
-      await audit.appendFeedback(feedback.value);
+      await core.recordFeedback(actor.value, feedback.value);
     } catch (error) {
-      logger.warn(`Feedback on turn ${feedback.value.turnSeq} was not recorded: ${String(error)}`);
-      return await tell(FEEDBACK_FAILED);
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL')
+        logger.error(`Feedback on turn ${feedback.value.turnId} failed`, error);
+      return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED : failure.text);
     }
     await tell(feedback.value.accepted ? FEEDBACK_THANKS.accepted : FEEDBACK_THANKS.rating);
   });
@@ -209,7 +226,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     app.logger.error(`Slack listener failed: ${error.message}`, error);
   });
 
-  const requestListener = (request: IncomingMessage, response: ServerResponse): void => {
+  const dispatch = (request: IncomingMessage, response: ServerResponse): void => {
     try {
       receiver.requestListener(request, response);
     } catch (error) {
@@ -220,23 +237,48 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       response.end();
     }
   };
+  const guard = new SlackReplayGuard({
+    signingSecret: dependencies.signingSecret,
+    ...(dependencies.now ? { now: dependencies.now } : {}),
+  });
+  // The body is read here, once, so the stricter checks (future timestamps, replays) run on the exact bytes;
+  // Bolt reuses the buffer (`rawBody`) instead of reading the stream again.
+  const screen = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readSlackBody(request);
+    if (!body.ok) {
+      response.writeHead(body.status, { Connection: 'close' }).end();
+      return;
+    }
+    Object.assign(request, { rawBody: body.rawBody });
+    if (!body.sslCheck) {
+      const refusal = guard.check({
+        timestamp: headerValue(request, 'x-slack-request-timestamp'),
+        signature: headerValue(request, 'x-slack-signature'),
+        rawBody: body.rawBody,
+      });
+      if (refusal) {
+        app.logger.warn(`Slack request refused before dispatch: ${refusal}`);
+        response.writeHead(401).end();
+        return;
+      }
+    }
+    dispatch(request, response);
+  };
+  const requestListener = (request: IncomingMessage, response: ServerResponse): void => {
+    if (request.method !== 'POST' || request.url?.split('?')[0] !== SLACK_EVENTS_PATH) {
+      dispatch(request, response);
+      return;
+    }
+    screen(request, response).catch((error: unknown) => {
+      app.logger.error('Slack request could not be screened', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
   return { app, receiver, requestListener };
 }
 
-/** What a user is told when the core refuses; unexpected failures are logged and get a neutral apology. */
-export function refusalText(error: unknown, logger?: Pick<Logger, 'error'>): string {
-  if (error instanceof CoreError) {
-    switch (error.code) {
-      case 'NOT_AUTHORISED':
-        return "You're not allowed to ask about that customer.";
-      case 'NOT_FOUND':
-        return 'No such customer.';
-      case 'INVALID_INPUT':
-        return error.message;
-      case 'UNAVAILABLE':
-        return 'The advisor is unavailable right now; please try again in a few minutes.';
-    }
-  }
-  logger?.error('The conversation core failed', error);
-  return "Sorry, something went wrong on my side and I couldn't answer. Please try again, or ask a colleague.";
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,6 +1,5 @@
 export {
   createSlackApp,
-  refusalText,
   SLACK_COMMANDS,
   SLACK_EVENTS_PATH,
   type SlackApp,

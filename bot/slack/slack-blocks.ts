@@ -34,14 +34,14 @@ export function toBlocks(reply: OutboundReply): KnownBlock[] {
   const tail: KnownBlock[] = [
     ...(reply.sources.length > 0 ? [sourcesBlock(reply.sources)] : []),
     context(providerBadge(reply)),
-    ratingActions(reply.auditSeq),
+    ratingActions(reply.turnId),
   ];
   // One block stays free for the "more products" note, so the message never passes Slack's block limit.
   const room = MAX_BLOCKS - tail.length - 1;
   const blocks: KnownBlock[] = splitIntoSections(escapeMrkdwn(reply.text)).slice(0, room).map(section);
   let shown = 0;
   for (const product of reply.products) {
-    const card = productBlocks(product, reply.auditSeq);
+    const card = productBlocks(product, reply.turnId);
     if (blocks.length + card.length > room) break;
     blocks.push(...card);
     shown += 1;
@@ -103,7 +103,7 @@ function validatorLabel(validator: OutboundReply['validator']): string {
   return 'validated ✓';
 }
 
-function productBlocks(product: ProductCard, auditSeq: number): KnownBlock[] {
+function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {
   const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(product.type.replace(/_/g, ' '))})`];
   if (product.reasons.length > 0) lines.push(bullets(product.reasons));
   if (product.movedByFeedback) lines.push('_Ranked higher after earlier feedback._');
@@ -112,7 +112,7 @@ function productBlocks(product: ProductCard, auditSeq: number): KnownBlock[] {
     type: 'button',
     action_id: FEEDBACK_ACTIONS.accept,
     text: { type: 'plain_text', text: 'Interested', emoji: true },
-    value: JSON.stringify({ auditSeq, productId: product.productId }),
+    value: JSON.stringify({ turnId, productId: product.productId }),
     accessibility_label: truncate(`Interested in ${product.name}`, MAX_BUTTON_LABEL_CHARACTERS),
   };
   // "Interested" sits beside its own card: action ids must be unique within a block, and there is one per product.
@@ -133,8 +133,8 @@ function sourcesBlock(sources: OutboundReply['sources']): ContextBlock {
   return context(`Sources: ${list.join(' · ')}`);
 }
 
-function ratingActions(auditSeq: number): KnownBlock {
-  const value = String(auditSeq);
+function ratingActions(turnId: string): KnownBlock {
+  const value = turnId;
   return {
     type: 'actions',
     elements: [

@@ -1,7 +1,6 @@
 import type { SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
-import type { FeedbackInput } from '../audit/index.ts';
-import type { Actor, InboundMessage, RoleDirectory } from '../core/index.ts';
+import type { Actor, FeedbackVote, InboundMessage, RoleDirectory } from '../core/index.ts';
 import { FEEDBACK_ACTIONS } from './slack-blocks.ts';
 
 /** The fields of an `app_mention` or `message.im` event the adapter reads. */
@@ -128,11 +127,7 @@ export interface SlackButtonClick {
   value?: string;
 }
 
-const TurnSeq = z
-  .string()
-  .regex(/^\d+$/, 'expected the turn number')
-  .transform(Number)
-  .pipe(z.number().int().min(1));
+const TurnId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a turn id');
 const InterestedValue = z
   .string()
   .transform((text, context) => {
@@ -143,43 +138,23 @@ const InterestedValue = z
       return z.NEVER;
     }
   })
-  .pipe(z.strictObject({ auditSeq: z.number().int().min(1), productId: z.string().min(1) }));
+  .pipe(z.strictObject({ turnId: TurnId, productId: z.string().min(1) }));
 const UNREADABLE_FEEDBACK = "Sorry, I couldn't read that button; please use the buttons on my latest reply.";
 
-/** Translates a 👍/👎 or "Interested" click into the audit log's feedback record. */
-export function feedbackToInput(click: SlackButtonClick, actor: Actor): Translation<FeedbackInput> {
-  const auditActor = { id: actor.userId, role: actor.role };
+/** Translates a 👍/👎 or "Interested" click into a vote for the core's feedback rule. */
+export function feedbackToInput(click: SlackButtonClick): Translation<FeedbackVote> {
   const refusal = { ok: false, reason: 'unknown_action', ephemeral: UNREADABLE_FEEDBACK } as const;
   if (click.action_id === FEEDBACK_ACTIONS.up || click.action_id === FEEDBACK_ACTIONS.down) {
-    const turnSeq = TurnSeq.safeParse(click.value);
-    if (!turnSeq.success) return refusal;
+    const turnId = TurnId.safeParse(click.value);
+    if (!turnId.success) return refusal;
     const rating = click.action_id === FEEDBACK_ACTIONS.up ? 'up' : 'down';
-    return {
-      ok: true,
-      value: {
-        turnSeq: turnSeq.data,
-        actor: auditActor,
-        rating,
-        productId: null,
-        accepted: null,
-        channel: 'slack',
-      },
-    };
+    return { ok: true, value: { turnId: turnId.data, rating, productId: null, accepted: null } };
   }
   if (click.action_id === FEEDBACK_ACTIONS.accept) {
     const interested = InterestedValue.safeParse(click.value);
     if (!interested.success) return refusal;
-    return {
-      ok: true,
-      value: {
-        turnSeq: interested.data.auditSeq,
-        actor: auditActor,
-        rating: null,
-        productId: interested.data.productId,
-        accepted: true,
-        channel: 'slack',
-      },
-    };
+    const { turnId, productId } = interested.data;
+    return { ok: true, value: { turnId, rating: null, productId, accepted: true } };
   }
   return refusal;
 }

@@ -50,17 +50,17 @@ export interface AdaptiveCard {
   actions?: SubmitAction[];
 }
 
-const auditSeq = z.number().int().min(1);
+const turnId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a turn id');
 
 /**
  * What a feedback button posts back: a rating of the whole reply, or interest in one product.
  * Parsed at the boundary because anyone in the conversation can forge an Action.Submit payload.
  */
 export const FeedbackSubmit = z.union([
-  z.object({ kind: z.literal('feedback'), auditSeq, rating: z.enum(['up', 'down']) }),
+  z.object({ kind: z.literal('feedback'), turnId, rating: z.enum(['up', 'down']) }),
   z.object({
     kind: z.literal('feedback'),
-    auditSeq,
+    turnId,
     productId: z.string().min(1).max(200),
     accepted: z.boolean(),
   }),
@@ -90,7 +90,7 @@ export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator
   return parts.join(' · ');
 }
 
-function productContainer(product: ProductCard, seq: number): Container {
+function productContainer(product: ProductCard, replyTurnId: string): Container {
   const items: CardElement[] = [
     text(product.name, { weight: 'Bolder', size: 'Medium' }),
     text(product.type, { isSubtle: true, spacing: 'None' }),
@@ -108,7 +108,7 @@ function productContainer(product: ProductCard, seq: number): Container {
       {
         type: 'Action.Submit',
         title: 'Interested',
-        data: { kind: 'feedback', auditSeq: seq, productId: product.productId, accepted: true },
+        data: { kind: 'feedback', turnId: replyTurnId, productId: product.productId, accepted: true },
       },
     ],
   });
@@ -118,7 +118,7 @@ function productContainer(product: ProductCard, seq: number): Container {
 /** The card for one advisor reply: answer, one box per product, sources, provider badge and feedback buttons. */
 export function replyCard(reply: OutboundReply): AdaptiveCard {
   const body: CardElement[] = [text(reply.text)];
-  body.push(...reply.products.map((product) => productContainer(product, reply.auditSeq)));
+  body.push(...reply.products.map((product) => productContainer(product, reply.turnId)));
   if (reply.sources.length > 0) {
     body.push(text('Sources', { weight: 'Bolder', separator: true }));
     body.push(
@@ -138,12 +138,12 @@ export function replyCard(reply: OutboundReply): AdaptiveCard {
       {
         type: 'Action.Submit',
         title: '👍',
-        data: { kind: 'feedback', auditSeq: reply.auditSeq, rating: 'up' },
+        data: { kind: 'feedback', turnId: reply.turnId, rating: 'up' },
       },
       {
         type: 'Action.Submit',
         title: '👎',
-        data: { kind: 'feedback', auditSeq: reply.auditSeq, rating: 'down' },
+        data: { kind: 'feedback', turnId: reply.turnId, rating: 'down' },
       },
     ],
   };

@@ -7,15 +7,14 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { AuditError, type AuditStore } from '../audit/index.ts';
 import {
   type Actor,
   type AdminReports,
   type ConversationCore,
-  CoreError,
   type InboundMessage,
   mayRunAdminCommands,
   type RoleDirectory,
+  userFacingError,
 } from '../core/index.ts';
 import {
   type AdaptiveCard,
@@ -40,9 +39,8 @@ export type TeamsCommand =
 
 /** The bot's collaborators, as small interfaces so each can be the real one in tests. */
 export interface AdvisorTeamsBotDependencies {
-  core: Pick<ConversationCore, 'handle'>;
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   roles: Pick<RoleDirectory, 'find'>;
-  audit: Pick<AuditStore, 'appendFeedback'>;
   adminReports: AdminReports;
 }
 
@@ -69,20 +67,6 @@ export function teamsThreadId(activity: Pick<Activity, 'conversation' | 'replyTo
   const { id, conversationType } = activity.conversation;
   const threaded = conversationType === 'channel' && activity.replyToId && !id.includes(';messageid=');
   return threaded ? `${id};messageid=${activity.replyToId}` : id;
-}
-
-/** What a person sees when the core refuses a message; the core's message names the customer or limit. */
-export function coreErrorText(error: CoreError): string {
-  switch (error.code) {
-    case 'NOT_AUTHORISED':
-      return `Sorry, I can't help with that. ${error.message} If you think you should have access, ask an administrator.`;
-    case 'NOT_FOUND':
-      return `I couldn't find that customer. ${error.message}`;
-    case 'INVALID_INPUT':
-      return `I couldn't use that message. ${error.message}`;
-    case 'UNAVAILABLE':
-      return 'The advisor is unavailable right now. Please try again in a few minutes.';
-  }
 }
 
 const HELP_TEXT =
@@ -133,8 +117,10 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       const reply = await this.dependencies.core.handle(inbound);
       await context.sendActivity(cardMessage(replyCard(reply), reply.text));
     } catch (error) {
-      if (!(error instanceof CoreError)) throw error;
-      await context.sendActivity(coreErrorText(error));
+      const failure = userFacingError(error);
+      // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
+      if (failure.kind === 'INTERNAL' || failure.kind === 'UNAVAILABLE') throw error;
+      await context.sendActivity(failure.text);
     }
   }
 
@@ -155,22 +141,17 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     }
     const submit = parsed.data;
     try {
-      await this.dependencies.audit.appendFeedback({
-        turnSeq: submit.auditSeq,
-        actor: { id: actor.userId, role: actor.role },
+      await this.dependencies.core.recordFeedback(actor, {
+        turnId: submit.turnId,
         rating: 'rating' in submit ? submit.rating : null,
         productId: 'productId' in submit ? submit.productId : null,
         accepted: 'accepted' in submit ? submit.accepted : null,
-        channel: 'teams',
       });
     } catch (error) {
-      if (error instanceof AuditError && (error.code === 'UNKNOWN_TURN' || error.code === 'INVALID_INPUT')) {
-        await context.sendActivity(
-          "Sorry, I couldn't record that feedback: I can't find the reply it is about.",
-        );
-        return;
-      }
-      throw error;
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL') throw error;
+      await context.sendActivity(`Sorry, I couldn't record that feedback: ${failure.text}`);
+      return;
     }
     await context.sendActivity('Thanks for the feedback!');
   }

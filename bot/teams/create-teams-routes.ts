@@ -8,7 +8,7 @@ import {
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { CoreError } from '../core/index.ts';
+import { CoreError, userFacingError } from '../core/index.ts';
 
 const name = z.string().trim().min(1);
 
@@ -83,9 +83,7 @@ export function createTeamsAdapter(
   adapter.onTurnError = async (context, error) => {
     logger.error(`Teams turn failed (conversation ${context.activity.conversation?.id ?? 'unknown'})`, error);
     try {
-      await context.sendActivity(
-        'Sorry, something went wrong on my side and I could not answer. Please try again in a moment.',
-      );
+      await context.sendActivity(userFacingError(error).text);
     } catch (replyError) {
       logger.error('Could not send the apology to Teams', replyError);
     }

@@ -14,7 +14,6 @@ export {
 export {
   AdvisorTeamsBot,
   type AdvisorTeamsBotDependencies,
-  coreErrorText,
   parseTeamsText,
   TEAMS_COMMANDS,
   type TeamsCommand,

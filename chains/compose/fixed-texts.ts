@@ -1,71 +1,122 @@
-/**
- * ENGLISH-ONLY until the language branch lands (contract 6): the language work owns this file and adds
- * German and Spanish under the same keys and signature; the integrator keeps their version and these keys.
- */
+import { intentDefinition } from '../../knowledge/intents/index.ts';
+import { ChainError } from '../chain-error.ts';
+import { GERMAN_TEXTS } from './texts/de.ts';
+import { ENGLISH_TEXTS, type FixedTextKey } from './texts/en.ts';
+import { SPANISH_TEXTS } from './texts/es.ts';
+import { GERMAN_INTENT_LABELS } from './texts/intent-labels-de.ts';
+import { SPANISH_INTENT_LABELS } from './texts/intent-labels-es.ts';
 
-/** Every fixed text the assistant sends, by purpose. */
-export type FixedTextKey =
-  | 'not_authorised'
-  | 'out_of_scope'
-  | 'human_handoff'
-  | 'complaint_acknowledgement'
-  | 'clarifying_question'
-  | 'urgent_steps_preface'
-  | 'urgent_steps'
-  | 'manipulation_refusal'
-  | 'service_unavailable'
-  | 'risk_disclosure'
-  | 'small_talk_greeting'
-  | 'english_only_notice'
-  | 'no_article'
-  | 'own_data_unavailable';
+export type { FixedTextKey } from './texts/en.ts';
 
-const OFFER_HUMAN = 'If you would like, I can connect you with one of our advisers.';
+/** The languages the assistant writes its fixed texts in; any other language gets English. */
+export const REPLY_LANGUAGES = ['en', 'de', 'es'] as const;
+/** One of REPLY_LANGUAGES. */
+export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
 
-const ENGLISH: Record<FixedTextKey, string> = {
-  not_authorised: `I'm sorry, I can't share that. ${OFFER_HUMAN}`,
-  out_of_scope:
-    "I'm sorry, I can't help with that here. I can answer questions about our cards, payments, transfers, fees, " +
-    `your own spending and managing money, and suggest products that fit your profile. ${OFFER_HUMAN}`,
-  human_handoff:
-    'Of course. I have flagged this conversation for one of our advisers, who will pick it up here as soon as ' +
-    'they can. You can also call us at any time on 0800 123 4567.',
-  complaint_acknowledgement:
-    "I'm sorry you've had this experience. I have recorded your complaint and flagged this conversation for a " +
-    'member of our team, who will get back to you. If you would like to speak to someone now, call us on 0800 123 4567.',
-  clarifying_question: 'Just to be sure I help with the right thing: is this about {options}?',
-  urgent_steps_preface: 'Please act on this straight away:',
-  urgent_steps:
-    '1. Freeze your card now in the app (Cards → Freeze card); you can unfreeze it later.\n' +
-    '2. Call our 24/7 line on 0800 123 4567 (from abroad +44 20 7946 0000) to block the card and report what happened.\n' +
-    '3. Never share your PIN, passwords or one-time codes with anyone, even someone who says they are from the bank.\n' +
-    'I have flagged this conversation for a member of our team.',
-  manipulation_refusal:
-    "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
-    `approve applications or move money. ${OFFER_HUMAN}`,
-  service_unavailable: `I'm sorry, I can't answer that reliably right now. ${OFFER_HUMAN}`,
-  risk_disclosure:
-    'Please remember that the value of investments can go down as well as up, and you may get back less than you invest.',
-  small_talk_greeting:
-    "Hello! I'm the bank's guidance assistant. I can help with cards, payments, transfers, fees, your own spending " +
-    'and saving, and suggest products that fit your profile. What can I help with?',
-  english_only_notice: 'I reply in English for now.',
-  no_article: `I'm sorry, I don't have a guide on {topic} yet. ${OFFER_HUMAN}`,
-  own_data_unavailable:
-    "I can't compute that from your records yet. I can explain our guides on budgeting and saving, or " +
-    `suggest products that fit your profile. ${OFFER_HUMAN}`,
+const TEXTS: Readonly<Record<ReplyLanguage, Readonly<Record<FixedTextKey, string>>>> = {
+  en: ENGLISH_TEXTS,
+  de: GERMAN_TEXTS,
+  es: SPANISH_TEXTS,
 };
+const INTENT_LABELS: Readonly<Record<Exclude<ReplyLanguage, 'en'>, Readonly<Record<string, string>>>> = {
+  de: GERMAN_INTENT_LABELS,
+  es: SPANISH_INTENT_LABELS,
+};
+/** A language tag as detectors, browsers and channels send it: "de", "DE", "de-AT", "es_MX", "pt-BR". */
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/i;
+const PLACEHOLDER = /\{(\w+)\}/g;
 
-/**
- * The fixed text for a purpose in the customer's language (English for now), with `{name}` placeholders filled.
- * @example fixedText('clarifying_question', 'en', { options: 'your PIN or card delivery' })
- */
-export function fixedText(key: FixedTextKey, _language: string, params: Record<string, string> = {}): string {
-  return ENGLISH[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+/** The language fixed texts are written in for a customer's language ("de-AT" → de, "fr" → en). */
+export function replyLanguage(language: string): ReplyLanguage {
+  const primary = primaryLanguage(language);
+  return (REPLY_LANGUAGES as readonly string[]).includes(primary) ? (primary as ReplyLanguage) : 'en';
 }
 
-/** "a, b or c" for clarifying questions. */
-export function listOfOptions(options: readonly string[]): string {
+/**
+ * A fixed sentence in the customer's language, parameters filled in; languages other than en, de and es
+ * get English (add `languageNotice` once per reply). Throws ChainError('INVALID_INPUT') naming a missing
+ * or unused parameter, an unknown key or a malformed language tag.
+ * @example fixedText('clarifying_question', 'de', { a: 'Karten', b: 'PIN', c: 'Überweisungen' })
+ */
+export function fixedText(
+  key: FixedTextKey,
+  language: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = TEXTS[replyLanguage(language)][key];
+  if (template === undefined) {
+    throw new ChainError('INVALID_INPUT', `there is no fixed text "${key}"`);
+  }
+  const wanted = new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]));
+  for (const name of wanted) {
+    if (name !== undefined && params[name] === undefined) {
+      throw new ChainError('INVALID_INPUT', `fixed text "${key}" needs the parameter "${name}"`);
+    }
+  }
+  for (const name of Object.keys(params)) {
+    if (!wanted.has(name)) {
+      throw new ChainError('INVALID_INPUT', `fixed text "${key}" has no parameter "${name}"`);
+    }
+  }
+  const filled = template.replace(PLACEHOLDER, (_, name: string) => String(params[name]));
+  return replyLanguage(language) === 'es' ? spanishContractions(filled) : filled;
+}
+
+/** The one-line English notice for a customer whose language has no fixed texts yet, else undefined. */
+export function languageNotice(language: string): string | undefined {
+  return replyLanguage(language) === 'en' && primaryLanguage(language) !== 'en'
+    ? ENGLISH_TEXTS.english_only_notice
+    : undefined;
+}
+
+/** A reply with the English-only notice in front when the customer's language has no fixed texts. */
+export function withLanguageNotice(reply: string, language: string): string {
+  const notice = languageNotice(language);
+  return notice ? `${notice}\n\n${reply}` : reply;
+}
+
+/** An intent's topic name for a clarifying question, in the reply language (English for unknown labels). */
+export function intentLabel(intentId: string, language: string): string {
+  const definition = intentDefinition(intentId);
+  if (!definition) {
+    throw new ChainError('INVALID_INPUT', `"${intentId}" is not an intent of the taxonomy`);
+  }
+  const reply = replyLanguage(language);
+  return reply === 'en' ? definition.label : (INTENT_LABELS[reply][intentId] ?? definition.label);
+}
+
+const OR: Readonly<Record<ReplyLanguage, string>> = { en: 'or', de: 'oder', es: 'o' };
+
+/** "a, b or c" in the reply language ("a, b oder c", "a, b o c"); one option alone, none as "". */
+export function listOfOptions(options: readonly string[], language = 'en'): string {
   if (options.length <= 1) return options.join('');
-  return `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
+  return `${options.slice(0, -1).join(', ')} ${OR[replyLanguage(language)]} ${options[options.length - 1]}`;
+}
+
+/**
+ * The clarifying question offering two or three intents, with their labels in the reply language.
+ * @example clarifyingQuestion(['card_arrival', 'pin_blocked'], 'de') // '… Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?'
+ */
+export function clarifyingQuestion(intentIds: readonly string[], language: string): string {
+  if (intentIds.length < 2 || intentIds.length > 3) {
+    throw new ChainError(
+      'INVALID_INPUT',
+      `a clarifying question offers 2 or 3 topics, got ${intentIds.length}`,
+    );
+  }
+  const labels = intentIds.map((intentId) => intentLabel(intentId, language));
+  return fixedText('clarifying_question', language, { options: listOfOptions(labels, language) });
+}
+
+function primaryLanguage(language: string): string {
+  const match = LANGUAGE_TAG.exec(language.trim());
+  if (!match?.[1]) {
+    throw new ChainError('INVALID_INPUT', `"${language}" is not a language tag like "de" or "es-MX"`);
+  }
+  return match[1].toLowerCase();
+}
+
+/** Spanish spelling rules that filled-in labels can trigger: "de el" → "del", "o" → "u" before an o sound. */
+function spanishContractions(text: string): string {
+  return text.replace(/\bde el\b/g, 'del').replace(/ o (?=h?o)/gi, ' u ');
 }

@@ -18,9 +18,9 @@ export interface RetrievedPassage {
   articleId: string;
   title: string;
   section: string;
-  /** The taxonomy intents the passage's article answers (empty for an untagged article). */
-  intents: string[];
   text: string;
+  /** Taxonomy intents the passage's article answers (empty in a store ingested before articles named them). */
+  intents: string[];
 }
 
 /** Everything a reply may be built from: the structured facts behind the rendered prompt. */

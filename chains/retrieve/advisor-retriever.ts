@@ -4,6 +4,8 @@ import {
   COLLECTIONS,
   createChromaClient,
   type Embedder,
+  intentsFromMetadata,
+  PASSAGE_INTENTS_KEY,
   PRODUCT_RECORD_KEY,
   PROFILE_RECORD_KEY,
   Product,
@@ -13,13 +15,12 @@ import { ChainError } from '../chain-error.ts';
 import type { RetrievedPassage } from '../llm/chat-model.ts';
 import { NEIGHBOUR_COUNT } from '../recommend/index.ts';
 import { LexicalIndex } from './lexical-index.ts';
-import {
-  type CustomerDocument,
-  type NeighbourAdoptions,
-  type PassageFilter,
-  parseIntentsMetadata,
-  type Retriever,
-  type ScoredPassage,
+import type {
+  CustomerDocument,
+  NeighbourAdoptions,
+  PassageFilter,
+  Retriever,
+  ScoredPassage,
 } from './retriever.ts';
 
 export type { CustomerDocument, NeighbourAdoptions, ScoredPassage } from './retriever.ts';
@@ -160,8 +161,8 @@ export class AdvisorRetriever implements Retriever {
         articleId: String(metadata.article_id),
         title: String(metadata.title),
         section: String(metadata.section ?? ''),
-        intents: parseIntentsMetadata(metadata.intents),
         text: result.documents[index] ?? '',
+        intents: intentsFromMetadata(metadata[PASSAGE_INTENTS_KEY]),
       };
     });
     // Titles and section headings say what a passage answers; repeating them weighs them like a search engine's title field.

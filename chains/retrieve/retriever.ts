@@ -48,8 +48,3 @@ export interface Retriever {
   neighbourAdoptions(customer: CustomerDocument, k?: number): Promise<NeighbourAdoptions>;
   catalog(): Promise<Product[]>;
 }
-
-/** Reads Chroma's `intents` metadata (`"|card_arrival|card_delivery_estimate|"`) as a list of ids. */
-export function parseIntentsMetadata(value: unknown): string[] {
-  return typeof value === 'string' ? value.split('|').filter((intent) => intent.length > 0) : [];
-}

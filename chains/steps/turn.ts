@@ -74,7 +74,7 @@ export interface AdvisorChainDependencies {
   grounded: ChatModel;
   /** The trained, calibrated intent model. */
   intents: IntentModel;
-  /** Defaults to the English-only stub until language detection lands. */
+  /** Defaults to fastText language identification (chains/understand/detect-language.ts). */
   detectLanguage?: LanguageDetector;
   /** Defaults to the instruction-like-text rules. */
   injection?: InjectionScreen;

@@ -1,10 +1,6 @@
 import { intentDefinition } from '../../knowledge/intents/index.ts';
-import {
-  detectLanguageStub,
-  RULE_INJECTION_SCREEN,
-  type Understanding,
-  understand,
-} from '../understand/index.ts';
+import { detectLanguage } from '../understand/detect-language.ts';
+import { RULE_INJECTION_SCREEN, type Understanding, understand } from '../understand/index.ts';
 import type { AdviceRequest, AdvisorChainDependencies, TurnRoute, UnderstoodTurn } from './turn.ts';
 
 /** Step 1: what the message is (intent, confidence, language, flags) and so what the reply may contain. */
@@ -15,7 +11,7 @@ export async function understandTurn(
   const started = performance.now();
   const understanding = await understand(request.question, {
     intents: dependencies.intents,
-    detectLanguage: dependencies.detectLanguage ?? detectLanguageStub,
+    detectLanguage: dependencies.detectLanguage ?? ((text) => detectLanguage(text)),
     injection: dependencies.injection ?? RULE_INJECTION_SCREEN,
     explicitRecommendation: request.explicitRecommendation ?? false,
   });

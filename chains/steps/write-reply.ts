@@ -1,14 +1,20 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
-import { type FixedTextKey, fixedText, listOfOptions } from '../compose/fixed-texts.ts';
+import {
+  clarifyingQuestion,
+  type FixedTextKey,
+  fixedText,
+  intentLabel,
+  replyLanguage,
+  withLanguageNotice,
+} from '../compose/fixed-texts.ts';
 import { guardReply } from '../guard/index.ts';
 import type { AdviceContext, AdviceIntent, ChatModel, RetrievedPassage } from '../llm/index.ts';
+import { ownDataGroundingText } from '../own-data/index.ts';
 import { buildAdvicePrompt, SYSTEM_PROMPT } from '../prompt/advice-prompt.ts';
 import type { ScoredPassage } from '../retrieve/retriever.ts';
 import { composeWithValidation, type ValidatedReply } from '../validated-generation.ts';
 import type { AdviceReply, AdvisorChainDependencies, RankedTurn, TurnRoute } from './turn.ts';
 
-/** Languages the fixed texts are written in; others get English with a notice. */
-const REPLY_LANGUAGES = new Set(['en', 'de', 'es']);
 const FIXED_TEXT_PROVIDER = { name: 'grounded', model: 'fixed-text-v1' } as const;
 
 /**
@@ -21,7 +27,7 @@ export async function writeReply(
   dependencies: Pick<AdvisorChainDependencies, 'model' | 'grounded' | 'answerOwnData'>,
 ): Promise<AdviceReply> {
   const { route, understanding } = turn;
-  const language = REPLY_LANGUAGES.has(understanding.language) ? understanding.language : 'en';
+  const language = replyLanguage(understanding.language);
   const fixed = (key: FixedTextKey, params: Record<string, string> = {}) => fixedText(key, language, params);
   let written: Written;
   switch (route.kind) {
@@ -38,10 +44,10 @@ export async function writeReply(
       };
       break;
     case 'clarify': {
-      const labels = route.options.map((option) => option.label);
+      const intents = route.options.map((option) => option.id);
       written = {
-        ...fixedReply('clarify', fixed('clarifying_question', { options: listOfOptions(labels) })),
-        quickReplies: labels,
+        ...fixedReply('clarify', clarifyingQuestion(intents, language)),
+        quickReplies: intents.map((intent) => intentLabel(intent, language)),
       };
       break;
     }
@@ -62,8 +68,7 @@ export async function writeReply(
       );
       break;
   }
-  if (language !== understanding.language)
-    written = { ...written, text: `${fixed('english_only_notice')} ${written.text}` };
+  written = { ...written, text: withLanguageNotice(written.text, understanding.language) };
   return finish(turn, written);
 }
 
@@ -117,7 +122,8 @@ async function ownDataReply(
   if (!answer) return fixedReply('own_data', fixed('own_data_unavailable'));
   // The computed answer is the text; it is still validated, with its own figures as grounded numbers.
   const computed = computedTextModel(answer.text, dependencies.grounded);
-  return await generatedReply(turn, 'own_data', [], computed, computed, answer.figures);
+  const merchants = customer ? [ownDataGroundingText(customer.record)] : [];
+  return await generatedReply(turn, 'own_data', [], computed, computed, answer.figures, merchants);
 }
 
 async function generatedReply(
@@ -127,6 +133,7 @@ async function generatedReply(
   model: ChatModel,
   grounded: ChatModel,
   extraFigures: readonly number[] = [],
+  extraGroundingTexts: readonly string[] = [],
 ): Promise<Written> {
   const { request, customer, recommendations } = turn;
   const passages = scored.map(({ similarity: _similarity, ...passage }) => passage);
@@ -150,6 +157,7 @@ async function generatedReply(
       groundingTexts: [
         ...passages.map((passage) => passage.text),
         ...recommendations.flatMap((item) => [item.reasons.join(' '), JSON.stringify(item.product)]),
+        ...extraGroundingTexts,
       ],
       systemPrompt: SYSTEM_PROMPT,
       userMessage: request.question,

@@ -11,7 +11,7 @@ export {
   loadProjectExamples,
 } from './intent-examples.ts';
 export { type IntentModel, type IntentScore, intentModelFrom } from './intent-model.ts';
-export { type DetectedLanguage, detectLanguageStub, type LanguageDetector } from './language-stub.ts';
+export type { DetectedLanguage, LanguageDetector } from './language-detector.ts';
 export {
   DEFAULT_INTENT_TRAINING,
   type IntentData,

@@ -2,7 +2,7 @@ import { type IntentKind, intentDefinition } from '../../knowledge/intents/index
 import { OUT_OF_SCOPE_INTENT } from './confidence-calibration.ts';
 import type { InjectionScreen } from './injection-screen.ts';
 import type { IntentModel } from './intent-model.ts';
-import type { LanguageDetector } from './language-stub.ts';
+import type { LanguageDetector } from './language-detector.ts';
 
 /** What the assistant made of one message (contract 7). */
 export interface Understanding {

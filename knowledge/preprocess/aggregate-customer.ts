@@ -14,6 +14,7 @@ import {
 } from './group-activity.ts';
 import { sanitiseCustomerText } from './sanitise-customer-text.ts';
 import { sentimentScore } from './sentiment.ts';
+import { buildSpendingHistory, latestTransactionDate, type SpendingHistory } from './spending-history.ts';
 import { truncateAtWord } from './truncate-text.ts';
 
 /** What one customer's history says about them; the numbers behind the profile document. */
@@ -47,6 +48,8 @@ export interface CustomerAggregates {
   savingsRatio: number | null;
   /** Products adopted (before the as-of date), in adoption order, without repeats. */
   heldProductIds: string[];
+  /** Spend per calendar month and category, top merchants and recurring payments (answers about own data). */
+  history: SpendingHistory;
 }
 
 export interface AggregateOptions {
@@ -176,9 +179,14 @@ function summariseSpending(transactions: readonly Transaction[]) {
 
 /**
  * Aggregates one customer's activity. The activity must already be this customer's rows only
- * (and already cut at the as-of date): see {@link aggregateCustomers}.
+ * (and already cut at the as-of date): see {@link aggregateCustomers}. `dataEnd` is the dataset's last
+ * transaction day (the customer's own last one when not given), which their spending history runs to.
  */
-export function aggregateCustomer(customer: Customer, activity: CustomerActivity): CustomerAggregates {
+export function aggregateCustomer(
+  customer: Customer,
+  activity: CustomerActivity,
+  dataEnd: string | null = latestTransactionDate([activity]),
+): CustomerAggregates {
   const { rawMonthlySpend, ...spending } = summariseSpending(activity.transactions);
   const savingsRatio =
     customer.income > 0 ? Math.min(1, Math.max(-1, 1 - (12 * rawMonthlySpend) / customer.income)) : null;
@@ -192,6 +200,7 @@ export function aggregateCustomer(customer: Customer, activity: CustomerActivity
     avgMonthlySpend: cents(rawMonthlySpend),
     savingsRatio,
     heldProductIds: [...new Set(heldProductIds)],
+    history: buildSpendingHistory(activity.transactions, dataEnd),
   };
 }
 
@@ -205,11 +214,12 @@ export function aggregateCustomers(
 ): Map<string, CustomerAggregates> {
   const cutoff = options.asOf === undefined ? undefined : parseCutoff(options.asOf);
   const activity = groupActivityByCustomer(tables, cutoff);
+  const dataEnd = latestTransactionDate(activity.values());
   const aggregates = new Map<string, CustomerAggregates>();
   for (const customer of tables.customers) {
     aggregates.set(
       customer.customer_id,
-      aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity()),
+      aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity(), dataEnd),
     );
   }
   return aggregates;

@@ -5,6 +5,7 @@ import { parseCutoff } from './cutoff.ts';
 import { emptyActivity, groupActivityByCustomer } from './group-activity.ts';
 import type { DatasetTables } from './load-dataset.ts';
 import { buildProfileDocument } from './profile-document.ts';
+import { latestTransactionDate } from './spending-history.ts';
 
 /** Age groups used for filtering and fairness reporting. */
 export type AgeBand = '18-24' | '25-34' | '35-44' | '45-54' | '55-64' | '65+';
@@ -93,8 +94,14 @@ export function buildCustomerProfiles(
 ): CustomerProfile[] {
   const cutoff = options.asOf === undefined ? undefined : parseCutoff(options.asOf);
   const activity = groupActivityByCustomer(dataset, cutoff);
+  // One as-of day for everyone: "last month" means the same month whoever asks.
+  const dataEnd = latestTransactionDate(activity.values());
   return dataset.customers.map((customer) => {
-    const aggregates = aggregateCustomer(customer, activity.get(customer.customer_id) ?? emptyActivity());
+    const aggregates = aggregateCustomer(
+      customer,
+      activity.get(customer.customer_id) ?? emptyActivity(),
+      dataEnd,
+    );
     return {
       customer,
       aggregates,

@@ -30,6 +30,14 @@ export {
   loadDataset,
 } from './load-dataset.ts';
 export { buildProfileDocument, formatMoney } from './profile-document.ts';
+export {
+  CADENCES,
+  type Cadence,
+  detectRecurringPayment,
+  type MerchantPayments,
+  PAYMENTS_PER_YEAR,
+  type RecurringPayment,
+} from './recurring-payments.ts';
 export { sanitiseCustomerText } from './sanitise-customer-text.ts';
 export {
   MIN_TEXTS_FOR_WORKER,
@@ -40,4 +48,13 @@ export {
   withSentiment,
   withSentiments,
 } from './sentiment.ts';
+export {
+  buildSpendingHistory,
+  HISTORY_MONTHS,
+  latestTransactionDate,
+  type MerchantTotal,
+  monthText,
+  type SpendingHistory,
+  TOP_MERCHANT_COUNT,
+} from './spending-history.ts';
 export { splitByTime, type TimeSplit } from './split-by-time.ts';

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeError } from '../errors.ts';
+import { guardChromaServer, signalChromaGroup } from './chroma-exit-guard.ts';
 
 /** A `chroma run` server this process started and owns. */
 export interface ChromaServer {
@@ -12,6 +13,8 @@ export interface ChromaServer {
   readonly dataDir: string;
   /** Process id of the server, e.g. to read its memory use. */
   readonly pid: number | undefined;
+  /** Resolves when the server process ends, for whatever reason (stopped, crashed, killed). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the server (SIGTERM, then SIGKILL after a grace period); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -64,11 +67,14 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
   await mkdir(dataDir, { recursive: true });
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
+  // Its own process group (detached): a terminal's Ctrl-C reaches only the app, which then stops Chroma itself.
   const child = spawn(
     process.execPath,
     [chromaCliPath(), 'run', '--path', dataDir, '--port', String(port), '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, detached: true },
   );
+  // Last resort when the app exits without stopping it (process.exit, an uncaught error, an unhandled ^C).
+  guardChromaServer(child);
   const output: string[] = [];
   const collect = (chunk: Buffer): void => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -81,7 +87,10 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then((end) => end.code);
   const deadline = Date.now() + (options.startupTimeoutMs ?? 30_000);
   let exitCode: number | null | undefined;
   void exited.then((code) => {
@@ -104,6 +113,7 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
     port,
     dataDir,
     pid: child.pid,
+    exited: ended,
     stop: () => {
       stopping ??= stopChild(child, exited);
       return stopping;
@@ -113,13 +123,13 @@ export async function startChromaServer(options: StartChromaOptions): Promise<Ch
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
+  signalChromaGroup(child, 'SIGTERM');
   const killed = await Promise.race([
     exited.then(() => true),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
   ]);
   if (!killed) {
-    child.kill('SIGKILL');
+    signalChromaGroup(child, 'SIGKILL');
     await exited;
   }
 }

@@ -35,6 +35,8 @@ export interface SyncSummary {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Documents written (embedded and upserted) by this run. */
+  written: number;
   /** Documents not yet written because the run was interrupted. */
   pending: number;
   embedSeconds: number;
@@ -226,6 +228,7 @@ export class KnowledgeStore {
       updated,
       unchanged: documents.length - added - updated,
       removed: interrupted ? 0 : removedIds.length,
+      written,
       pending: toWrite.length - written,
       embedSeconds: embedMs / 1000,
       upsertSeconds: upsertMs / 1000,

@@ -63,6 +63,9 @@ describe('ingest: generated CSV → validate → preprocess → LSA embed → re
         k: 3,
       });
       expect(passages.map((hit) => hit.metadata.article_id)).toContain('card-not-arrived');
+      // Each passage carries its article's intents, so retrieval can keep to the intent of a question.
+      const delivery = passages.find((hit) => hit.metadata.article_id === 'card-not-arrived');
+      expect(delivery?.metadata.intents).toBe('|card_arrival|card_delivery_estimate|');
     } finally {
       await knowledge.close();
     }

@@ -29,7 +29,7 @@ function textLinesOf(body: string): string[] {
 }
 
 function article(id: string, title: string, body: string): KnowledgeArticle {
-  return { id, title, topics: ['test'], body, file: `${id}.md` };
+  return { id, title, topics: ['test'], intents: ['financial_education'], body, file: `${id}.md` };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<KnowledgeError> {
@@ -48,8 +48,8 @@ describe('shipped articles', () => {
     articles = await loadArticles(ARTICLES_DIR);
   });
 
-  it('load at least 22 articles with unique ids', () => {
-    expect(articles.length).toBeGreaterThanOrEqual(22);
+  it('load at least 42 articles with unique ids', () => {
+    expect(articles.length).toBeGreaterThanOrEqual(42);
     expect(new Set(articles.map((each) => each.id)).size).toBe(articles.length);
   });
 
@@ -87,7 +87,7 @@ describe('shipped articles', () => {
 
   it('include help-centre pages that tell the customer how to reach a person', () => {
     const helpCentre = articles.filter((each) => each.topics.includes('help centre'));
-    expect(helpCentre.length).toBeGreaterThanOrEqual(7);
+    expect(helpCentre.length).toBeGreaterThanOrEqual(27);
     const silent = helpCentre.filter(
       (each) => !/contact us|secure message|member of our team/i.test(each.body),
     );
@@ -137,6 +137,7 @@ describe('chunkArticle', () => {
         section: '',
         text: 'Saving tips\n\nSmall habits add up.',
         position: 0,
+        intents: ['financial_education'],
       },
       {
         id: 'saving-tips#1',
@@ -145,6 +146,7 @@ describe('chunkArticle', () => {
         section: 'Start small',
         text: 'Saving tips — Start small\n\nPut aside a little each payday.\n\nRaise it when your pay rises.',
         position: 1,
+        intents: ['financial_education'],
       },
       {
         id: 'saving-tips#2',
@@ -153,6 +155,7 @@ describe('chunkArticle', () => {
         section: 'Automate it',
         text: 'Saving tips — Automate it\n\nMove money on the day you are paid.',
         position: 2,
+        intents: ['financial_education'],
       },
     ]);
   });
@@ -257,7 +260,7 @@ describe('loadArticles', () => {
   it('parses front matter and returns articles sorted by file name, ignoring other files', async () => {
     await write(
       'b-second.md',
-      '---\nid: b-second\ntitle: Second\ntopics: saving\n---\n# Second\n\nText two.\n',
+      '---\nid: b-second\ntitle: Second\ntopics: saving\nintents: card_arrival,  financial_education\n---\n# Second\n\nText two.\n',
     );
     await write(
       'a-first.md',
@@ -269,6 +272,7 @@ describe('loadArticles', () => {
         id: 'a-first',
         title: 'Budgets: a start',
         topics: ['one', 'two', 'three'],
+        intents: [],
         body: '# First',
         file: path.join(directory, 'a-first.md'),
       },
@@ -276,6 +280,7 @@ describe('loadArticles', () => {
         id: 'b-second',
         title: 'Second',
         topics: ['saving'],
+        intents: ['card_arrival', 'financial_education'],
         body: '# Second\n\nText two.',
         file: path.join(directory, 'b-second.md'),
       },
@@ -311,6 +316,26 @@ describe('loadArticles', () => {
     );
   });
 
+  it('refuses an intent id outside the taxonomy or listed twice, naming the file, line and id', async () => {
+    await write(
+      'typo.md',
+      '---\nid: typo\ntitle: Typo\ntopics: cards\nintents: card_arrival, card_arival\n---\n# Typo\n',
+    );
+    await write(
+      'twice.md',
+      '---\nid: twice\ntitle: Twice\ntopics: cards\nintents: change_pin, change_pin\n---\n# Twice\n',
+    );
+    const error = await rejectionOf(loadArticles(directory));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain(
+      `${path.join(directory, 'typo.md')}:5 intents: "card_arival" is not an intent id of knowledge/intents/taxonomy.ts`,
+    );
+    expect(error.message).not.toContain('"card_arrival" is not');
+    expect(error.message).toContain(
+      `${path.join(directory, 'twice.md')}:5 intents: "change_pin" is listed twice`,
+    );
+  });
+
   it('reports a missing folder as MISSING_FILE, keeping the cause', async () => {
     const error = await rejectionOf(loadArticles(path.join(directory, 'absent')));
     expect(error.code).toBe('MISSING_FILE');
@@ -336,6 +361,7 @@ describe('loadArticles', () => {
             id,
             title: generatedTitle,
             topics,
+            intents: [],
             body: '# Body',
             file: path.join(folder, `${id}.md`),
           });

@@ -154,7 +154,40 @@ describe('aggregateCustomers', () => {
       spendTrend: 0,
       savingsRatio: null,
       heldProductIds: [],
+      history: { asOf: null, firstMonth: null, monthlySpend: {}, topMerchants: [], recurring: [] },
     });
+  });
+
+  it('keeps spending by calendar month, top merchants and the dataset as-of day in the history', () => {
+    const tables = aliceTables();
+    tables.transactions.push(transaction('T-9', '2024-03-20', 0.1, 'dining'));
+    tables.transactions.push(transaction('T-10', '2024-04-02', 5, 'dining', 'C-0002'));
+    const alice = aggregateCustomers(tables).get('C-0001')?.history;
+    // Runs to the dataset's last day (Bob's 2 April), not Alice's own last transaction.
+    expect(alice?.asOf).toBe('2024-04-02');
+    expect(alice?.firstMonth).toBe('2024-01');
+    // 200 + 0.10 in March: summed in cents, so exactly 200.1.
+    expect(alice?.monthlySpend).toEqual({
+      groceries: [
+        [0, 100],
+        [1, 120],
+      ],
+      dining: [
+        [1, 80],
+        [2, 200.1],
+      ],
+      travel: [[2, 100]],
+    });
+    expect(alice?.topMerchants).toEqual([
+      { merchant: 'Shop', category: 'groceries', total: 600.1, count: 6 },
+    ]);
+    expect(alice?.recurring).toEqual([]);
+  });
+
+  it('leaves months before asOf out of the history when asOf cuts them', () => {
+    const alice = aggregateCustomers(aliceTables(), { asOf: '2024-03-01' }).get('C-0001')?.history;
+    expect(alice?.asOf).toBe('2024-02-20');
+    expect(alice?.monthlySpend.dining).toEqual([[1, 80]]);
   });
 
   it('clamps the savings ratio and caps joined content, newest first', () => {

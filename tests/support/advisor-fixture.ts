@@ -4,6 +4,7 @@ import { ConversationCore } from '../../bot/core/index.ts';
 import { AdvisorChain, type AdvisorChainDependencies } from '../../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../../chains/grounded/grounded-chat-model.ts';
 import type { ChatModel } from '../../chains/llm/index.ts';
+import { answerOwnData } from '../../chains/own-data/index.ts';
 import { AdvisorRetriever } from '../../chains/retrieve/advisor-retriever.ts';
 import type { IntentModel } from '../../chains/understand/index.ts';
 import { generateDataset } from '../../knowledge/generate/index.ts';
@@ -56,6 +57,7 @@ export async function createAdvisorFixture(customers = 400): Promise<AdvisorFixt
       model: grounded,
       grounded,
       intents,
+      answerOwnData,
       ...overrides,
     });
   return {

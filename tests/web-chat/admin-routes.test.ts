@@ -103,7 +103,9 @@ describe('admin routes: the dashboard page, its scripts and the analytics APIs b
       });
       const response = await get('/admin/api/operations', customer);
       expect(response.status).toBe(401);
-      expect((await errorOf(response)).message).toBe('The admin token lacks valid claims: aud.');
+      expect((await errorOf(response)).message).toBe(
+        'The admin token\'s "aud" claim must be exactly "finadvisor-admin".',
+      );
     });
 
     it('refuses a token signed with another algorithm', async () => {

@@ -1,6 +1,6 @@
 import { sign } from 'hono/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ConversationCore, CoreError, MAX_MESSAGE_CHARACTERS } from '../../bot/core/index.ts';
+import { ConversationCore, CoreError, MAX_MESSAGE_CHARACTERS, TurnIdCodec } from '../../bot/core/index.ts';
 import {
   createWebChatApp,
   signCustomerToken,
@@ -12,6 +12,9 @@ import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fi
 
 const SECRET = 'test-secret-for-web-chat-0123456789abcdef';
 const START = Date.UTC(2025, 0, 15, 10, 0, 0);
+/** A known turn-id key, so the test can map a reply's opaque id back to its audit record. */
+const TURN_IDS = new TurnIdCodec('web-chat-app-test');
+const seqOf = (reply: WebChatReply): number => TURN_IDS.decode(reply.turnId) ?? -1;
 
 interface SseEvent {
   event: string;
@@ -44,7 +47,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
 
   beforeAll(async () => {
     fixture = await createAdvisorFixture(120);
-    core = fixture.core();
+    core = new ConversationCore({ chain: fixture.chain(), audit: fixture.audit, turnIds: TURN_IDS });
     app = makeApp();
   });
   afterAll(async () => {
@@ -86,7 +89,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     expect(reply.products.length).toBeGreaterThan(0);
     expect(reply.products[0]?.reasons.length).toBeGreaterThan(0);
     const [turn] = (await fixture.audit.turns({ customerId: 'C-000007' })).filter(
-      (candidate) => candidate.seq === reply.auditSeq,
+      (candidate) => candidate.seq === seqOf(reply),
     );
     expect(turn).toMatchObject({
       channel: 'web',
@@ -145,7 +148,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
           SECRET,
           'HS256',
         ),
-      /admin token/,
+      /"aud" claim must be exactly "finadvisor-chat"/,
     ],
   ])('401 with %s, before the core runs', async (_label, makeToken, message) => {
     const before = await auditHead();
@@ -165,7 +168,10 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
-      error: { code: 'NOT_AUTHORISED', message: 'You are not allowed to ask about customer C-000008.' },
+      error: {
+        code: 'NOT_AUTHORISED',
+        message: 'You are not allowed to ask about customer C-000008. You can ask about your own accounts.',
+      },
     });
     const refused = await fixture.audit.turns({ customerId: 'C-000008' });
     expect(refused.at(-1)).toMatchObject({ channel: 'web', actor: { id: 'C-000007' } });
@@ -240,7 +246,11 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     // Empty bodies are refused with 422 after the limits, so these requests never reach the core.
     const statusFor = async (target: typeof direct, customer: string, env: object, forwardedFor: string) => {
       const token = await tokenFor(customer);
-      const headers = { Authorization: `Bearer ${token}`, 'X-Forwarded-For': forwardedFor };
+      const headers = {
+        Authorization: `Bearer ${token}`,
+        'X-Forwarded-For': forwardedFor,
+        'Content-Type': 'application/json',
+      };
       return (await target.request('/api/chat', { method: 'POST', headers, body: '{}' }, env)).status;
     };
     const statuses = [];
@@ -266,12 +276,13 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     const reply = await replyOf(chat);
     const product = reply.products[0]?.productId;
 
-    const rated = await post('/api/feedback', token, { auditSeq: reply.auditSeq, rating: 'up' });
+    const rated = await post('/api/feedback', token, { turnId: reply.turnId, rating: 'up' });
     expect(rated.status).toBe(201);
-    const { feedbackSeq } = (await rated.json()) as { feedbackSeq: number };
-    const interest = { auditSeq: reply.auditSeq, rating: null, productId: product, accepted: true };
+    expect(await rated.json()).toEqual({ recorded: true });
+    const interest = { turnId: reply.turnId, rating: null, productId: product, accepted: true };
     expect((await post('/api/feedback', token, interest)).status).toBe(201);
-    const stored = await fixture.audit.feedback({ turnSeq: reply.auditSeq });
+    const stored = await fixture.audit.feedback({ turnSeq: seqOf(reply) });
+    const feedbackSeq = stored[0]?.seq ?? -1;
     expect(
       stored.map(({ seq, rating, productId, accepted, channel, actor }) => ({
         seq,
@@ -303,15 +314,18 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     const notRecommended = await post('/api/feedback', token, { ...interest, productId: 'P-NOT-OFFERED' });
     expect(notRecommended.status).toBe(422);
     const someoneElse = await post('/api/feedback', await tokenFor('C-000008'), {
-      auditSeq: reply.auditSeq,
+      turnId: reply.turnId,
       rating: 'down',
     });
     expect(someoneElse.status).toBe(403);
-    const unknown = await post('/api/feedback', token, { auditSeq: (await auditHead()) + 100, rating: 'up' });
+    const unknownId = TURN_IDS.encode((await auditHead()) + 100);
+    const unknown = await post('/api/feedback', token, { turnId: unknownId, rating: 'up' });
     expect(unknown.status).toBe(404);
-    expect((await post('/api/feedback', token, { auditSeq: 'one', rating: 'up' })).status).toBe(422);
-    expect((await post('/api/feedback', null, { auditSeq: reply.auditSeq, rating: 'up' })).status).toBe(401);
-    expect(await fixture.audit.feedback({ turnSeq: reply.auditSeq })).toHaveLength(2);
+    const madeUp = await post('/api/feedback', token, { turnId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'up' });
+    expect(madeUp.status).toBe(404);
+    expect((await post('/api/feedback', token, { turnId: 'one two', rating: 'up' })).status).toBe(422);
+    expect((await post('/api/feedback', null, { turnId: reply.turnId, rating: 'up' })).status).toBe(401);
+    expect(await fixture.audit.feedback({ turnSeq: seqOf(reply) })).toHaveLength(2);
   });
 
   it('answers health checks and serves the widget script with cache headers', async () => {
@@ -345,7 +359,10 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
   it('turns an unexpected error into a bare 500, and a failure after the first token into an error event', async () => {
     const reportError = vi.fn();
     const broken = makeApp({
-      core: { handle: () => Promise.reject(new Error('SQLITE_CORRUPT at /var/lib/advisor/audit.sqlite')) },
+      core: {
+        handle: () => Promise.reject(new Error('SQLITE_CORRUPT at /var/lib/advisor/audit.sqlite')),
+        recordFeedback: () => Promise.reject(new Error('not used by this test')),
+      },
       reportError,
     });
     const token = await tokenFor('C-000007');
@@ -358,6 +375,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
 
     const midway = makeApp({
       core: {
+        recordFeedback: () => Promise.reject(new Error('not used by this test')),
         handle: async (_message, options) => {
           options?.onToken?.('Hello ');
           throw new CoreError('UNAVAILABLE', 'model host 10.0.0.5 refused the connection');
@@ -388,6 +406,7 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     const gated = makeApp({
       reportError,
       core: {
+        recordFeedback: () => Promise.reject(new Error('not used by this test')),
         handle: async (message, options) => {
           seen = options?.signal;
           entered();
@@ -397,7 +416,10 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
       },
     });
     const client = new AbortController();
-    const headers = { Authorization: `Bearer ${await tokenFor('C-000007')}` };
+    const headers = {
+      Authorization: `Bearer ${await tokenFor('C-000007')}`,
+      'Content-Type': 'application/json',
+    };
     const pending = gated.request('/api/chat', {
       method: 'POST',
       headers,

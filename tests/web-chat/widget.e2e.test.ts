@@ -148,7 +148,10 @@ suite(
         () =>
           document.querySelector('.fadv-bot:last-child .fadv-chip')?.getAttribute('aria-pressed') === 'true',
       );
-      const feedback = await fixture.audit.feedback({ turnSeq: reply.auditSeq });
+      const turnSeq = (await fixture.audit.turns({ customerId })).find(
+        (each) => each.reply === reply.text,
+      )?.seq;
+      const feedback = await fixture.audit.feedback({ turnSeq: turnSeq ?? -1 });
       expect(
         feedback.map(({ rating, productId, accepted, channel, actor }) => ({
           rating,
@@ -173,7 +176,7 @@ suite(
           actor: { id: customerId, role: 'customer' },
         },
       ]);
-      const turn = (await fixture.audit.turns({ customerId })).find((each) => each.seq === reply.auditSeq);
+      const turn = (await fixture.audit.turns({ customerId })).find((each) => each.seq === turnSeq);
       expect(turn).toMatchObject({ channel: 'web', reply: reply.text });
     });
 

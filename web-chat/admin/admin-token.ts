@@ -6,7 +6,6 @@ export { ADMIN_TOKEN_AUDIENCE };
 /** The claims of an admin token: a web user id (looked up in the roles file), its audience and its times. */
 export const AdminTokenClaims = WebTokenClaims.extend({
   sub: z.string().min(1, 'expected a web user id'),
-  aud: z.literal(ADMIN_TOKEN_AUDIENCE, `expected "${ADMIN_TOKEN_AUDIENCE}"`),
 });
 /** Verified admin claims. */
 export type AdminTokenClaims = z.infer<typeof AdminTokenClaims>;
@@ -15,8 +14,21 @@ export type AdminTokenClaims = z.infer<typeof AdminTokenClaims>;
  * Verifies an admin bearer token and returns the web user id it names; whether that user is an admin is the
  * caller's question (the roles file). Same rules as customer tokens: HS256 only, at most an hour of life.
  */
-export async function verifyAdminToken(token: string, secret: string, nowMs: number): Promise<string> {
-  return (await verifyWebToken(token, { secret, nowMs, claims: AdminTokenClaims, name: 'admin token' })).sub;
+export async function verifyAdminToken(
+  token: string,
+  secret: string,
+  nowMs: number,
+  issuer?: string,
+): Promise<string> {
+  const claims = await verifyWebToken(token, {
+    secret,
+    nowMs,
+    claims: AdminTokenClaims,
+    name: 'admin token',
+    audience: ADMIN_TOKEN_AUDIENCE,
+    issuer,
+  });
+  return claims.sub;
 }
 
 /**
@@ -29,7 +41,9 @@ export async function signAdminToken(options: {
   secret: string;
   nowMs: number;
   lifetimeSeconds: number;
+  issuer?: string | undefined;
 }): Promise<string> {
-  const { userId, ...rest } = options;
-  return await signWebToken({ subject: userId, claims: { aud: ADMIN_TOKEN_AUDIENCE }, ...rest });
+  const { userId, issuer, ...rest } = options;
+  const claims = { aud: ADMIN_TOKEN_AUDIENCE, ...(issuer === undefined ? {} : { iss: issuer }) };
+  return await signWebToken({ subject: userId, claims, ...rest });
 }

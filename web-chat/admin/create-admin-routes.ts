@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { type AnalyticsSource, mayRunAdminCommands, type RoleDirectory } from '../../bot/core/index.ts';
 import { FOUR_FIFTHS_BAND } from '../../chains/eval/fairness/index.ts';
 import { understandingSummaryLine } from '../../chains/eval/understanding/index.ts';
+import { clientAddress, type TrustProxy } from '../client-address.ts';
 import { bearerToken, MIN_TOKEN_SECRET_LENGTH } from '../customer-token.ts';
+import { FixedWindowRateLimiter } from '../fixed-window-rate-limiter.ts';
 import { errorBody, toWebChatError, WebChatError } from '../web-chat-error.ts';
 import { loadWidgetAsset, type WidgetAsset } from '../widget-asset.ts';
 import { ADMIN_PAGE_SECURITY_POLICY, renderAdminPage } from './admin-page.ts';
@@ -28,6 +30,9 @@ const BenchLimit = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(MAX_BENCH_RUNS));
 
+/** Admin API requests one client address may make per minute, failed sign-ins included (token guessing). */
+export const ADMIN_REQUESTS_PER_MINUTE = 60;
+
 /** What the admin routes need, injected so tests run them without a port. */
 export interface AdminRoutesDependencies {
   analytics: AnalyticsSource;
@@ -35,8 +40,14 @@ export interface AdminRoutesDependencies {
   roles: Pick<RoleDirectory, 'find'>;
   /** The web token secret; admin tokens are HS256 JWTs signed with it (see signAdminToken). */
   tokenSecret: string;
-  /** Milliseconds since the epoch; drives token expiry. */
+  /** The `iss` admin tokens must carry, when the bank names one (`WEB_TOKEN_ISSUER`). */
+  tokenIssuer?: string | undefined;
+  /** Milliseconds since the epoch; drives token expiry and the rate-limit window. */
   now?: () => number;
+  /** Behind reverse proxies (`TRUST_PROXY`): which `X-Forwarded-For` entry is the client (see clientAddress). */
+  trustProxy?: TrustProxy;
+  /** Admin API requests per address per minute (default ADMIN_REQUESTS_PER_MINUTE). */
+  requestsPerMinute?: number;
   /** Demo mode only: this web user id is an admin without a roles entry (the link `npm start` prints). */
   demoAdminId?: string;
   /** Where failed computations and unexpected errors go. */
@@ -55,6 +66,11 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
     throw new RangeError(`the web token secret must be at least ${MIN_TOKEN_SECRET_LENGTH} characters`);
   }
   const now = dependencies.now ?? Date.now;
+  const addressLimiter = new FixedWindowRateLimiter({
+    limit: dependencies.requestsPerMinute ?? ADMIN_REQUESTS_PER_MINUTE,
+    windowMs: 60_000,
+    now,
+  });
   const reportError = dependencies.reportError ?? ((error: unknown) => console.error('admin:', error));
   const chartScript = chartScriptFile().then((file) => loadWidgetAsset(file));
   chartScript.catch(() => {});
@@ -83,6 +99,9 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
     if (failure.code === 'UNAUTHENTICATED') {
       context.header('WWW-Authenticate', 'Bearer realm="admin", error="invalid_token"');
     }
+    if (failure.details.retryAfterSeconds !== undefined) {
+      context.header('Retry-After', String(failure.details.retryAfterSeconds));
+    }
     return context.json(errorBody(failure), failure.status);
   });
   admin.use(async (context, next) => {
@@ -104,10 +123,20 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
   admin.use(
     '/api/*',
     createMiddleware(async (context, next) => {
+      // Counted before the token is checked, so forged or expired tokens use up the address's allowance too.
+      const decision = addressLimiter.take(clientAddress(context, dependencies.trustProxy ?? false));
+      if (!decision.allowed) {
+        throw new WebChatError(
+          'RATE_LIMITED',
+          `Too many admin requests from your network address; try again in ${decision.retryAfterSeconds} s.`,
+          { retryAfterSeconds: decision.retryAfterSeconds },
+        );
+      }
       const userId = await verifyAdminToken(
         bearerToken(context.req.header('authorization')),
         tokenSecret,
         now(),
+        dependencies.tokenIssuer,
       );
       if (!isAdmin(userId)) {
         throw new WebChatError(

@@ -3,7 +3,7 @@
 
 /**
  * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null, movedByFeedback: boolean, explored: boolean }} ProductCard
- * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], auditSeq: number }} Reply
+ * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], turnId: string }} Reply
  * @typedef {{ message?: string, retryAfterSeconds?: number }} ErrorInfo
  */
 
@@ -19,6 +19,122 @@
   const token = script?.dataset.token ?? '';
   const endpoint = (script?.dataset.endpoint ?? '').replace(/\/+$/, '');
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  // The widget's own words in the customer's language: the script tag's data-lang, else the page's
+  // <html lang>, else the browser's language; English when that language has no texts here.
+  const UI_TEXTS = {
+    en: {
+      open: 'Open chat',
+      close: 'Close chat',
+      title: 'Ask our assistant',
+      conversation: 'Conversation',
+      welcome: 'Hello! Ask me about our products, cards, payments and fees. (Guidance, not personal advice.)',
+      placeholder: 'Type your question…',
+      yourMessage: 'Your message',
+      send: 'Send',
+      sessionEnded: 'Your session has ended. Please refresh the page.',
+      onlyOwnAccounts: 'Sorry, I can only help with your own accounts.',
+      noRecord: "We couldn't find your customer record.",
+      tooLong: 'That message is too long.',
+      unavailable: 'The assistant is unavailable. Please try again soon.',
+      offline: "Can't reach the assistant. Check your connection.",
+      notAllowed: 'This site is not allowed to use the assistant. Please use the bank’s own website or app.',
+      notSent: "That couldn't be sent: {message}",
+      checkIt: 'please check it.',
+      tooMany: 'Too many messages. Please try again in {seconds} seconds.',
+      cutOff: 'The answer was cut off. Please retry.',
+      sending: 'Sending…',
+      thanks: 'Thanks for your feedback.',
+      interested: "I'm interested",
+      interestedIn: "I'm interested in {name}",
+      movedByFeedback: 'Ranked using earlier feedback.',
+      explored: 'Shown so we can learn whether it suits customers like you.',
+      recommended: 'Recommended products',
+      sources: 'Sources',
+      helpfulYes: 'Yes, this was helpful',
+      helpfulNo: 'No, this was not helpful',
+      helpfulQuestion: 'Was this answer helpful?',
+      helpful: 'Helpful?',
+    },
+    de: {
+      open: 'Chat öffnen',
+      close: 'Chat schließen',
+      title: 'Fragen Sie unseren Assistenten',
+      conversation: 'Unterhaltung',
+      welcome:
+        'Hallo! Fragen Sie mich zu unseren Produkten, Karten, Zahlungen und Gebühren. (Allgemeine Hinweise, keine persönliche Beratung.)',
+      placeholder: 'Ihre Frage eingeben…',
+      yourMessage: 'Ihre Nachricht',
+      send: 'Senden',
+      sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.',
+      onlyOwnAccounts: 'Entschuldigung, ich kann Ihnen nur zu Ihren eigenen Konten helfen.',
+      noRecord: 'Wir konnten Ihre Kundendaten nicht finden.',
+      tooLong: 'Diese Nachricht ist zu lang.',
+      unavailable: 'Der Assistent ist nicht verfügbar. Bitte versuchen Sie es bald noch einmal.',
+      offline: 'Der Assistent ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
+      notAllowed:
+        'Diese Website darf den Assistenten nicht nutzen. Bitte verwenden Sie die Website oder App der Bank.',
+      notSent: 'Das konnte nicht gesendet werden: {message}',
+      checkIt: 'Bitte prüfen Sie Ihre Eingabe.',
+      tooMany: 'Zu viele Nachrichten. Bitte versuchen Sie es in {seconds} Sekunden erneut.',
+      cutOff: 'Die Antwort wurde unterbrochen. Bitte versuchen Sie es erneut.',
+      sending: 'Wird gesendet…',
+      thanks: 'Danke für Ihr Feedback.',
+      interested: 'Interessiert mich',
+      interestedIn: '{name} interessiert mich',
+      movedByFeedback: 'Die Reihenfolge berücksichtigt früheres Feedback.',
+      explored: 'Angezeigt, damit wir lernen, ob es zu Kunden wie Ihnen passt.',
+      recommended: 'Empfohlene Produkte',
+      sources: 'Quellen',
+      helpfulYes: 'Ja, das war hilfreich',
+      helpfulNo: 'Nein, das war nicht hilfreich',
+      helpfulQuestion: 'War diese Antwort hilfreich?',
+      helpful: 'Hilfreich?',
+    },
+    es: {
+      open: 'Abrir chat',
+      close: 'Cerrar chat',
+      title: 'Pregunte a nuestro asistente',
+      conversation: 'Conversación',
+      welcome:
+        '¡Hola! Pregúnteme sobre nuestros productos, tarjetas, pagos y comisiones. (Orientación general, no asesoramiento personal.)',
+      placeholder: 'Escriba su pregunta…',
+      yourMessage: 'Su mensaje',
+      send: 'Enviar',
+      sessionEnded: 'Su sesión ha terminado. Vuelva a cargar la página.',
+      onlyOwnAccounts: 'Lo siento, solo puedo ayudarle con sus propias cuentas.',
+      noRecord: 'No hemos encontrado sus datos de cliente.',
+      tooLong: 'Ese mensaje es demasiado largo.',
+      unavailable: 'El asistente no está disponible. Inténtelo de nuevo en breve.',
+      offline: 'No se puede contactar con el asistente. Compruebe su conexión.',
+      notAllowed:
+        'Este sitio no tiene permiso para usar el asistente. Utilice la web o la aplicación del banco.',
+      notSent: 'No se ha podido enviar: {message}',
+      checkIt: 'revíselo, por favor.',
+      tooMany: 'Demasiados mensajes. Inténtelo de nuevo dentro de {seconds} segundos.',
+      cutOff: 'La respuesta se ha cortado. Inténtelo de nuevo.',
+      sending: 'Enviando…',
+      thanks: 'Gracias por su opinión.',
+      interested: 'Me interesa',
+      interestedIn: 'Me interesa {name}',
+      movedByFeedback: 'Ordenado teniendo en cuenta opiniones anteriores.',
+      explored: 'Se muestra para saber si encaja con clientes como usted.',
+      recommended: 'Productos recomendados',
+      sources: 'Fuentes',
+      helpfulYes: 'Sí, me ha sido útil',
+      helpfulNo: 'No, no me ha sido útil',
+      helpfulQuestion: '¿Le ha sido útil esta respuesta?',
+      helpful: '¿Útil?',
+    },
+  };
+  const requested = (script?.dataset.lang || document.documentElement.lang || navigator.language || 'en')
+    .slice(0, 2)
+    .toLowerCase();
+  /** @type {keyof typeof UI_TEXTS} */
+  const uiLanguage = requested === 'de' || requested === 'es' ? requested : 'en';
+  /** A UI text in the widget's language, `{name}` filled in. @param {keyof typeof UI_TEXTS.en} key @param {Record<string, string | number>} [params] */
+  const say = (key, params = {}) =>
+    UI_TEXTS[uiLanguage][key].replace(/\{(\w+)\}/g, (whole, name) => String(params[name] ?? whole));
 
   const STYLES = `.~root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.45 system-ui,sans-serif;color:#1d2433;--a:#0b5cad;--m:#5b6473;--l:#dde1e7}
 .~root :where(*){box-sizing:border-box;margin:0;padding:0;border:0;font:inherit;color:inherit;background:none;text-transform:none;letter-spacing:0;text-align:left;box-shadow:none;list-style:none}
@@ -98,45 +214,47 @@
 
   const bubble = button(
     'bubble',
-    { 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': `${P}-panel` },
+    { 'aria-label': say('open'), 'aria-expanded': 'false', 'aria-controls': `${P}-panel` },
     icon(ICONS.chat),
   );
-  const close = button('close', { 'aria-label': 'Close chat' }, icon(ICONS.close));
+  const close = button('close', { 'aria-label': say('close') }, icon(ICONS.close));
   const log = el(
     'div',
     'log',
-    { 'aria-live': 'polite', 'aria-label': 'Conversation' },
-    el(
-      'p',
-      'msg bot',
-      {},
-      'Hello! Ask me about our products, cards, payments and fees. (Guidance, not personal advice.)',
-    ),
+    { 'aria-live': 'polite', 'aria-label': say('conversation') },
+    el('p', 'msg bot', {}, say('welcome')),
   );
   const input = el('input', 'input', {
     id: `${P}-input`,
     maxlength: '2000',
     autocomplete: 'off',
-    placeholder: 'Type your question…',
+    placeholder: say('placeholder'),
   });
-  const send = el('button', 'send', {}, 'Send');
-  const form = el('form', 'form', {}, el('label', 'sr', { for: `${P}-input` }, 'Your message'), input, send);
+  const send = el('button', 'send', {}, say('send'));
+  const form = el(
+    'form',
+    'form',
+    {},
+    el('label', 'sr', { for: `${P}-input` }, say('yourMessage')),
+    input,
+    send,
+  );
   const panel = el(
     'div',
     'panel',
     { id: `${P}-panel`, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': `${P}-title` },
-    el('div', 'header', {}, el('h2', 'title', { id: `${P}-title` }, 'Ask our assistant'), close),
+    el('div', 'header', {}, el('h2', 'title', { id: `${P}-title` }, say('title')), close),
     log,
     form,
   );
   panel.hidden = true;
-  document.body.append(el('div', 'root', {}, panel, bubble));
+  document.body.append(el('div', 'root', { lang: uiLanguage }, panel, bubble));
 
   /** @param {boolean} open */
   function toggle(open) {
     panel.hidden = !open;
     bubble.setAttribute('aria-expanded', String(open));
-    bubble.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    bubble.setAttribute('aria-label', say(open ? 'close' : 'open'));
     (open ? input : bubble).focus();
   }
   bubble.onclick = () => toggle(panel.hidden);
@@ -155,19 +273,39 @@
 
   /** @type {Record<string, string>} */
   const SAY = {
-    401: 'Your session has ended. Please refresh the page.',
-    403: 'Sorry, I can only help with your own accounts.',
-    404: "We couldn't find your customer record.",
-    413: 'That message is too long.',
-    500: 'The assistant is unavailable. Please try again soon.',
+    401: say('sessionEnded'),
+    403: say('onlyOwnAccounts'),
+    404: say('noRecord'),
+    413: say('tooLong'),
+    500: say('unavailable'),
   };
   const OFFLINE = "Can't reach the assistant. Check your connection.";
+  const NOT_ALLOWED =
+    'This site is not allowed to use the assistant. Please use the bank’s own website or app.';
+
+  /**
+   * Why a request failed before any answer. A browser hides CORS refusals behind the same error as a lost
+   * connection; a no-cors probe tells them apart: it succeeds whenever the server is reachable at all, so a
+   * reachable server that refused us means this page's origin is not on the bank's list (WEB_ALLOWED_ORIGINS).
+   */
+  async function unreachableText() {
+    const base = new URL(endpoint || location.origin, location.href);
+    if (base.origin === location.origin) return OFFLINE;
+    try {
+      await fetch(`${base.origin}${base.pathname.replace(/\/+$/, '')}/healthz`, {
+        mode: 'no-cors',
+        cache: 'no-store',
+      });
+      return NOT_ALLOWED;
+    } catch {
+      return OFFLINE;
+    }
+  }
 
   /** Says what went wrong in the customer's terms. @param {number} status @param {ErrorInfo} info */
   function describe(status, info) {
-    if (status === 422) return `That couldn't be sent: ${info.message ?? 'please check it.'}`;
-    if (status === 429)
-      return `Too many messages. Please try again in ${info.retryAfterSeconds ?? 60} seconds.`;
+    if (status === 422) return say('notSent', { message: info.message ?? say('checkIt') });
+    if (status === 429) return say('tooMany', { seconds: info.retryAfterSeconds ?? 60 });
     return SAY[status] ?? SAY[500];
   }
 
@@ -246,31 +384,31 @@
    * @param {HTMLElement} status @param {object} body @param {HTMLButtonElement} chosen @param {HTMLButtonElement[]} group
    */
   async function sendFeedback(status, body, chosen, group) {
-    status.textContent = 'Sending…';
+    status.textContent = say('sending');
     try {
       const response = await post('/api/feedback', body);
-      status.textContent = response.ok ? 'Thanks for your feedback.' : await failureText(response);
+      status.textContent = response.ok ? say('thanks') : await failureText(response);
       if (!response.ok) return;
       chosen.setAttribute('aria-pressed', 'true');
       for (const each of group) each.disabled = true;
     } catch {
-      status.textContent = OFFLINE;
+      status.textContent = await unreachableText();
     }
   }
 
   /** Product cards, sources and rating buttons under an answer. @param {HTMLElement} answer @param {Reply} reply */
   function renderExtras(answer, reply) {
     const status = el('span', 'muted', { role: 'status' });
-    const auditSeq = reply.auditSeq;
+    const turnId = reply.turnId;
     const extra = el('div', 'extra');
     if (reply.products.length > 0) {
       const cards = reply.products.map((product) => {
         const interest = button(
           'chip',
-          { 'aria-pressed': 'false', 'aria-label': `I'm interested in ${product.name}` },
-          "I'm interested",
+          { 'aria-pressed': 'false', 'aria-label': say('interestedIn', { name: product.name }) },
+          say('interested'),
         );
-        const body = { auditSeq, rating: null, productId: product.productId, accepted: true };
+        const body = { turnId, rating: null, productId: product.productId, accepted: true };
         interest.onclick = () => sendFeedback(status, body, interest, [interest]);
         return el(
           'li',
@@ -280,28 +418,26 @@
           el('p', 'muted', {}, product.type.replace(/_/g, ' ')),
           el('ul', '', {}, ...product.reasons.map((reason) => el('li', '', {}, reason))),
           ...(product.riskDisclosure ? [el('p', 'risk', { role: 'note' }, product.riskDisclosure)] : []),
-          ...(product.movedByFeedback ? [el('p', 'muted', {}, 'Ranked using earlier feedback.')] : []),
-          ...(product.explored
-            ? [el('p', 'muted', {}, 'Shown so we can learn whether it suits customers like you.')]
-            : []),
+          ...(product.movedByFeedback ? [el('p', 'muted', {}, say('movedByFeedback'))] : []),
+          ...(product.explored ? [el('p', 'muted', {}, say('explored'))] : []),
           interest,
         );
       });
-      extra.append(el('ul', 'cards', { 'aria-label': 'Recommended products' }, ...cards));
+      extra.append(el('ul', 'cards', { 'aria-label': say('recommended') }, ...cards));
     }
     const titles = [...new Set(reply.sources.map((source) => source.title))];
     if (titles.length > 0) {
       const list = el('ul', '', {}, ...titles.map((title) => el('li', '', {}, title)));
-      extra.append(el('div', 'sources', {}, el('p', '', {}, 'Sources'), list));
+      extra.append(el('div', 'sources', {}, el('p', '', {}, say('sources')), list));
     }
     const ratings = ['up', 'down'].map((rating) => {
-      const label = rating === 'up' ? 'Yes, this was helpful' : 'No, this was not helpful';
+      const label = say(rating === 'up' ? 'helpfulYes' : 'helpfulNo');
       const choice = button(rating, { 'aria-label': label, 'aria-pressed': 'false' }, icon(ICONS.thumb));
-      choice.onclick = () => sendFeedback(status, { auditSeq, rating }, choice, ratings);
+      choice.onclick = () => sendFeedback(status, { turnId, rating }, choice, ratings);
       return choice;
     });
-    const group = { role: 'group', 'aria-label': 'Was this answer helpful?' };
-    extra.append(el('div', 'rate', group, el('span', '', {}, 'Helpful?'), ...ratings, status));
+    const group = { role: 'group', 'aria-label': say('helpfulQuestion') };
+    extra.append(el('div', 'rate', group, el('span', '', {}, say('helpful')), ...ratings, status));
     answer.append(extra);
   }
 
@@ -333,9 +469,9 @@
         writer.settle(outcome.reply.text);
         threadId = outcome.reply.threadId;
         renderExtras(answer, outcome.reply);
-      } else showError(outcome.failed ? SAY[500] : 'The answer was cut off. Please retry.');
+      } else showError(outcome.failed ? SAY[500] : say('cutOff'));
     } catch {
-      showError(OFFLINE);
+      showError(await unreachableText());
     } finally {
       send.disabled = false;
       log.removeAttribute('aria-busy');

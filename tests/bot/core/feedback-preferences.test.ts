@@ -21,8 +21,15 @@ describe('FeedbackPreferences: known answers', () => {
       'SAV-01': 0.2,
     });
     expect(preferences.ownAdjustments('C-000002').get('CC-01')).toBeCloseTo(-0.7, 10);
+    // Repeating a vote replaces it (one vote per turn, product and kind), so 5 repeats change nothing …
     for (let index = 0; index < 5; index++) {
       await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
+    }
+    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(0.7);
+    // … while interest shown on other turns adds up, capped at 1.
+    for (const seq of [3, 4]) {
+      preferences.rememberTurn(turn(seq, 'C-000001', ['FND-01']));
+      await preferences.apply({ turnSeq: seq, rating: null, productId: 'FND-01', accepted: true });
     }
     expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(1);
     expect(preferences.ownAdjustments('C-000003').size).toBe(0);

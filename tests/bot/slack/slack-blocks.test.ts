@@ -56,6 +56,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
     validator: { ok: true, issues: [], repaired: false, fellBack: false },
     bias: { flagged: false, reasons: [] },
     auditSeq: 7,
+    turnId: 'T7opaque',
     latencyMs: 12,
     ...overrides,
   };
@@ -96,14 +97,14 @@ describe('toBlocks', () => {
     ]);
   });
 
-  it('puts an "Interested" button on each card and 👍/👎 in the actions block, valued by the audit turn', () => {
+  it('puts an "Interested" button on each card and 👍/👎 in the actions block, valued by the opaque turn id', () => {
     const blocks = toBlocks(reply());
     const accessories = blocks.flatMap((block) =>
       block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : [],
     );
     expect(accessories.map((button) => [button.action_id, button.value, button.text.text])).toEqual([
-      ['feedback_accept', '{"auditSeq":7,"productId":"INV-01"}', 'Interested'],
-      ['feedback_accept', '{"auditSeq":7,"productId":"SAV-02"}', 'Interested'],
+      ['feedback_accept', '{"turnId":"T7opaque","productId":"INV-01"}', 'Interested'],
+      ['feedback_accept', '{"turnId":"T7opaque","productId":"SAV-02"}', 'Interested'],
     ]);
     const actions = blocks.at(-1);
     if (actions?.type !== 'actions') throw new Error('expected the actions block last');
@@ -112,8 +113,8 @@ describe('toBlocks', () => {
         element.type === 'button' ? [element.action_id, element.value, element.text.text] : [],
       ),
     ).toEqual([
-      ['feedback_up', '7', '👍 Helpful'],
-      ['feedback_down', '7', '👎 Not helpful'],
+      ['feedback_up', 'T7opaque', '👍 Helpful'],
+      ['feedback_down', 'T7opaque', '👎 Not helpful'],
     ]);
   });
 

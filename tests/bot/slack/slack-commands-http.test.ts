@@ -182,9 +182,7 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
       signing,
     );
     const answer = await slackApi.waitFor((made) => made.responseId === 'unknown-turn');
-    expect(answer.body.text).toBe(
-      "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.",
-    );
+    expect(answer.body.text).toBe('There is no turn 999999.');
     expect((await fixture.audit.feedback({})).length).toBe(before);
   });
 

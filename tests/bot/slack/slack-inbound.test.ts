@@ -188,34 +188,29 @@ describe('/advise', () => {
 });
 
 describe('feedbackToInput', () => {
-  const actor = { id: 'U0ADVISOR', role: 'advisor' } as const;
-
   it.each([
-    ['feedback_up', '12', { turnSeq: 12, rating: 'up', productId: null, accepted: null }],
-    ['feedback_down', '3', { turnSeq: 3, rating: 'down', productId: null, accepted: null }],
+    ['feedback_up', 'tA12', { turnId: 'tA12', rating: 'up', productId: null, accepted: null }],
+    ['feedback_down', 'tB3', { turnId: 'tB3', rating: 'down', productId: null, accepted: null }],
     [
       'feedback_accept',
-      '{"auditSeq":12,"productId":"SAV-02"}',
-      { turnSeq: 12, rating: null, productId: 'SAV-02', accepted: true },
+      '{"turnId":"tA12","productId":"SAV-02"}',
+      { turnId: 'tA12', rating: null, productId: 'SAV-02', accepted: true },
     ],
   ])('%s with %s', (action_id, value, expected) => {
-    expect(feedbackToInput({ action_id, value }, advisor)).toEqual({
-      ok: true,
-      value: { ...expected, actor, channel: 'slack' },
-    });
+    expect(feedbackToInput({ action_id, value })).toEqual({ ok: true, value: expected });
   });
 
   it.each([
     ['feedback_up', undefined],
-    ['feedback_up', '0'],
+    ['feedback_up', ''],
     ['feedback_up', '1.5'],
-    ['feedback_down', 'seven'],
+    ['feedback_down', 'seven days'],
     ['feedback_accept', 'not json'],
-    ['feedback_accept', '{"auditSeq":"12","productId":"SAV-02"}'],
-    ['feedback_accept', '{"auditSeq":12}'],
+    ['feedback_accept', '{"turnId":12,"productId":"SAV-02"}'],
+    ['feedback_accept', '{"turnId":"tA12"}'],
     ['feedback_other', '12'],
   ])('%s with %s is not feedback', (action_id, value) => {
-    expect(feedbackToInput({ action_id, ...(value === undefined ? {} : { value }) }, advisor)).toMatchObject({
+    expect(feedbackToInput({ action_id, ...(value === undefined ? {} : { value }) })).toMatchObject({
       ok: false,
       reason: 'unknown_action',
     });
@@ -227,8 +222,8 @@ describe('feedbackToInput', () => {
         fc.constantFrom('feedback_up', 'feedback_down', 'feedback_accept'),
         fc.string(),
         (action_id, value) => {
-          const result = feedbackToInput({ action_id, value }, advisor);
-          if (result.ok) expect(result.value.turnSeq).toBeGreaterThanOrEqual(1);
+          const result = feedbackToInput({ action_id, value });
+          if (result.ok) expect(result.value.turnId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
         },
       ),
     );

@@ -42,7 +42,6 @@ export async function startSlackTestServer(): Promise<SlackTestServer> {
   const slack = createSlackApp({
     core: fixture.core(),
     roles: SLACK_TEST_ROLES,
-    audit: fixture.audit,
     adminReports: auditLogReports(fixture.audit),
     signingSecret: SIGNING_SECRET,
     botToken: 'xoxb-test-token',

@@ -45,6 +45,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
     validator: { ok: true, issues: [], repaired: false, fellBack: false },
     bias: { flagged: false, reasons: [] },
     auditSeq: 17,
+    turnId: 'T17opaque',
     latencyMs: 12,
     ...overrides,
   };
@@ -135,15 +136,15 @@ describe('replyCard', () => {
     ]);
   });
 
-  it('has 👍/👎 on the card and "Interested" under each product, all naming the audit seq', () => {
+  it('has 👍/👎 on the card and "Interested" under each product, all naming the opaque turn id', () => {
     const card = replyCard(reply());
     expect(card.actions?.map((action) => [action.title, action.data])).toEqual([
-      ['👍', { kind: 'feedback', auditSeq: 17, rating: 'up' }],
-      ['👎', { kind: 'feedback', auditSeq: 17, rating: 'down' }],
+      ['👍', { kind: 'feedback', turnId: 'T17opaque', rating: 'up' }],
+      ['👎', { kind: 'feedback', turnId: 'T17opaque', rating: 'down' }],
     ]);
     expect(buttons(card.body).map((action) => [action.title, action.data])).toEqual([
-      ['Interested', { kind: 'feedback', auditSeq: 17, productId: 'P-ISA-01', accepted: true }],
-      ['Interested', { kind: 'feedback', auditSeq: 17, productId: 'P-FUND-02', accepted: true }],
+      ['Interested', { kind: 'feedback', turnId: 'T17opaque', productId: 'P-ISA-01', accepted: true }],
+      ['Interested', { kind: 'feedback', turnId: 'T17opaque', productId: 'P-FUND-02', accepted: true }],
     ]);
   });
 
@@ -171,7 +172,7 @@ describe('replyCard', () => {
         fc.array(product, { maxLength: 5 }),
         fc.integer({ min: 1, max: 2 ** 31 }),
         (products, seq) => {
-          const card = replyCard(reply({ products, auditSeq: seq }));
+          const card = replyCard(reply({ products, auditSeq: seq, turnId: `T${seq}` }));
           const all = [...buttons(card.body), ...(card.actions ?? [])];
           expect(all).toHaveLength(products.length + 2);
           for (const action of all) expect(FeedbackSubmit.parse(action.data)).toEqual(action.data);
@@ -183,13 +184,13 @@ describe('replyCard', () => {
 
 describe('FeedbackSubmit', () => {
   it.each([
-    [{ kind: 'feedback', auditSeq: 0, rating: 'up' }],
-    [{ kind: 'feedback', auditSeq: 1.5, rating: 'up' }],
-    [{ kind: 'feedback', auditSeq: '3', rating: 'up' }],
-    [{ kind: 'feedback', auditSeq: 3, rating: 'meh' }],
-    [{ kind: 'feedback', auditSeq: 3, productId: '', accepted: true }],
-    [{ kind: 'vote', auditSeq: 3, rating: 'up' }],
-    [{ kind: 'feedback', auditSeq: 3 }],
+    [{ kind: 'feedback', turnId: '', rating: 'up' }],
+    [{ kind: 'feedback', turnId: 'a b', rating: 'up' }],
+    [{ kind: 'feedback', turnId: 3, rating: 'up' }],
+    [{ kind: 'feedback', turnId: 'T3', rating: 'meh' }],
+    [{ kind: 'feedback', turnId: 'T3', productId: '', accepted: true }],
+    [{ kind: 'vote', turnId: 'T3', rating: 'up' }],
+    [{ kind: 'feedback', turnId: 'T3' }],
     ['up'],
   ])('rejects %o', (value) => {
     expect(FeedbackSubmit.safeParse(value).success).toBe(false);

@@ -5,7 +5,12 @@ import { type Activity, type Attachment, TestAdapter } from 'botbuilder';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteAuditStore } from '../../../bot/audit/index.ts';
-import { auditLogReports, ConversationCore, RoleDirectory } from '../../../bot/core/index.ts';
+import {
+  AUDIT_UNAVAILABLE_MESSAGE,
+  auditLogReports,
+  ConversationCore,
+  RoleDirectory,
+} from '../../../bot/core/index.ts';
 import {
   type AdaptiveCard,
   AdvisorTeamsBot,
@@ -98,7 +103,6 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const bot = new AdvisorTeamsBot({
       core: fixture.core(),
       roles,
-      audit: fixture.audit,
       adminReports: auditLogReports(fixture.audit),
     });
     adapter = new TestAdapter(async (context) => bot.run(context));
@@ -126,17 +130,15 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(shown[0]).toBe(logged?.reply);
     expect(turn.messages[0]?.summary).toBe(logged?.reply);
 
-    // Every button carries this turn's audit seq and a payload the bot accepts back.
+    // Every button carries this turn's opaque id (not the audit seq) and a payload the bot accepts back.
     const actions = submitActions(card);
+    const turnId = (actions[0]?.data as { turnId?: string } | undefined)?.turnId ?? '';
+    expect(turnId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(turnId).not.toBe(String(logged?.seq));
     expect(actions.map((action) => action.data)).toEqual([
-      ...recommended.map((productId) => ({
-        kind: 'feedback',
-        auditSeq: logged?.seq,
-        productId,
-        accepted: true,
-      })),
-      { kind: 'feedback', auditSeq: logged?.seq, rating: 'up' },
-      { kind: 'feedback', auditSeq: logged?.seq, rating: 'down' },
+      ...recommended.map((productId) => ({ kind: 'feedback', turnId, productId, accepted: true })),
+      { kind: 'feedback', turnId, rating: 'up' },
+      { kind: 'feedback', turnId, rating: 'down' },
     ]);
     for (const action of actions) expect(FeedbackSubmit.safeParse(action.data).success).toBe(true);
   });
@@ -176,8 +178,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(turn.messages).toHaveLength(1);
     expect(turn.messages[0]?.attachments ?? []).toEqual([]);
     expect(turn.messages[0]?.text).toBe(
-      "Sorry, I can't help with that. You are not allowed to ask about customer C-000003. " +
-        'If you think you should have access, ask an administrator.',
+      'You are not allowed to ask about customer C-000003. You can ask about your own accounts.',
     );
     const refused = await fixture.audit.turns({ customerId: 'C-000003' });
     expect(refused.at(-1)).toMatchObject({
@@ -189,7 +190,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
   it('an unknown customer id gets a clear not-found reply', async () => {
     const turn = await send('aad-advisor', 'conv-missing', { text: 'advise C-999999' });
     expect(turn.messages.map((message) => message.text)).toEqual([
-      "I couldn't find that customer. There is no customer C-999999 in the store.",
+      'There is no customer C-999999 in the store.',
     ]);
   });
 
@@ -222,17 +223,21 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
   });
 
   it('a 👍 and an "Interested" card submit are written to the audit log as Teams feedback', async () => {
-    await send('aad-advisor', 'conv-feedback', { text: 'what should I offer C-000014?' });
+    const asked = await send('aad-advisor', 'conv-feedback', { text: 'what should I offer C-000014?' });
+    const askedCard = cardOf(asked.messages[0]);
+    const turnId = askedCard
+      ? ((submitActions(askedCard)[0]?.data as { turnId?: string } | undefined)?.turnId ?? '')
+      : '';
     const turn = (await fixture.audit.turns({ customerId: 'C-000014' })).at(-1);
     const productId = turn?.recommendations[0]?.productId;
     if (!turn || !productId) throw new Error('no recommendation to give feedback on');
 
     const up = await send('aad-advisor', 'conv-feedback', {
-      value: { kind: 'feedback', auditSeq: turn.seq, rating: 'up' },
+      value: { kind: 'feedback', turnId, rating: 'up' },
     });
     expect(up.messages.map((message) => message.text)).toEqual(['Thanks for the feedback!']);
     await send('aad-advisor', 'conv-feedback', {
-      value: { kind: 'feedback', auditSeq: turn.seq, productId, accepted: true },
+      value: { kind: 'feedback', turnId, productId, accepted: true },
     });
     const feedback = await fixture.audit.feedback({ turnSeq: turn.seq });
     expect(feedback).toMatchObject([
@@ -250,15 +255,15 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
 
   it('a forged or stale card submit is answered plainly and writes nothing', async () => {
     const before = (await fixture.audit.feedback({})).length;
-    const forged = await send('aad-advisor', 'conv-forged', { value: { kind: 'feedback', auditSeq: 'one' } });
+    const forged = await send('aad-advisor', 'conv-forged', { value: { kind: 'feedback', turnId: 1 } });
     expect(forged.messages[0]?.text).toBe(
       "Sorry, I didn't recognise that button. Please ask your question again.",
     );
     const stale = await send('aad-advisor', 'conv-forged', {
-      value: { kind: 'feedback', auditSeq: 999_999, rating: 'down' },
+      value: { kind: 'feedback', turnId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'down' },
     });
     expect(stale.messages[0]?.text).toBe(
-      "Sorry, I couldn't record that feedback: I can't find the reply it is about.",
+      "Sorry, I couldn't record that feedback: There is no turn AAAAAAAAAAAAAAAAAAAAAA.",
     );
     expect((await fixture.audit.feedback({})).length).toBe(before);
   });
@@ -273,20 +278,23 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
       ]);
     }
     const feedback = await send('aad-stranger', 'conv-stranger', {
-      value: { kind: 'feedback', auditSeq: 1, rating: 'up' },
+      value: { kind: 'feedback', turnId: 'T1', rating: 'up' },
     });
     expect(feedback.messages[0]?.text).toMatch(/^You're not registered/);
     expect((await fixture.audit.turns({})).length).toBe(turnsBefore);
   });
 
-  it("the adapter's turn-error handler logs and apologises when the advisor fails (audit store unavailable)", async () => {
-    const brokenAudit = openSqliteAuditStore(path.join(fixture.chroma.directory, 'broken-audit.sqlite'));
-    await brokenAudit.close();
+  it("the adapter's turn-error handler logs and apologises when the advisor fails unexpectedly", async () => {
     const bot = new AdvisorTeamsBot({
-      core: new ConversationCore({ chain: fixture.chain(), audit: brokenAudit }),
+      core: fixture.core(
+        fixture.chain({
+          rank: () => {
+            throw new Error('ranker exploded');
+          },
+        }),
+      ),
       roles,
-      audit: brokenAudit,
-      adminReports: auditLogReports(brokenAudit),
+      adminReports: auditLogReports(fixture.audit),
     });
     const logged: { message: string; details: unknown }[] = [];
     const cloudAdapter = createTeamsAdapter(
@@ -298,11 +306,26 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     await failing.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
     const sent = failing.activeQueue.filter((activity) => activity.type === 'message');
     expect(sent.map((activity) => activity.text)).toEqual([
-      'Sorry, something went wrong on my side and I could not answer. Please try again in a moment.',
+      'The assistant is unavailable right now; please try again later.',
     ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).toBe('Teams turn failed (conversation conv-broken)');
-    expect(logged[0]?.details).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(logged[0]?.details).toMatchObject({ message: 'ranker exploded' });
+  });
+
+  it('an audit store that cannot record the turn: the advisor is told nothing was recorded, and no advice is sent', async () => {
+    const brokenAudit = openSqliteAuditStore(path.join(fixture.chroma.directory, 'broken-audit.sqlite'));
+    await brokenAudit.close();
+    const bot = new AdvisorTeamsBot({
+      core: new ConversationCore({ chain: fixture.chain(), audit: brokenAudit }),
+      roles,
+      adminReports: auditLogReports(brokenAudit),
+    });
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    await adapter.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
+    const sent = adapter.activeQueue.filter((activity) => activity.type === 'message');
+    expect(sent.map((activity) => activity.text)).toEqual([AUDIT_UNAVAILABLE_MESSAGE]);
+    expect(sent.every((activity) => (activity.attachments ?? []).length === 0)).toBe(true);
   });
 });
 

@@ -52,7 +52,6 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
     bot = new AdvisorTeamsBot({
       core: fixture.core(),
       roles,
-      audit: fixture.audit,
       adminReports: auditLogReports(fixture.audit),
     });
   });

@@ -56,6 +56,7 @@ describe('AdvisorRetriever scores the small collections in process exactly as Ch
     expect(exact.map((hit) => hit.id)).toEqual(chroma.ids[0]);
     const [best] = await fixture.retriever.passages(question, vector, 1);
     expect(best?.articleId).toBe('card-not-arrived');
+    expect(best?.intents).toEqual(['card_arrival', 'card_delivery_estimate']);
   });
 });
 

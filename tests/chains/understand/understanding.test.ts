@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeTurn } from '../../../chains/steps/index.ts';
 import {
-  detectLanguageStub,
   type IntentModel,
   type IntentScore,
   RULE_INJECTION_SCREEN,
@@ -43,7 +42,9 @@ const MODEL = scriptedModel({
     { intent: 'product_recommendation', confidence: 0.8 },
   ],
 });
-const context = { intents: MODEL, detectLanguage: detectLanguageStub, injection: RULE_INJECTION_SCREEN };
+// A fixed language, so these tests are about the intent rules only.
+const english = async () => ({ language: 'en', confidence: 1 });
+const context = { intents: MODEL, detectLanguage: english, injection: RULE_INJECTION_SCREEN };
 
 describe('understand (scripted model)', () => {
   it('answers a confident prediction directly', async () => {

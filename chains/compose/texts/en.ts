@@ -1,0 +1,60 @@
+const OFFER_HUMAN = 'If you would like, I can connect you with one of our advisers.';
+const PHONE = '0800 123 4567';
+
+/**
+ * The assistant's fixed sentences in English: the source every translation is checked against. `{name}`
+ * marks a parameter that `fixedText` fills in. The wording of the keys the chain's routing uses is the
+ * understanding branch's (contract 6).
+ */
+export const ENGLISH_TEXTS = {
+  not_authorised: `I'm sorry, I can't share that. ${OFFER_HUMAN}`,
+  out_of_scope:
+    "I'm sorry, I can't help with that here. I can answer questions about our cards, payments, transfers, fees, " +
+    `your own spending and managing money, and suggest products that fit your profile. ${OFFER_HUMAN}`,
+  human_handoff:
+    'Of course. I have flagged this conversation for one of our advisers, who will pick it up here as soon as ' +
+    `they can. You can also call us at any time on ${PHONE}.`,
+  human_handoff_offer: OFFER_HUMAN,
+  complaint_acknowledgement:
+    "I'm sorry you've had this experience. I have recorded your complaint and flagged this conversation for a " +
+    `member of our team, who will get back to you. If you would like to speak to someone now, call us on ${PHONE}.`,
+  clarifying_question: 'Just to be sure I help with the right thing: is this about {options}?',
+  urgent_steps_preface: 'Please act on this straight away:',
+  urgent_steps:
+    '1. Freeze your card now in the app (Cards → Freeze card); you can unfreeze it later.\n' +
+    `2. Call our 24/7 line on ${PHONE} (from abroad +44 20 7946 0000) to block the card and report what happened.\n` +
+    '3. Never share your PIN, passwords or one-time codes with anyone, even someone who says they are from the bank.\n' +
+    'I have flagged this conversation for a member of our team.',
+  manipulation_refusal:
+    "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
+    `approve applications or move money. ${OFFER_HUMAN}`,
+  service_unavailable: `I'm sorry, I can't answer that reliably right now. ${OFFER_HUMAN}`,
+  risk_disclosure:
+    'Please remember that the value of investments can go down as well as up, and you may get back less than you invest.',
+  small_talk_greeting:
+    "Hello! I'm the bank's guidance assistant. I can help with cards, payments, transfers, fees, your own spending " +
+    'and saving, and suggest products that fit your profile. What can I help with?',
+  small_talk_thanks: "You're welcome! Is there anything else I can help with?",
+  small_talk_goodbye: 'Goodbye, and thanks for chatting. I am here whenever you need me.',
+  english_only_notice: 'I reply in English for now.',
+  no_article: `I'm sorry, I don't have a guide on {topic} yet. ${OFFER_HUMAN}`,
+  no_guidance_found: `I'm sorry, I couldn't find guidance on that. ${OFFER_HUMAN}`,
+  own_data_unavailable:
+    "I can't compute that from your records yet. I can explain our guides on budgeting and saving, or " +
+    `suggest products that fit your profile. ${OFFER_HUMAN}`,
+  guide_introduction: 'Here is what our guide “{title}” says:',
+  guide_closing: "If that doesn't answer your question, I can connect you with one of our advisers.",
+  recommendation_introduction: 'Based on your profile, these products fit best:',
+  recommendation_none:
+    "I couldn't find a product in our range that suits your profile right now, so I won't suggest one. " +
+    'An adviser can look at the full picture.',
+  recommendation_more_detail: `Would you like more detail on any of these? ${OFFER_HUMAN}`,
+  which_customer:
+    'Which customer is this about? Send their customer id (for example C-000042) and I will rank the products that suit them.',
+  one_customer_at_a_time:
+    'You mentioned {customers}. Which one customer is this about? I answer about one customer at a time.',
+  message_too_long: 'That message is too long: it has {length} characters, and the limit is {limit}.',
+} as const;
+
+/** The name of one fixed sentence. */
+export type FixedTextKey = keyof typeof ENGLISH_TEXTS;

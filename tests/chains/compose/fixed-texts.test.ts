@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ChainError } from '../../../chains/chain-error.ts';
+import {
+  clarifyingQuestion,
+  type FixedTextKey,
+  fixedText,
+  intentLabel,
+  languageNotice,
+  listOfOptions,
+  REPLY_LANGUAGES,
+  replyLanguage,
+  withLanguageNotice,
+} from '../../../chains/compose/fixed-texts.ts';
+import { ENGLISH_TEXTS } from '../../../chains/compose/texts/en.ts';
+import { GERMAN_INTENT_LABELS } from '../../../chains/compose/texts/intent-labels-de.ts';
+import { SPANISH_INTENT_LABELS } from '../../../chains/compose/texts/intent-labels-es.ts';
+import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
+import { INTENTS } from '../../../knowledge/intents/index.ts';
+
+const KEYS = Object.keys(ENGLISH_TEXTS) as FixedTextKey[];
+const CONTRACT_KEYS: FixedTextKey[] = [
+  'not_authorised',
+  'out_of_scope',
+  'human_handoff',
+  'complaint_acknowledgement',
+  'clarifying_question',
+  'urgent_steps_preface',
+  'manipulation_refusal',
+  'service_unavailable',
+  'risk_disclosure',
+  'small_talk_greeting',
+  'english_only_notice',
+  // and the ones the understanding branch's routing uses besides
+  'urgent_steps',
+  'no_article',
+  'own_data_unavailable',
+];
+
+/** Every `{name}` of a text, filled with a value that shows where it went. */
+function sampleParams(key: FixedTextKey): Record<string, string> {
+  const names = [...ENGLISH_TEXTS[key].matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+  return Object.fromEntries(names.map((name) => [name, `«${name}-value»`]));
+}
+
+describe('fixedText', () => {
+  it('has the texts contract 6 names and the chain’s routing uses', () => {
+    expect(KEYS).toEqual(expect.arrayContaining(CONTRACT_KEYS));
+  });
+
+  for (const language of REPLY_LANGUAGES) {
+    it(`has every key in ${language}, each filled with its parameters and no "{…}" left`, () => {
+      for (const key of KEYS) {
+        const params = sampleParams(key);
+        const text = fixedText(key, language, params);
+        expect(text, key).not.toMatch(/[{}]/);
+        expect(text.trim().length, key).toBeGreaterThan(10);
+        for (const value of Object.values(params)) expect(text, key).toContain(value);
+      }
+    });
+  }
+
+  it('translates, not copies: German and Spanish texts differ from the English ones', () => {
+    const untranslated = (language: string) =>
+      KEYS.filter((key) => fixedText(key, language, sampleParams(key)) === ENGLISH_TEXTS[key]);
+    expect(untranslated('de')).toEqual([]);
+    expect(untranslated('es')).toEqual([]);
+  });
+
+  it('addresses the customer formally: "Sie", never "du"; "usted" forms, never "tú"', () => {
+    const german = KEYS.map((key) => fixedText(key, 'de', sampleParams(key))).join(' ');
+    const spanish = KEYS.map((key) => fixedText(key, 'es', sampleParams(key))).join(' ');
+    expect(german).not.toMatch(/\b(?:du|dich|dir|dein\w*)\b/i);
+    expect(german).toContain('Sie ');
+    expect(spanish).not.toMatch(/\b(?:tú|tu|tus|te|puedes|quieres|necesitas)\b/i);
+    expect(spanish).toContain('usted');
+  });
+
+  it('keeps the English texts the project already uses word for word', () => {
+    expect(fixedText('risk_disclosure', 'en')).toBe(RISK_DISCLOSURE);
+    expect(fixedText('clarifying_question', 'en', { options: 'cards, PINs or transfers' })).toBe(
+      'Just to be sure I help with the right thing: is this about cards, PINs or transfers?',
+    );
+    expect(fixedText('message_too_long', 'de', { length: 2400, limit: 2000 })).toBe(
+      'Diese Nachricht ist zu lang: Sie hat 2400 Zeichen, erlaubt sind 2000.',
+    );
+  });
+
+  it('reads language tags as browsers and channels send them', () => {
+    expect(replyLanguage('de-AT')).toBe('de');
+    expect(replyLanguage('ES_mx')).toBe('es');
+    expect(replyLanguage('fr')).toBe('en');
+    expect(fixedText('small_talk_thanks', 'de-CH')).toBe(
+      'Gern geschehen! Kann ich sonst noch etwas für Sie tun?',
+    );
+  });
+
+  it('answers other languages in English, with one English notice that says so', () => {
+    expect(fixedText('out_of_scope', 'fr')).toBe(ENGLISH_TEXTS.out_of_scope);
+    expect(languageNotice('pt-BR')).toBe('I reply in English for now.');
+    expect(languageNotice('en-GB')).toBeUndefined();
+    expect(languageNotice('de')).toBeUndefined();
+    expect(withLanguageNotice('Hello.', 'it')).toBe('I reply in English for now.\n\nHello.');
+    expect(withLanguageNotice('Hallo.', 'de')).toBe('Hallo.');
+  });
+
+  it('names a missing parameter, an unused one, an unknown key and a malformed language', () => {
+    expect(() => fixedText('message_too_long', 'en', { length: 2400 })).toThrow(
+      new ChainError('INVALID_INPUT', 'fixed text "message_too_long" needs the parameter "limit"'),
+    );
+    expect(() => fixedText('human_handoff', 'de', { name: 'Ana' })).toThrow(
+      new ChainError('INVALID_INPUT', 'fixed text "human_handoff" has no parameter "name"'),
+    );
+    expect(() => fixedText('no_such_text' as FixedTextKey, 'en')).toThrow(
+      new ChainError('INVALID_INPUT', 'there is no fixed text "no_such_text"'),
+    );
+    expect(() => fixedText('human_handoff', 'German')).toThrow(
+      new ChainError('INVALID_INPUT', '"German" is not a language tag like "de" or "es-MX"'),
+    );
+  });
+});
+
+describe('clarifyingQuestion', () => {
+  it('offers the topics in the customer’s language, with Spanish "del" and "u"', () => {
+    expect(clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin'], 'en')).toBe(
+      'Just to be sure I help with the right thing: is this about a card that has not arrived, a blocked PIN ' +
+        'or changing your PIN?',
+    );
+    expect(clarifyingQuestion(['card_arrival', 'pin_blocked'], 'de')).toBe(
+      'Damit ich Ihnen richtig helfe: Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?',
+    );
+    expect(
+      clarifyingQuestion(['card_payment_wrong_exchange_rate', 'exchange_rate', 'out_of_scope'], 'es'),
+    ).toBe(
+      'Para asegurarme de ayudarle con lo correcto: ¿se trata del tipo de cambio de un pago con tarjeta, ' +
+        'los tipos de cambio u otra cosa?',
+    );
+  });
+
+  it('lists options with the reply language’s "or"', () => {
+    expect(listOfOptions(['cards', 'PINs', 'transfers'])).toBe('cards, PINs or transfers');
+    expect(listOfOptions(['Karten', 'PIN'], 'de-AT')).toBe('Karten oder PIN');
+    expect(listOfOptions(['tarjetas', 'pagos'], 'es')).toBe('tarjetas o pagos');
+    expect(listOfOptions(['cartes', 'paiements'], 'fr')).toBe('cartes or paiements');
+    expect(listOfOptions(['cards'])).toBe('cards');
+  });
+
+  it('refuses one topic or four, and an intent outside the taxonomy', () => {
+    expect(() => clarifyingQuestion(['card_arrival'], 'en')).toThrow(
+      'a clarifying question offers 2 or 3 topics, got 1',
+    );
+    expect(() =>
+      clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin', 'atm_support'], 'en'),
+    ).toThrow('a clarifying question offers 2 or 3 topics, got 4');
+    expect(() => clarifyingQuestion(['card_arrival', 'no_such_intent'], 'es')).toThrow(
+      '"no_such_intent" is not an intent of the taxonomy',
+    );
+  });
+
+  it('has a German and a Spanish label for every intent of the taxonomy, German ones without commas', () => {
+    const ids = INTENTS.map((intent) => intent.id).sort();
+    expect(Object.keys(GERMAN_INTENT_LABELS).sort()).toEqual(ids);
+    expect(Object.keys(SPANISH_INTENT_LABELS).sort()).toEqual(ids);
+    expect(Object.values(GERMAN_INTENT_LABELS).filter((label) => label.includes(','))).toEqual([]);
+    expect(intentLabel('pin_blocked', 'de-DE')).toBe('eine gesperrte PIN');
+    expect(intentLabel('pin_blocked', 'fr')).toBe('a blocked PIN');
+  });
+});
