@@ -169,7 +169,8 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
       reply.text.startsWith('Please act on this straight away:\n1. Freeze your card now in the app'),
     ).toBe(true);
     expect(reply.text).toContain('Call our 24/7 line');
-    expect(reply.sources[0]?.articleId).toBe('lost-or-stolen-card');
+    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(reply.sources.every((source) => source.intents.includes(reply.understanding.intent))).toBe(true);
     expect(reply.text.indexOf('Freeze your card')).toBeLessThan(reply.text.indexOf('our guide'));
     expect(reply.recommendations).toEqual([]);
   });
