@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type LlmConfig, loadLlmConfig } from '../chains/llm/index.ts';
+import { loadUnderstandingConfig, type UnderstandingConfig } from '../chains/understand/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/index.ts';
 import { CoreError } from './core/core-error.ts';
 import { loadTeamsSettings, type TeamsAdapterSettings } from './teams/index.ts';
@@ -51,6 +52,8 @@ const BotSchema = z.object({
 export interface AppConfig {
   knowledge: KnowledgeConfig;
   llm: LlmConfig;
+  /** Training data of the intent model (trained into `<STORE_DIR>/understanding/`). */
+  understanding: UnderstandingConfig;
   /** SQLite file of the audit log (default `<STORE_DIR>/audit.sqlite`). */
   auditDb: string;
   /** JSON roles file; unset = no Slack/Teams/CLI users are known (web customers use signed tokens). */
@@ -96,6 +99,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
   return {
     knowledge,
     llm,
+    understanding: loadUnderstandingConfig(environment),
     auditDb: path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
     rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
     server: { port: values.PORT, host: values.HOST },

@@ -1,10 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AdvisorChain, type AdvisorChainDependencies } from '../chains/advisor-chain.ts';
+import { AdvisorChain } from '../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
+import { answerOwnData } from '../chains/own-data/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
-import { type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
+import { type IntentModel, prepareIntentModel } from '../chains/understand/index.ts';
+import type { PromissoryModel } from '../chains/validate/index.ts';
+import { type InjectionDetector, type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
 import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
 import type { StoreHealth } from './core/conversation-core.ts';
@@ -40,10 +43,12 @@ export async function createAdvisor(
   config: AppConfig,
   options: {
     model?: ChatModel;
+    /** The trained intent model; prepared from the store folder (trained if its inputs changed) when absent. */
+    intents?: IntentModel;
     /** The store's supervisor: turns fail fast with STORE_UNAVAILABLE while Chroma is away. */
     store?: StoreHealth;
     /** The trained safety models (see injectionDetectorOrRules, ensureValidatorPromissoryModel). */
-    safety?: Pick<AdvisorChainDependencies, 'injectionDetector' | 'promissoryModel'>;
+    safety?: { injectionDetector?: InjectionDetector; promissoryModel?: PromissoryModel };
   } = {},
 ): Promise<Advisor> {
   const roles = config.rolesFile
@@ -59,7 +64,14 @@ export async function createAdvisor(
       chromaUrl: knowledge.connection.url,
       embedder: knowledge.embedder.embedder,
     });
-    await retriever.warm();
+    // Trains only when the training data or options changed since the model in the store folder was made.
+    const [intents] = await Promise.all([
+      options.intents ??
+        prepareIntentModel(config.knowledge.storeDir, config.understanding).then(
+          (prepared) => prepared.model,
+        ),
+      retriever.warm(),
+    ]);
     await mkdir(path.dirname(config.auditDb), { recursive: true });
     const log = openSqliteAuditStore(config.auditDb);
     const preferences = await FeedbackPreferences.fromAuditLog(log, {
@@ -70,8 +82,11 @@ export async function createAdvisor(
       retriever,
       model: chosen.model,
       grounded,
+      intents,
+      answerOwnData,
       feedback: (customer) => preferences.forCustomer(customer),
-      ...options.safety,
+      ...(options.safety?.injectionDetector ? { injection: options.safety.injectionDetector } : {}),
+      ...(options.safety?.promissoryModel ? { promissoryModel: options.safety.promissoryModel } : {}),
     });
     // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
     const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();

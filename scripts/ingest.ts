@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { ChainError } from '../chains/chain-error.ts';
+import { loadUnderstandingConfig, prepareIntentModel } from '../chains/understand/index.ts';
 import {
   connectChroma,
   ingestDataset,
@@ -8,6 +10,7 @@ import {
   loadConfig,
 } from '../knowledge/index.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
+import { printIntentModel } from './print-intent-model.ts';
 
 const usage = 'Usage: npm run ingest -- [--data data/] [--skip-invalid] [--rebuild]';
 let values: { data?: string; 'skip-invalid'?: boolean; rebuild?: boolean; help?: boolean };
@@ -93,9 +96,14 @@ try {
   bar?.stop();
   printIngestSummary(summary);
   if (summary.interrupted) exitCode = 130;
+  // The intent model lives in the store folder too; it is retrained only when its inputs changed.
+  else printIntentModel(await prepareIntentModel(config.storeDir, loadUnderstandingConfig()));
 } catch (error) {
   bar?.stop();
-  if (error instanceof KnowledgeError) {
+  if (error instanceof ChainError) {
+    console.error(`Training the intent model failed (${error.code}): ${error.message}`);
+    exitCode = 1;
+  } else if (error instanceof KnowledgeError) {
     console.error(`Ingest failed (${error.code}): ${error.message}`);
     exitCode = 1;
   } else {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { probeAuditWritable } from '../bot/audit/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
 import { runModeLine } from '../bot/run-mode.ts';
+import { prepareIntentModel } from '../chains/understand/index.ts';
 import { ensureValidatorPromissoryModel } from '../chains/validate/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import {
@@ -22,6 +23,7 @@ import {
 } from '../web-chat/index.ts';
 import { mountChannels } from '../web-chat/mount-channels.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
+import { printIntentModel } from './print-intent-model.ts';
 
 /**
  * The main job: demo data (generated once), the store (ingested incrementally), then the web chat demo page,
@@ -83,9 +85,12 @@ const promissoryModel = await ensureValidatorPromissoryModel(config.knowledge.st
 console.log(
   `Promissory check: patterns + ${promissoryModel.id} (threshold ${promissoryModel.threshold.toFixed(2)})`,
 );
+const intentModel = await prepareIntentModel(config.knowledge.storeDir, config.understanding);
+printIntentModel(intentModel);
 const advisor = await createAdvisor(
   { ...config, knowledge: { ...config.knowledge, chromaUrl: connection.url } },
   {
+    intents: intentModel.model,
     safety: { injectionDetector, promissoryModel },
     ...(connection.supervisor ? { store: connection.supervisor } : {}),
   },

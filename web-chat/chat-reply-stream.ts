@@ -10,6 +10,8 @@ export interface WebChatReply {
   text: string;
   customerId: string | null;
   intent: OutboundReply['intent'];
+  needsHuman: boolean;
+  quickReplies: string[];
   products: {
     productId: string;
     name: string;
@@ -113,6 +115,8 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
     text: reply.text,
     customerId: reply.customerId,
     intent: reply.intent,
+    needsHuman: reply.needsHuman,
+    quickReplies: reply.quickReplies,
     products: reply.products.map((product) => ({
       productId: product.productId,
       name: product.name,

@@ -45,6 +45,8 @@ export const AuditTurnInput = z.strictObject({
   }),
   bias: z.strictObject({ flagged: z.boolean(), reasons: z.array(name) }),
   latencyMs: z.number().min(0, 'must be at least 0'),
+  /** What the trained understanding made of the question (absent on turns recorded before it existed). */
+  understanding: z.strictObject({ intent: name, confidence: z.number().min(0).max(1) }).optional(),
 });
 /** What callers pass to `append`. */
 export type AuditTurnInput = z.input<typeof AuditTurnInput>;

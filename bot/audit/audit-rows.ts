@@ -25,6 +25,8 @@ export interface TurnRow {
   latency_ms: number;
   prev_hash: string;
   hash: string;
+  intent: string | null;
+  intent_confidence: number | null;
 }
 
 /** One `audit_feedback` row as bound to and read from SQLite. */
@@ -66,6 +68,8 @@ export const TURN_COLUMNS = [
   'latency_ms',
   'prev_hash',
   'hash',
+  'intent',
+  'intent_confidence',
 ] as const satisfies readonly (keyof TurnRow)[];
 
 /** Feedback column names in table order. */
@@ -110,6 +114,8 @@ export function turnToRow(record: AuditRecord): TurnRow {
     latency_ms: record.latencyMs,
     prev_hash: record.prevHash,
     hash: record.hash,
+    intent: record.understanding?.intent ?? null,
+    intent_confidence: record.understanding?.confidence ?? null,
   };
 }
 
@@ -157,6 +163,9 @@ export function rowToTurn(row: TurnRow): Record<string, unknown> & { prevHash: u
     },
     bias: { flagged: unflag(row.bias_flagged), reasons: parseList(row.bias_reasons) },
     latencyMs: row.latency_ms,
+    ...(row.intent === null && row.intent_confidence === null
+      ? {}
+      : { understanding: { intent: row.intent, confidence: row.intent_confidence } }),
     seq: row.seq,
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,

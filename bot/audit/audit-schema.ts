@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AuditError } from './audit-error.ts';
 
 /** The on-disk layout version, kept in SQLite's `user_version`; bump it with a migration. */
-export const AUDIT_SCHEMA_VERSION = 1;
+export const AUDIT_SCHEMA_VERSION = 2;
 
 const APPEND_ONLY = 'audit log is append-only';
 
@@ -31,7 +31,9 @@ CREATE TABLE IF NOT EXISTS audit_turns (
   bias_reasons TEXT NOT NULL,
   latency_ms REAL NOT NULL,
   prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
+  hash TEXT NOT NULL,
+  intent TEXT,
+  intent_confidence REAL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_turns_customer ON audit_turns (customer_id, seq);
 CREATE INDEX IF NOT EXISTS audit_turns_recorded_at ON audit_turns (recorded_at);
@@ -98,7 +100,13 @@ export function prepareAuditSchema(database: Database, file: string, readonly: b
   // IMMEDIATE so two processes opening a fresh file cannot both create the schema half-way.
   database
     .transaction(() => {
-      check();
+      const version = check();
+      // Version 1 → 2: the understanding's intent and confidence (NULL on older turns, whose hashes never held them).
+      if (version === 1) {
+        database.exec(
+          'ALTER TABLE audit_turns ADD COLUMN intent TEXT; ALTER TABLE audit_turns ADD COLUMN intent_confidence REAL;',
+        );
+      }
       database.exec(SCHEMA);
       database.pragma(`user_version = ${AUDIT_SCHEMA_VERSION}`);
     })

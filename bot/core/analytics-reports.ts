@@ -4,6 +4,7 @@ import {
   type RenderOptions,
   renderFairnessReport,
 } from '../../chains/eval/fairness/index.ts';
+import { understandingSummaryLine } from '../../chains/eval/understanding/index.ts';
 import type { AuditStore } from '../audit/index.ts';
 import { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
 import type { AnalyticsSource } from './analytics-source.ts';
@@ -64,7 +65,11 @@ export function analyticsReports(options: AnalyticsReportOptions): AdminReports 
       return report(log.title, [...log.lines, ...population, '', ...logged], missing);
     },
     bench: async () => {
-      const operations = renderOperations(await analytics.operations(), 'from the audit log');
+      const understanding = await understandingLines(analytics);
+      const operations = [
+        ...renderOperations(await analytics.operations(), 'from the audit log'),
+        ...understanding,
+      ];
       const [latest, previous] = await analytics.benchRuns(2);
       const title = 'Benchmarks and operations';
       if (latest === undefined) {
@@ -84,6 +89,14 @@ export function analyticsReports(options: AnalyticsReportOptions): AdminReports 
       return report(title, [...operations, '', ...saved], missing);
     },
   };
+}
+
+/** One line on the latest understanding evaluation (nothing until `npm run eval:understanding` has saved one). */
+async function understandingLines(analytics: AnalyticsSource): Promise<string[]> {
+  if (!analytics.latestUnderstandingRun) return [];
+  const latest = await analytics.latestUnderstandingRun().catch((error: unknown) => errorMessage(error));
+  if (typeof latest === 'string') return [`The latest understanding evaluation could not be read: ${latest}`];
+  return latest ? [understandingSummaryLine(latest)] : [];
 }
 
 function report(title: string, lines: string[], missing: string[]): AdminReport {

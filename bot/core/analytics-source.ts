@@ -12,6 +12,7 @@ import {
   loggedTurnsFairnessReport,
   populationFairnessReport,
 } from '../../chains/eval/fairness/index.ts';
+import { loadLatestUnderstandingRun, type UnderstandingRun } from '../../chains/eval/understanding/index.ts';
 import { loadDataset } from '../../knowledge/preprocess/index.ts';
 import type { AuditStore } from '../audit/index.ts';
 
@@ -29,6 +30,8 @@ export interface AnalyticsSource {
   benchRuns(limit: number): Promise<BenchRun[]>;
   /** Operations from the audit log: latency, validator outcomes, bias-guard flags, providers, feedback. */
   operations(): Promise<OperationsSummary>;
+  /** The latest `npm run eval:understanding` run, saved beside the bench runs. */
+  latestUnderstandingRun?(): Promise<UnderstandingRun | undefined>;
 }
 
 /** Options of the analytics source. */
@@ -64,6 +67,7 @@ export function createAnalyticsSource(options: AnalyticsSourceOptions): Analytic
       return loggedTurnsFairnessReport(turns, tables);
     },
     benchRuns: (limit) => loadRecentRuns(options.benchDir ?? BENCH_RESULTS_DIR, limit),
+    latestUnderstandingRun: () => loadLatestUnderstandingRun(options.benchDir ?? BENCH_RESULTS_DIR),
     operations: async () => {
       const [turns, feedback] = await Promise.all([options.audit.turns({}), options.audit.feedback({})]);
       return summariseOperations(turns, feedback);

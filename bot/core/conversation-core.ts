@@ -56,6 +56,12 @@ export interface OutboundReply {
   text: string;
   customerId: string | null;
   intent: AdviceIntent | 'clarify';
+  /** The understanding's intent id and calibrated confidence; null when the core answered without the chain. */
+  understanding: { intent: string; confidence: number; language: string } | null;
+  /** The turn is flagged for a person (urgent, handoff, complaint, or no guide for the topic). */
+  needsHuman: boolean;
+  /** Short answers to offer as buttons (the topics of a clarifying question). */
+  quickReplies: string[];
   products: ProductCard[];
   sources: { articleId: string; title: string; section: string }[];
   provider: { name: string; model: string };
@@ -182,6 +188,7 @@ export class ConversationCore {
         validator,
         bias: advice.bias,
         latencyMs,
+        understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
       });
     } catch (error) {
       release.discard();
@@ -193,6 +200,13 @@ export class ConversationCore {
       text: advice.text,
       customerId: advice.customerId,
       intent: advice.intent,
+      understanding: {
+        intent: advice.understanding.intent,
+        confidence: advice.understanding.confidence,
+        language: advice.understanding.language,
+      },
+      needsHuman: advice.needsHuman,
+      quickReplies: advice.quickReplies,
       products: advice.recommendations.map((item) => ({
         productId: item.product.id,
         name: item.product.name,
@@ -242,6 +256,9 @@ export class ConversationCore {
       text,
       customerId,
       intent,
+      understanding: null,
+      needsHuman: false,
+      quickReplies: mentionedQuickReplies(text),
       products: [],
       sources: [],
       provider,
@@ -299,6 +316,11 @@ function storeUnavailable(store: StoreHealth, cause?: unknown): CoreError {
     `The advisor's knowledge store is unavailable right now; please try again in ${retryAfterSeconds} s.`,
     { retryAfterSeconds, ...(cause === undefined ? {} : { cause }) },
   );
+}
+
+/** The customer ids a "which one?" question names, offered as quick replies. */
+function mentionedQuickReplies(text: string): string[] {
+  return [...new Set(text.match(CUSTOMER_MENTION) ?? [])];
 }
 
 function refusalRecord(

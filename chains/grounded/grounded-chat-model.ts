@@ -1,5 +1,6 @@
 import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
+import { fixedText } from '../compose/fixed-texts.ts';
 import type {
   AdviceContext,
   AdvicePrompt,
@@ -53,6 +54,12 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
         "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
         `approve applications or move money. For help with an application or a payment, a member of our team can help. ${HUMAN_HANDOFF}`
       );
+    case 'own_data':
+      return fixedText('own_data_unavailable', 'en');
+    case 'handoff':
+      return fixedText('human_handoff', 'en');
+    case 'clarify':
+      return fixedText('clarifying_question', 'en', { options: 'what you need' });
     case 'out_of_scope':
       return (
         "I'm sorry, I can't help with that here. I can answer questions about our products, cards, payments, fees " +

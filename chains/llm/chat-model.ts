@@ -2,7 +2,15 @@ import type { Customer } from '../../knowledge/schemas.ts';
 import type { Recommendation } from '../recommend/recommendation.ts';
 
 /** What the user is asking for, as the chain classified it; decides what the reply may contain. */
-export type AdviceIntent = 'recommendation' | 'knowledge' | 'small_talk' | 'out_of_scope' | 'manipulation';
+export type AdviceIntent =
+  | 'recommendation'
+  | 'knowledge'
+  | 'own_data'
+  | 'small_talk'
+  | 'handoff'
+  | 'clarify'
+  | 'out_of_scope'
+  | 'manipulation';
 
 /** A knowledge-article passage retrieved for this turn. */
 export interface RetrievedPassage {

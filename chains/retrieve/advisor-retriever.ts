@@ -9,13 +9,21 @@ import {
   PRODUCT_RECORD_KEY,
   PROFILE_RECORD_KEY,
   Product,
-  type ProfileRecord,
   parseProfileRecord,
 } from '../../knowledge/index.ts';
 import { ChainError } from '../chain-error.ts';
 import type { RetrievedPassage } from '../llm/chat-model.ts';
 import { NEIGHBOUR_COUNT } from '../recommend/index.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import type {
+  CustomerDocument,
+  NeighbourAdoptions,
+  PassageFilter,
+  Retriever,
+  ScoredPassage,
+} from './retriever.ts';
+
+export type { CustomerDocument, NeighbourAdoptions, ScoredPassage } from './retriever.ts';
 
 /** Share of the dense (vector) score in the fused passage score; the rest is lexical. */
 export const DENSE_WEIGHT = 0.25;
@@ -24,32 +32,13 @@ const DENSE_CANDIDATES = 12;
 /** Profiles read per request when building the held-products index. */
 const HOLDINGS_PAGE = 2000;
 
-/** A passage with its similarity to the question (1 = same direction, 0 = unrelated). */
-export interface ScoredPassage extends RetrievedPassage {
-  similarity: number;
-}
-
-/** One customer's own stored profile: the text, the facts and the vector it is stored under. */
-export interface CustomerDocument {
-  customerId: string;
-  text: string;
-  record: ProfileRecord;
-  vector: number[];
-}
-
-/** What similar customers hold, as counts only: no neighbour's id, name, text or numbers leave the retriever. */
-export interface NeighbourAdoptions {
-  neighbourCount: number;
-  adoptions: Map<string, number>;
-}
-
 /**
  * Scoped retrieval over the Chroma store through LangChain's Chroma vector store: a customer's own profile by
  * id, knowledge passages and products by similarity, and aggregated adoptions of similar customers. The
  * profile collection is searched in Chroma on every turn; the small article and product collections, and each
  * customer's held products, are read once (see `warm`) because they change only when ingest runs.
  */
-export class AdvisorRetriever {
+export class AdvisorRetriever implements Retriever {
   private catalogCache: Promise<StoredCatalog> | undefined;
   private passageCache: Promise<StoredPassages> | undefined;
   private holdingsCache: Promise<Map<string, string[]>> | undefined;
@@ -122,8 +111,14 @@ export class AdvisorRetriever {
    * embedder, exact cosine over the stored passage vectors) with lexical TF-IDF cosine over the same passages,
    * weighted by DENSE_WEIGHT.
    */
-  async passages(question: string, questionVector: number[], k = 3): Promise<ScoredPassage[]> {
+  async passages(
+    question: string,
+    questionVector: number[],
+    k = 3,
+    filter: PassageFilter = {},
+  ): Promise<ScoredPassage[]> {
     const stored = await this.storedPassages();
+    const wanted = filter.intents ? new Set(filter.intents) : null;
     const lexicalScores = stored.index.score(question);
     const query = unitVector(questionVector);
     const dense = stored.passages
@@ -137,8 +132,11 @@ export class AdvisorRetriever {
         DENSE_WEIGHT * Math.max(0, denseScores.get(passage.id) ?? 0) +
         (1 - DENSE_WEIGHT) * (lexicalScores.get(passage.id) ?? 0),
     }));
-    fused.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
-    return fused.slice(0, k);
+    const allowed = wanted
+      ? fused.filter((passage) => passage.intents.some((intent) => wanted.has(intent)))
+      : fused;
+    allowed.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
+    return allowed.slice(0, k);
   }
 
   // The article and product collections are small (about a hundred passages, a few dozen products) and change

@@ -4,10 +4,14 @@ import { ConversationCore } from '../../bot/core/index.ts';
 import { AdvisorChain, type AdvisorChainDependencies } from '../../chains/advisor-chain.ts';
 import { GroundedChatModel } from '../../chains/grounded/grounded-chat-model.ts';
 import type { ChatModel } from '../../chains/llm/index.ts';
+import { answerOwnData } from '../../chains/own-data/index.ts';
 import { AdvisorRetriever } from '../../chains/retrieve/advisor-retriever.ts';
+import type { IntentModel } from '../../chains/understand/index.ts';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { ingestDataset, type KnowledgeBase, loadConfig, openKnowledgeBase } from '../../knowledge/index.ts';
+import { withArticleIntents } from './article-intents.ts';
 import { type ScratchChroma, startScratchChroma } from './chroma.ts';
+import { testIntentModel } from './intent-model.ts';
 
 /** A real, small advisor: generated data ingested into a real Chroma with the LSA embedder, and a SQLite audit log. */
 export interface AdvisorFixture {
@@ -16,6 +20,8 @@ export interface AdvisorFixture {
   knowledge: KnowledgeBase;
   retriever: AdvisorRetriever;
   grounded: ChatModel;
+  /** The real trained intent model (shared across test files, see intent-model.ts). */
+  intents: IntentModel;
   audit: SqliteAuditStore;
   auditFile: string;
   /** A chain with the given model (default: the grounded composer) and optional overrides. */
@@ -42,16 +48,25 @@ export async function createAdvisorFixture(customers = 400): Promise<AdvisorFixt
     embedder: knowledge.embedder.embedder,
   });
   const grounded = new GroundedChatModel();
+  const intents = await testIntentModel();
   const auditFile = path.join(chroma.directory, 'audit.sqlite');
   const audit = openSqliteAuditStore(auditFile);
   const chain = (overrides: Partial<AdvisorChainDependencies> = {}) =>
-    new AdvisorChain({ retriever, model: grounded, grounded, ...overrides });
+    new AdvisorChain({
+      retriever: withArticleIntents(retriever),
+      model: grounded,
+      grounded,
+      intents,
+      answerOwnData,
+      ...overrides,
+    });
   return {
     chroma,
     dataDir,
     knowledge,
     retriever,
     grounded,
+    intents,
     audit,
     auditFile,
     chain,

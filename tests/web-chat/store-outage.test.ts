@@ -18,6 +18,7 @@ import {
 } from '../../knowledge/index.ts';
 import { readChromaServerRecord } from '../../knowledge/store/chroma-server-record.ts';
 import { createWebChatApp, type ReadinessReport, signCustomerToken } from '../../web-chat/index.ts';
+import { testIntentModel } from '../support/intent-model.ts';
 
 const SECRET = 'test-secret-for-store-outage-0123456789abcdef';
 
@@ -57,7 +58,7 @@ describe('Chroma dies under the web chat: 503 STORE_UNAVAILABLE, /readyz false, 
     if (!store) throw new Error('connectChroma did not supervise');
     const auditHealth = new AuditHealth(() => {});
     const core = new ConversationCore({
-      chain: new AdvisorChain({ retriever, model: grounded, grounded }),
+      chain: new AdvisorChain({ retriever, model: grounded, grounded, intents: await testIntentModel() }),
       audit,
       auditHealth,
       store,

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { type AnalyticsSource, mayRunAdminCommands, type RoleDirectory } from '../../bot/core/index.ts';
 import { FOUR_FIFTHS_BAND } from '../../chains/eval/fairness/index.ts';
+import { understandingSummaryLine } from '../../chains/eval/understanding/index.ts';
 import { clientAddress, type TrustProxy } from '../client-address.ts';
 import { bearerToken, MIN_TOKEN_SECRET_LENGTH } from '../customer-token.ts';
 import { FixedWindowRateLimiter } from '../fixed-window-rate-limiter.ts';
@@ -166,6 +167,15 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
     const limit = benchLimit(context.req.query('limit'));
     const runs = await computed('The saved benchmark runs', () => analytics.benchRuns(limit));
     return context.json({ runs } satisfies BenchRunsResponse);
+  });
+  admin.get('/api/understanding', async (context) => {
+    const latest = await computed('The latest understanding evaluation', async () =>
+      analytics.latestUnderstandingRun ? await analytics.latestUnderstandingRun() : undefined,
+    );
+    return context.json({
+      latest: latest ?? null,
+      summary: latest ? understandingSummaryLine(latest) : null,
+    });
   });
   admin.get('/api/operations', async (context) => {
     const operations = await computed('The operations summary', () => analytics.operations());

@@ -95,6 +95,44 @@ describe('openSqliteAuditStore', () => {
     expect((await store.turns({ customerId: 'C-000099' })).map((record) => record.seq)).toEqual([4]);
   });
 
+  it("stores the understanding's intent and confidence, reads them back and verifies them in the hash", async () => {
+    const understood = await store.append(
+      sampleTurn({ understanding: { intent: 'card_arrival', confidence: 0.93 } }),
+    );
+    expect(understood.understanding).toEqual({ intent: 'card_arrival', confidence: 0.93 });
+    expect(understood.hash).toBe(expectedHash(understood));
+    expect((await store.turns()).at(-1)).toEqual(understood);
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 4 });
+    await store.close();
+    const raw = new Database(file);
+    raw.exec(
+      "DROP TRIGGER audit_turns_no_update; UPDATE audit_turns SET intent = 'lost_or_stolen_card' WHERE seq = 4",
+    );
+    raw.close();
+    store = openSqliteAuditStore(file);
+    expect(await store.verify()).toMatchObject({ ok: false, seq: 4, reason: 'hash_mismatch' });
+  });
+
+  it('migrates a version-1 file (no intent columns): its turns still verify and new turns carry the intent', async () => {
+    await store.close();
+    const raw = new Database(file);
+    raw.exec(
+      'ALTER TABLE audit_turns DROP COLUMN intent; ALTER TABLE audit_turns DROP COLUMN intent_confidence',
+    );
+    raw.pragma('user_version = 1');
+    raw.close();
+    store = openSqliteAuditStore(file);
+    const next = await store.append(sampleTurn({ understanding: { intent: 'complaint', confidence: 1 } }));
+    expect(next.seq).toBe(4);
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 4 });
+    expect((await store.turns()).map((record) => record.understanding?.intent ?? null)).toEqual([
+      null,
+      null,
+      null,
+      'complaint',
+    ]);
+  });
+
   it('runs with WAL, synchronous=FULL and foreign keys on', () => {
     expect(store.connectionSettings()).toEqual({
       journalMode: 'wal',
@@ -103,7 +141,7 @@ describe('openSqliteAuditStore', () => {
     });
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
     raw.close();
   });
 
@@ -264,10 +302,10 @@ describe('openSqliteAuditStore', () => {
   it('refuses a database written by a newer schema version', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.pragma('user_version = 2');
+    raw.pragma('user_version = 3');
     raw.close();
     expect(() => openSqliteAuditStore(file)).toThrow(
-      /schema version 2, but this build understands versions up to 1/,
+      /schema version 3, but this build understands versions up to 2/,
     );
     expect(() =>
       openSqliteAuditStore(path.join(scratch.directory, 'absent.sqlite'), { readonly: true }),

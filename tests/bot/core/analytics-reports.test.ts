@@ -9,6 +9,7 @@ import {
 } from '../../../bot/audit/index.ts';
 import { type AnalyticsSource, analyticsReports, createAnalyticsSource } from '../../../bot/core/index.ts';
 import { type RetrievalQuality, runBench, saveBenchRun } from '../../../chains/eval/bench/index.ts';
+import { saveUnderstandingRun } from '../../../chains/eval/understanding/index.ts';
 import { generateDataset } from '../../../knowledge/generate/index.ts';
 import { loadDataset } from '../../../knowledge/preprocess/index.ts';
 
@@ -260,6 +261,38 @@ describe('analyticsReports: what /bias and /bench show in Slack and Teams', () =
     // The saved run's own operations snapshot is not repeated under the live one.
     expect(text).not.toContain('no audit log was read');
     expect(report.missing).toEqual(['The feedback simulation is not in the latest saved run.']);
+  });
+
+  it('/bench shows one line on the latest saved understanding evaluation', async () => {
+    const benchDir = path.join(directory, 'understanding-bench');
+    const source = createAnalyticsSource({ audit, dataDir, benchDir });
+    const before = await analyticsReports({ audit, analytics: source }).bench();
+    expect(before.lines.some((line) => line.startsWith('Understanding'))).toBe(false);
+    const evaluation = {
+      examples: 100,
+      accuracy: 0.875,
+      banking77Accuracy: 0.881,
+      banking77Examples: 90,
+      macroF1: 0.85,
+      confusedPairs: [{ expected: 'card_arrival', predicted: 'card_delivery_estimate', count: 2 }],
+      outOfScope: { precision: 0.9, recall: 0.8, support: 10 },
+      coverage: 0.75,
+      confidentAccuracy: 0.95,
+      predictionMs: 0.1,
+    };
+    await saveUnderstandingRun(
+      {
+        timestamp: '2026-12-01T09:00:00.000Z',
+        fingerprint: 'f'.repeat(64),
+        validation: evaluation,
+        questions: null,
+      },
+      benchDir,
+    );
+    const after = await analyticsReports({ audit, analytics: source }).bench();
+    expect(after.lines).toContain(
+      'Understanding (2026-12-01): Banking77 accuracy 88.1%, all intents 87.5%, macro-F1 85.0%, out of scope precision 90.0% / recall 80.0%',
+    );
   });
 
   it('says plainly when the fairness reports cannot be computed', async () => {

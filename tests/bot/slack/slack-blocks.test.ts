@@ -23,6 +23,9 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
     text: 'Compare <b>A & B</b> -> both fit.',
     customerId: 'C-000042',
     intent: 'recommendation',
+    understanding: { intent: 'product_recommendation', confidence: 0.97, language: 'en' },
+    needsHuman: false,
+    quickReplies: [],
     products: [
       {
         productId: 'INV-01',

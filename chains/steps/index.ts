@@ -1,0 +1,15 @@
+export { rankForTurn, recommendationInput } from './rank-for-turn.ts';
+export { retrieveForTurn } from './retrieve-for-turn.ts';
+export type {
+  AdviceReply,
+  AdviceRequest,
+  AdvisorChainDependencies,
+  FeedbackSource,
+  OwnDataAnswerer,
+  RankedTurn,
+  RetrievedTurn,
+  TurnRoute,
+  UnderstoodTurn,
+} from './turn.ts';
+export { routeTurn, understandTurn } from './understand-turn.ts';
+export { customerFigures, writeReply } from './write-reply.ts';

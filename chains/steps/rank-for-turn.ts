@@ -1,0 +1,46 @@
+import type { ProfileRecord } from '../../knowledge/index.ts';
+import { guardRecommendations } from '../guard/index.ts';
+import { type RecommendationInput, rankProducts } from '../recommend/index.ts';
+import type { AdvisorChainDependencies, FeedbackSource, RankedTurn, RetrievedTurn } from './turn.ts';
+
+/** Step 3: suitability-ranked, bias-guarded products — only when the route is a recommendation. */
+export function rankForTurn(
+  turn: RetrievedTurn,
+  dependencies: Pick<AdvisorChainDependencies, 'rank' | 'feedback'>,
+): RankedTurn {
+  const { customer, route } = turn;
+  if (route.kind !== 'recommendation' || !customer) {
+    return {
+      ...turn,
+      recommendations: [],
+      rankBias: { flagged: false, reasons: [] },
+      rankedAt: performance.now(),
+    };
+  }
+  const rank = dependencies.rank ?? ((input, catalog) => rankProducts(input, catalog));
+  const input = recommendationInput(customer.record, turn, dependencies.feedback);
+  const verdict = guardRecommendations((candidate) => rank(candidate, turn.catalog), input);
+  return {
+    ...turn,
+    recommendations: verdict.recommendations,
+    rankBias: { flagged: verdict.flagged, reasons: verdict.reasons },
+    rankedAt: performance.now(),
+  };
+}
+
+/** Builds the recommender's input from the customer's own stored record and aggregated neighbour counts. */
+export function recommendationInput(
+  record: ProfileRecord,
+  retrieved: Pick<RetrievedTurn, 'neighbours' | 'productSimilarity'>,
+  feedback?: FeedbackSource,
+): RecommendationInput {
+  return {
+    customer: record.customer,
+    heldProductIds: record.heldProductIds,
+    spending: record.spending,
+    neighbourAdoptions: retrieved.neighbours.adoptions,
+    neighbourCount: retrieved.neighbours.neighbourCount,
+    contentSimilarity: retrieved.productSimilarity,
+    ...(feedback ? feedback(record.customer) : {}),
+  };
+}

@@ -1,0 +1,253 @@
+import type { ProfileRecord } from '../../knowledge/index.ts';
+import {
+  clarifyingQuestion,
+  type FixedTextKey,
+  fixedText,
+  intentLabel,
+  replyLanguage,
+  withLanguageNotice,
+} from '../compose/fixed-texts.ts';
+import { guardReply } from '../guard/index.ts';
+import type { AdviceContext, AdviceIntent, ChatModel, RetrievedPassage } from '../llm/index.ts';
+import { ownDataGroundingText } from '../own-data/index.ts';
+import { buildAdvicePrompt, SYSTEM_PROMPT } from '../prompt/advice-prompt.ts';
+import type { ScoredPassage } from '../retrieve/retriever.ts';
+import { composeWithValidation, type ValidatedReply } from '../validated-generation.ts';
+import type { AdviceReply, AdvisorChainDependencies, RankedTurn, TurnRoute } from './turn.ts';
+
+const FIXED_TEXT_PROVIDER = { name: 'grounded', model: 'fixed-text-v1' } as const;
+
+/**
+ * Steps 4 and 5: writes the reply for the route and validates/guards it. Refusals, declines, handoffs and
+ * clarifying questions are fixed texts that never reach a model; articles, recommendations and small talk go
+ * through the configured model with the validator and bias guard; urgent topics get the immediate steps first.
+ */
+export async function writeReply(
+  turn: RankedTurn,
+  dependencies: Pick<AdvisorChainDependencies, 'model' | 'grounded' | 'answerOwnData' | 'promissoryModel'>,
+): Promise<AdviceReply> {
+  const { route, understanding } = turn;
+  const language = replyLanguage(understanding.language);
+  const fixed = (key: FixedTextKey, params: Record<string, string> = {}) => fixedText(key, language, params);
+  let written: Written;
+  switch (route.kind) {
+    case 'manipulation':
+      written = fixedReply('manipulation', fixed('manipulation_refusal'));
+      break;
+    case 'out_of_scope':
+      written = fixedReply('out_of_scope', fixed('out_of_scope'));
+      break;
+    case 'handoff':
+      written = {
+        ...fixedReply('handoff', fixed(route.complaint ? 'complaint_acknowledgement' : 'human_handoff')),
+        needsHuman: true,
+      };
+      break;
+    case 'clarify': {
+      const intents = route.options.map((option) => option.id);
+      written = {
+        ...fixedReply('clarify', clarifyingQuestion(intents, language)),
+        quickReplies: intents.map((intent) => intentLabel(intent, language)),
+      };
+      break;
+    }
+    case 'own_data':
+      written = await ownDataReply(turn, dependencies, fixed);
+      break;
+    case 'article':
+      written = await articleReply(turn, route, dependencies, fixed);
+      break;
+    case 'recommendation':
+    case 'small_talk':
+      written = await generatedReply(turn, route.kind, turn.passages, dependencies);
+      break;
+  }
+  written = { ...written, text: withLanguageNotice(written.text, understanding.language) };
+  return finish(turn, written);
+}
+
+/** A reply before the timings and bookkeeping are added. */
+interface Written extends Pick<ValidatedReply, 'text' | 'provider' | 'validator' | 'bias'> {
+  intent: AdviceIntent;
+  needsHuman: boolean;
+  quickReplies: string[];
+  sources: RetrievedPassage[];
+}
+
+function fixedReply(intent: AdviceIntent, text: string): Written {
+  return {
+    text,
+    intent,
+    needsHuman: false,
+    quickReplies: [],
+    sources: [],
+    provider: FIXED_TEXT_PROVIDER,
+    validator: { ok: true, issues: [], repaired: false, fellBack: false },
+    bias: { flagged: false, reasons: [] },
+  };
+}
+
+async function articleReply(
+  turn: RankedTurn,
+  route: Extract<TurnRoute, { kind: 'article' }>,
+  dependencies: Pick<AdvisorChainDependencies, 'model' | 'grounded'>,
+  fixed: (key: FixedTextKey, params?: Record<string, string>) => string,
+): Promise<Written> {
+  const answer =
+    turn.passages.length === 0
+      ? { ...fixedReply('knowledge', fixed('no_article', { topic: route.topic })), needsHuman: true }
+      : await generatedReply(turn, 'knowledge', turn.passages, dependencies);
+  if (!route.urgent) return answer;
+  // Urgent: what to do right now comes before anything the article says, and a person is asked to follow up.
+  const steps = `${fixed('urgent_steps_preface')}\n${fixed('urgent_steps')}`;
+  return { ...answer, text: `${steps}\n\n${answer.text}`, needsHuman: true };
+}
+
+async function ownDataReply(
+  turn: RankedTurn,
+  dependencies: Pick<AdvisorChainDependencies, 'grounded' | 'answerOwnData' | 'promissoryModel'>,
+  fixed: (key: FixedTextKey) => string,
+): Promise<Written> {
+  const { customer, request } = turn;
+  const answer =
+    customer && dependencies.answerOwnData
+      ? dependencies.answerOwnData(request.question, customer.record, { audience: request.audience })
+      : null;
+  if (!answer) return fixedReply('own_data', fixed('own_data_unavailable'));
+  // The computed answer is the text; it is still validated, with its own figures as grounded numbers.
+  const computed = computedTextModel(answer.text, dependencies.grounded);
+  const merchants = customer ? [ownDataGroundingText(customer.record)] : [];
+  return await generatedReply(
+    turn,
+    'own_data',
+    [],
+    { model: computed, grounded: computed, promissoryModel: dependencies.promissoryModel },
+    answer.figures,
+    merchants,
+  );
+}
+
+async function generatedReply(
+  turn: RankedTurn,
+  intent: AdviceIntent,
+  scored: readonly ScoredPassage[],
+  writers: Pick<AdvisorChainDependencies, 'model' | 'grounded' | 'promissoryModel'>,
+  extraFigures: readonly number[] = [],
+  extraGroundingTexts: readonly string[] = [],
+): Promise<Written> {
+  const { request, customer, recommendations } = turn;
+  const passages = scored.map(({ similarity: _similarity, ...passage }) => passage);
+  const context: AdviceContext = {
+    intent,
+    audience: request.audience,
+    customer: customer?.record.customer ?? null,
+    recommendations,
+    passages,
+    similarCustomers: similarCustomersSummary(turn),
+  };
+  const { model, grounded, promissoryModel } = writers;
+  const outcome = await composeWithValidation({
+    prompt: buildAdvicePrompt(request.question, context, request.history),
+    model,
+    grounded,
+    validation: {
+      customer: customer?.record.customer ?? null,
+      customerFigures: [...(customer ? customerFigures(customer.record) : []), ...extraFigures],
+      catalog: turn.catalog,
+      recommendedProductIds: recommendations.map((item) => item.product.id),
+      groundingTexts: [
+        ...passages.map((passage) => passage.text),
+        ...recommendations.flatMap((item) => [item.reasons.join(' '), JSON.stringify(item.product)]),
+        ...extraGroundingTexts,
+      ],
+      systemPrompt: SYSTEM_PROMPT,
+      userMessage: request.question,
+      untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
+      otherPeopleNames: [],
+      ...(promissoryModel ? { promissoryModel } : {}),
+    },
+    guardReply,
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  return {
+    ...outcome,
+    bias: {
+      flagged: turn.rankBias.flagged || outcome.bias.flagged,
+      reasons: [...turn.rankBias.reasons, ...outcome.bias.reasons],
+    },
+    intent,
+    needsHuman: false,
+    quickReplies: [],
+    sources: passages,
+  };
+}
+
+/** A "model" that returns an already computed text, so it passes through the same validator as any reply. */
+function computedTextModel(text: string, grounded: ChatModel): ChatModel {
+  return { provider: grounded.provider, model: 'own-data-v1', generate: async () => text };
+}
+
+function finish(turn: RankedTurn, written: Written): AdviceReply {
+  const { request, customer, understanding, recommendations } = turn;
+  if (request.onToken) {
+    for (const piece of written.text.match(/\S+\s*/g) ?? []) request.onToken(piece);
+  }
+  const finished = performance.now();
+  return {
+    text: written.text,
+    intent: written.intent,
+    intentBecause: `${understanding.intent}: ${understanding.because}`,
+    understanding: {
+      intent: understanding.intent,
+      confidence: understanding.confidence,
+      language: understanding.language,
+      flags: understanding.flags,
+    },
+    needsHuman: written.needsHuman,
+    quickReplies: written.quickReplies,
+    customerId: customer?.customerId ?? null,
+    recommendations,
+    sources: written.sources,
+    retrievedDocIds: [
+      ...(customer ? [customer.customerId] : []),
+      ...turn.passages.map((passage) => passage.id),
+      ...recommendations.map((item) => item.product.id),
+    ],
+    provider: written.provider,
+    validator: written.validator,
+    bias: written.bias,
+    timings: {
+      understandMs: turn.understoodAt - turn.started,
+      retrieveMs: turn.retrievedAt - turn.understoodAt,
+      rankMs: turn.rankedAt - turn.retrievedAt,
+      generateMs: finished - turn.rankedAt,
+      totalMs: finished - turn.started,
+    },
+  };
+}
+
+/** Every figure of the customer's own record that a reply may quote. */
+export function customerFigures(record: ProfileRecord): number[] {
+  const spending = record.spending;
+  return [
+    ...Object.values(spending.monthlySpendByCategory),
+    spending.avgMonthlySpend,
+    spending.avgMonthlySpend * 12,
+    ...(spending.savingsRatio === null ? [] : [spending.savingsRatio * 100]),
+    spending.spendTrend * 100,
+    record.customer.income / 12,
+  ];
+}
+
+function similarCustomersSummary(turn: RankedTurn): AdviceContext['similarCustomers'] {
+  const { neighbourCount, adoptions } = turn.neighbours;
+  if (neighbourCount === 0) return null;
+  const topProducts = turn.recommendations
+    .map((item) => ({
+      productId: item.product.id,
+      name: item.product.name,
+      share: (adoptions.get(item.product.id) ?? 0) / neighbourCount,
+    }))
+    .filter((item) => item.share > 0);
+  return { neighbourCount, topProducts };
+}

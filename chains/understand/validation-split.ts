@@ -1,0 +1,41 @@
+import { createRandom } from '../../knowledge/seeded-random.ts';
+import type { IntentExample } from './intent-examples.ts';
+
+/** Examples for training and the held-out examples that calibrate and evaluate the model. */
+export interface ValidationSplit {
+  training: IntentExample[];
+  validation: IntentExample[];
+}
+
+/**
+ * A seeded, stratified split: each intent gives `fraction` of its examples (rounded, at least one when it has
+ * three or more) to validation, so every intent is measured and the split is the same on every machine.
+ */
+export function splitForValidation(
+  examples: readonly IntentExample[],
+  options: { fraction: number; seed: number },
+): ValidationSplit {
+  if (!(options.fraction > 0 && options.fraction < 1)) {
+    throw new RangeError(`validation fraction must be between 0 and 1, got ${options.fraction}`);
+  }
+  const random = createRandom(options.seed);
+  const byIntent = new Map<string, IntentExample[]>();
+  for (const example of examples) {
+    const group = byIntent.get(example.intent) ?? [];
+    group.push(example);
+    byIntent.set(example.intent, group);
+  }
+  const training: IntentExample[] = [];
+  const validation: IntentExample[] = [];
+  for (const intent of [...byIntent.keys()].sort()) {
+    const group = byIntent.get(intent) ?? [];
+    const shuffled = group
+      .map((example) => ({ example, key: random() }))
+      .sort((first, second) => first.key - second.key)
+      .map((entry) => entry.example);
+    const held = group.length >= 3 ? Math.max(1, Math.round(group.length * options.fraction)) : 0;
+    validation.push(...shuffled.slice(0, held));
+    training.push(...shuffled.slice(held));
+  }
+  return { training, validation };
+}

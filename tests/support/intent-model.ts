@@ -1,0 +1,50 @@
+import { mkdir, rmdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  type IntentModel,
+  loadUnderstandingConfig,
+  type PreparedIntentModel,
+  prepareIntentModel,
+} from '../../chains/understand/index.ts';
+
+/**
+ * The real intent model (Banking77 + the project's examples), trained at most once per input fingerprint on
+ * this machine: it is kept under os.tmpdir(), so later test files and runs load it (about a second) instead
+ * of training (tens of seconds). A lock folder stops parallel test workers training it twice.
+ */
+const CACHE_DIR = path.join(os.tmpdir(), 'finadvisor-test-intent-model');
+const LOCK_DIR = path.join(os.tmpdir(), 'finadvisor-test-intent-model.lock');
+const STALE_LOCK_MS = 5 * 60_000;
+
+let prepared: Promise<PreparedIntentModel> | undefined;
+
+/** The shared, trained intent model for tests. */
+export async function testIntentModel(): Promise<IntentModel> {
+  return (await preparedTestIntentModel()).model;
+}
+
+/** The shared model with how it was obtained (trained now or loaded from the cache). */
+export function preparedTestIntentModel(): Promise<PreparedIntentModel> {
+  prepared ??= withLock(() => prepareIntentModel(CACHE_DIR, loadUnderstandingConfig({})));
+  return prepared;
+}
+
+async function withLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await mkdir(LOCK_DIR);
+      break;
+    } catch {
+      const held = await stat(LOCK_DIR).catch(() => null);
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) await rmdir(LOCK_DIR).catch(() => undefined);
+      await delay(250);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rmdir(LOCK_DIR).catch(() => undefined);
+  }
+}
