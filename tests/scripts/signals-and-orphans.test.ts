@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { findChromaProcesses, stopProcessGroup } from '../../knowledge/store/chroma-server-record.ts';
 import { type CliProcess, startCli } from '../../scripts/cli-process.ts';
+import { seedStoreWithTrainedModels } from '../support/intent-model.ts';
 
 const CUSTOMERS = 1500;
 const BATCH = 500;
@@ -33,6 +34,7 @@ describe('signals and orphans (real npm, node, Chroma processes)', () => {
       WEB_TOKEN_SECRET: 'signals-test-secret-0123456789abcdef0123',
     };
     chromaDataDir = path.join(directory, 'store', 'chroma');
+    await seedStoreWithTrainedModels(path.join(directory, 'store'));
   });
   afterAll(async () => {
     for (const cli of started) {

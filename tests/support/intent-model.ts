@@ -1,4 +1,4 @@
-import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { cp, mkdir, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -8,6 +8,8 @@ import {
   type PreparedIntentModel,
   prepareIntentModel,
 } from '../../chains/understand/index.ts';
+import { ensureValidatorPromissoryModel } from '../../chains/validate/index.ts';
+import { ensureInjectionDetector } from '../../knowledge/index.ts';
 
 /**
  * The real intent model (Banking77 + the project's examples), trained at most once per input fingerprint on
@@ -29,6 +31,25 @@ export async function testIntentModel(): Promise<IntentModel> {
 export function preparedTestIntentModel(): Promise<PreparedIntentModel> {
   prepared ??= withLock(() => prepareIntentModel(CACHE_DIR, loadUnderstandingConfig({})));
   return prepared;
+}
+
+let allModels: Promise<void> | undefined;
+
+/**
+ * Puts every trained model `npm start` and `npm run ingest` look for (intent, injection, promissory) into
+ * `storeDir/understanding`, copied from this machine's test cache (trained there at most once per input
+ * fingerprint), so tests of the real CLIs measure the CLIs, not model training.
+ */
+export async function seedStoreWithTrainedModels(storeDir: string): Promise<void> {
+  allModels ??= (async () => {
+    await preparedTestIntentModel();
+    await withLock(async () => {
+      await ensureInjectionDetector(CACHE_DIR);
+      await ensureValidatorPromissoryModel(CACHE_DIR);
+    });
+  })();
+  await allModels;
+  await cp(path.join(CACHE_DIR, 'understanding'), path.join(storeDir, 'understanding'), { recursive: true });
 }
 
 async function withLock<T>(work: () => Promise<T>): Promise<T> {

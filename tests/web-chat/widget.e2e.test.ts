@@ -58,6 +58,12 @@ suite(
       server = await startWebServer(app, 0);
       browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+      await page.route('**/api/chat', async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        chatBodies.push(body);
+        await route.fulfill({ response, body });
+      });
       await page.goto(`${server.url}/?customer=${customerId}`);
     });
 
@@ -71,12 +77,27 @@ suite(
     const dialog = () => page.getByRole('dialog', { name: 'Ask our assistant' });
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
+    /**
+     * Every /api/chat response body the browser received. Read through a pass-through route (the real server
+     * answers; the body is handed to the page unchanged) because Chromium may drop a streamed body before
+     * DevTools can read it on a busy machine.
+     */
+    const chatBodies: string[] = [];
+    const nextChatBody = async (): Promise<string> => {
+      const seen = chatBodies.length;
+      for (let waited = 0; chatBodies.length === seen; waited += 50) {
+        if (waited > 30_000) throw new Error('no /api/chat response within 30 s');
+        await page.waitForTimeout(50);
+      }
+      return chatBodies[seen] ?? '';
+    };
+
     /** Sends a question with the keyboard and returns the reply the server streamed for it. */
     async function ask(question: string): Promise<WebChatReply> {
-      const response = page.waitForResponse((candidate) => candidate.url().endsWith('/api/chat'));
+      const body = nextChatBody();
       await page.getByRole('textbox', { name: 'Your message' }).fill(question);
       await page.keyboard.press('Enter');
-      const reply = replyFromSse(await (await response).text());
+      const reply = replyFromSse(await body);
       await page
         .locator('.fadv-bot')
         .last()
@@ -191,6 +212,41 @@ suite(
       await page.keyboard.press('Escape');
       await dialog().waitFor({ state: 'hidden' });
       expect(await bubble().evaluate((element) => element === document.activeElement)).toBe(true);
+    });
+
+    it("offers a clarifying question's topics as buttons; pressing one asks about that topic", async () => {
+      await bubble().click();
+      await dialog().waitFor();
+      // Which vague message the trained model is unsure about depends on the model: try a few.
+      let clarifying: WebChatReply | undefined;
+      for (const vague of ['payment problem', 'card problem', 'problem with money', 'help']) {
+        const reply = await ask(vague);
+        if (reply.quickReplies.length > 0) {
+          clarifying = reply;
+          break;
+        }
+      }
+      if (!clarifying) throw new Error('none of the vague messages got a clarifying question');
+      // Pinned to this answer: the follow-up adds a newer one.
+      const answers = page.locator('.fadv-bot');
+      const buttons = answers.nth((await answers.count()) - 1).locator('.fadv-quick button');
+      expect(await buttons.allTextContents()).toEqual(clarifying.quickReplies);
+      const chosen = clarifying.quickReplies[0] ?? '';
+      const next = page.waitForRequest((candidate) => candidate.url().endsWith('/api/chat'));
+      const answered = nextChatBody();
+      await buttons.first().click();
+      expect(JSON.parse((await next).postData() ?? '{}').message).toBe(chosen);
+      expect(await page.locator('.fadv-user').last().textContent()).toBe(chosen);
+      expect(await buttons.first().isDisabled()).toBe(true);
+      await answered;
+      await answers
+        .nth((await answers.count()) - 1)
+        .getByRole('group', { name: 'Was this answer helpful?' })
+        .waitFor();
+      await page.getByRole('button', { name: 'Send' }).and(page.locator(':enabled')).waitFor();
+      await page.getByRole('textbox', { name: 'Your message' }).focus();
+      await page.keyboard.press('Escape');
+      await dialog().waitFor({ state: 'hidden' });
     });
 
     it('tells the customer what went wrong: 401, 403, 413, 429 with the retry time, and network errors', async () => {

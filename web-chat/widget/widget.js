@@ -3,7 +3,7 @@
 
 /**
  * @typedef {{ productId: string, name: string, type: string, reasons: string[], riskDisclosure: string | null, movedByFeedback: boolean, explored: boolean }} ProductCard
- * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], turnId: string }} Reply
+ * @typedef {{ threadId: string, text: string, products: ProductCard[], sources: { title: string }[], turnId: string, quickReplies?: string[] }} Reply
  * @typedef {{ code?: string, message?: string, retryAfterSeconds?: number }} ErrorInfo
  */
 
@@ -172,6 +172,7 @@
 .~risk{margin-top:6px;padding:6px 8px;border-left:3px solid #d48806;background:#fff8e6;font-size:12px}
 .~chip{margin-top:8px;padding:4px 10px;border:1px solid var(--a);color:var(--a);border-radius:99px}
 .~chip[aria-pressed=true]{background:var(--a);color:#fff}
+.~quick{display:flex;flex-wrap:wrap;gap:6px}
 .~sources{margin-top:10px;color:var(--m)}
 .~rate{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;color:var(--m)}
 .~rate button{width:30px;height:30px;border:1px solid var(--l)}
@@ -435,6 +436,16 @@
       });
       extra.append(el('ul', 'cards', { 'aria-label': say('recommended') }, ...cards));
     }
+    // A clarifying question offers its topics as buttons; a press asks about that topic.
+    const choices = (reply.quickReplies ?? []).map((label) => {
+      const choice = button('chip', {}, label);
+      choice.onclick = () => {
+        for (const each of choices) each.disabled = true;
+        ask(label);
+      };
+      return choice;
+    });
+    if (choices.length > 0) extra.append(el('div', 'quick', { role: 'group' }, ...choices));
     const titles = [...new Set(reply.sources.map((source) => source.title))];
     if (titles.length > 0) {
       const list = el('ul', '', {}, ...titles.map((title) => el('li', '', {}, title)));

@@ -89,7 +89,12 @@ describe('Chroma supervision (real chroma run processes)', () => {
       timing: FAST,
     });
     process.kill(server.pid as number, 'SIGKILL');
-    await until(() => supervisor.status() === 'up' && attempts === 3);
+    await until(
+      () =>
+        supervisor.status() === 'up' &&
+        attempts === 3 &&
+        report.some((line) => line.startsWith('Chroma is back')),
+    );
     supervisor.stop();
     expect(await isChromaReachable(server.url)).toBe(true);
     const steps = report.filter((line) => !line.startsWith('Chroma at '));
