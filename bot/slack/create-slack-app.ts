@@ -70,6 +70,8 @@ const FEEDBACK_THANKS = {
   rating: 'Thanks, your feedback is recorded.',
   accepted: 'Thanks, your interest is recorded; it helps rank future suggestions.',
 } as const;
+/** The reaction put on a question while its answer is prepared (needs the `reactions:write` scope). */
+export const THINKING_REACTION = 'hourglass_flowing_sand';
 const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
 
 /**
@@ -92,17 +94,47 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     clientOptions: dependencies.slackApiUrl ? { slackApiUrl: dependencies.slackApiUrl } : {},
   });
 
-  const answer = async (turn: SlackTurn, user: string, client: WebClient, logger: Logger): Promise<void> => {
+  /**
+   * Answers one turn in its thread. Once the core has granted access (never before: a refusal must stay private),
+   * the question gets a THINKING_REACTION until the answer is posted, so a slow answer is not silence.
+   */
+  const answer = async (
+    turn: SlackTurn,
+    user: string,
+    questionTs: string,
+    client: WebClient,
+    logger: Logger,
+  ): Promise<void> => {
+    const target = { channel: turn.channel, timestamp: questionTs, name: THINKING_REACTION };
+    let thinking: Promise<boolean> | undefined;
+    const showThinking = () => {
+      thinking = client.reactions.add(target).then(
+        () => true,
+        (error: unknown) => {
+          logger.warn(`Cannot add the thinking reaction (scope reactions:write?): ${String(error)}`);
+          return false;
+        },
+      );
+    };
+    const stopThinking = async () => {
+      if (!(await thinking)) return;
+      await client.reactions.remove(target).catch((error: unknown) => {
+        logger.warn(`Cannot remove the thinking reaction: ${String(error)}`);
+      });
+    };
     let reply: OutboundReply;
     try {
-      reply = await core.handle(turn.message);
+      reply = await core.handle(turn.message, { onAuthorised: showThinking });
     } catch (error) {
       const failure = userFacingError(error);
       if (failure.kind === 'INTERNAL') logger.error('The conversation core failed', error);
       const text = failure.text;
+      await stopThinking();
       await client.chat.postEphemeral({ channel: turn.channel, user, thread_ts: turn.threadTs, text });
       return;
     }
+    // Removed just before the answer lands, so whoever sees the answer never sees a stale hourglass.
+    await stopThinking();
     await client.chat.postMessage({
       channel: turn.channel,
       thread_ts: turn.threadTs,
@@ -125,7 +157,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       });
       return;
     }
-    await answer(translation.value, event.user, client, logger);
+    await answer(translation.value, event.user, event.ts, client, logger);
   });
 
   app.message(async ({ message, context, client, logger }) => {
@@ -142,7 +174,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       });
       return;
     }
-    await answer(translation.value, message.user, client, logger);
+    await answer(translation.value, message.user, message.ts, client, logger);
   });
 
   const adminCommand =
@@ -194,7 +226,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
         await respond({ response_type: 'ephemeral', text: CANNOT_POST });
         return;
       }
-      await answer(adviseToInbound(request.value, anchor), command.user_id, client, logger);
+      await answer(adviseToInbound(request.value, anchor), command.user_id, anchor, client, logger);
     },
     '/bias': adminCommand('bias'),
     '/bench': adminCommand('bench'),

@@ -5,6 +5,7 @@ export {
   type SlackApp,
   type SlackAppDependencies,
   type SlackCommandName,
+  THINKING_REACTION,
 } from './create-slack-app.ts';
 export { createSlackRoutes } from './create-slack-routes.ts';
 export {
