@@ -21,7 +21,8 @@ import {
   userFacingError,
 } from '../core/index.ts';
 import { readSlackBody } from './read-slack-body.ts';
-import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
+import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
+import { escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
 import {
   adviseToInbound,
   feedbackToInput,
@@ -46,8 +47,10 @@ export interface SlackAppDependencies {
   adminReports: AdminReports;
   signingSecret: string;
   botToken: string;
-  /** Slack's Web API base URL; tests point it at a local stand-in. */
+  /** Slack's Web API base URL (SLACK_API_URL); tests point it at a local stand-in. */
   slackApiUrl?: string;
+  /** The admin dashboard's public URL, linked from `/bias` and `/bench`; unset = say where it is instead. */
+  dashboardUrl?: string;
   logLevel?: LogLevel;
   /** Milliseconds since the epoch; drives the request timestamp window (tests inject it). */
   now?: () => number;
@@ -189,8 +192,8 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       const result = await adminReports[report]();
       await respond({
         response_type: 'ephemeral',
-        blocks: adminReportBlocks(result),
-        text: adminReportText(result),
+        blocks: adminReportBlocks(result, dependencies.dashboardUrl),
+        text: adminReportText(result, dependencies.dashboardUrl),
       });
     };
 

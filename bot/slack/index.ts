@@ -11,6 +11,10 @@ export { createSlackRoutes } from './create-slack-routes.ts';
 export {
   adminReportBlocks,
   adminReportText,
+  dashboardPointer,
+  MAX_TABLE_ROWS_IN_CHAT,
+} from './slack-admin-report.ts';
+export {
   escapeMrkdwn,
   FEEDBACK_ACTIONS,
   fallbackText,
@@ -19,6 +23,11 @@ export {
   providerBadge,
   toBlocks,
 } from './slack-blocks.ts';
+export {
+  checkSlackConnection,
+  describeSlackConnection,
+  type SlackConnection,
+} from './slack-connection.ts';
 export {
   ADVISE_USAGE,
   type AdviseRequest,

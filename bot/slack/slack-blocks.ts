@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+import type { OutboundReply, ProductCard } from '../core/index.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -58,27 +58,6 @@ export function fallbackText(reply: OutboundReply): string {
   const products = reply.products.map((product) => product.name);
   const text = products.length > 0 ? `${reply.text}\n\nSuggested: ${products.join(', ')}` : reply.text;
   return truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARACTERS);
-}
-
-/** Renders an admin report (`/bias`, `/bench`): its figures, then plainly what it does not cover yet. */
-export function adminReportBlocks(report: AdminReport): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(report.title, MAX_HEADER_CHARACTERS) } },
-  ];
-  if (report.lines.length > 0) blocks.push(...splitIntoSections(bullets(report.lines)).map(section));
-  if (report.missing.length > 0) {
-    blocks.push(...splitIntoSections(`*Not covered yet*\n${bullets(report.missing)}`).map(section));
-  }
-  return blocks.slice(0, MAX_BLOCKS);
-}
-
-/** An admin report as plain text, the fallback beside its blocks. */
-export function adminReportText(report: AdminReport): string {
-  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
-  return truncate(
-    escapeMrkdwn([report.title, ...report.lines, ...missing].join('\n')),
-    MAX_FALLBACK_CHARACTERS,
-  );
 }
 
 /** Says which model wrote the reply and what the validator did; Mistral is named only when it really wrote it. */

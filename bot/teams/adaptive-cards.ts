@@ -36,7 +36,36 @@ export interface Container {
   items: CardElement[];
 }
 
-/** Any element our cards put in a body. */
+/** Label/value rows, the card's native way to show figures. */
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+  separator?: boolean;
+}
+
+/** A cell of a Table row. */
+export interface TableCell {
+  type: 'TableCell';
+  items: TextBlock[];
+}
+
+/** A grid (Adaptive Cards 1.5), first row as the header. */
+export interface Table {
+  type: 'Table';
+  columns: { width: number }[];
+  rows: { type: 'TableRow'; cells: TableCell[] }[];
+  firstRowAsHeaders: true;
+  showGridLines: boolean;
+}
+
+/** A button that opens a web page (the admin dashboard). */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+/** Any element a reply card puts in its body. */
 export type CardElement = TextBlock | Container | ActionSet;
 
 /** An Adaptive Card (schema 1.5), as Teams renders it. */
@@ -48,6 +77,16 @@ export interface AdaptiveCard {
   fallbackText: string;
   body: CardElement[];
   actions?: SubmitAction[];
+}
+
+/** The card of an admin report: text, figures and tables, and a link out; no feedback buttons. */
+export interface ReportCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  fallbackText: string;
+  body: (TextBlock | FactSet | Table)[];
+  actions?: OpenUrlAction[];
 }
 
 const turnId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a turn id');
@@ -68,7 +107,8 @@ export const FeedbackSubmit = z.union([
 /** A parsed feedback button payload. */
 export type FeedbackSubmit = z.infer<typeof FeedbackSubmit>;
 
-const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
+/** A TextBlock with wrapping on; the one way our cards make text. */
+export const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
   type: 'TextBlock',
   text: value,
   wrap: true,
@@ -147,29 +187,4 @@ export function replyCard(reply: OutboundReply): AdaptiveCard {
       },
     ],
   };
-}
-
-/** The card for `bias` / `bench`: the figures, then what the report does not cover yet. */
-export function adminReportCard(report: AdminReport): AdaptiveCard {
-  const body: CardElement[] = [
-    text(report.title, { weight: 'Bolder', size: 'Medium' }),
-    ...report.lines.map((line) => text(line, { spacing: 'Small' })),
-  ];
-  if (report.missing.length > 0) {
-    body.push(text('Not covered yet', { weight: 'Bolder', separator: true }));
-    body.push(...report.missing.map((line) => text(line, { color: 'Warning', spacing: 'Small' })));
-  }
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: adminReportText(report),
-    body,
-  };
-}
-
-/** The same report as plain text, for clients that cannot render cards. */
-export function adminReportText(report: AdminReport): string {
-  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
-  return [report.title, ...report.lines, ...missing].join('\n');
 }

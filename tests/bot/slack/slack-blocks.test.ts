@@ -3,8 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboundReply } from '../../../bot/core/index.ts';
 import {
-  adminReportBlocks,
-  adminReportText,
   escapeMrkdwn,
   fallbackText,
   MAX_BLOCKS,
@@ -216,38 +214,10 @@ describe('splitIntoSections', () => {
   });
 });
 
-describe('fallbackText and admin reports', () => {
+describe('fallbackText', () => {
   it('fallback text is the escaped answer plus the product names', () => {
     expect(fallbackText(reply())).toBe(
       'Compare &lt;b&gt;A &amp; B&lt;/b&gt; -&gt; both fit.\n\nSuggested: Growth &amp; Income &lt;Fund&gt;, High-Yield Online Savings',
-    );
-  });
-
-  it('renders a report as header, figures and what is not covered yet', () => {
-    const report = {
-      title: 'Bias report (from the audit log)',
-      lines: ['Turns logged: 3; with recommendations: 2.', 'Bias guard flags: 0 (0.0% of turns).'],
-      missing: ['Population fairness metrics are not implemented yet.'],
-    };
-    expect(adminReportBlocks(report)).toEqual([
-      { type: 'header', text: { type: 'plain_text', text: 'Bias report (from the audit log)' } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: '• Turns logged: 3; with recommendations: 2.\n• Bias guard flags: 0 (0.0% of turns).',
-        },
-      },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: '*Not covered yet*\n• Population fairness metrics are not implemented yet.',
-        },
-      },
-    ]);
-    expect(adminReportText(report)).toBe(
-      'Bias report (from the audit log)\nTurns logged: 3; with recommendations: 2.\nBias guard flags: 0 (0.0% of turns).\nNot covered yet: Population fairness metrics are not implemented yet.',
     );
   });
 });

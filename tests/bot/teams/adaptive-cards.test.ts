@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboundReply, ProductCard } from '../../../bot/core/index.ts';
 import {
-  adminReportCard,
   type CardElement,
   FeedbackSubmit,
   providerBadge,
@@ -191,26 +190,5 @@ describe('FeedbackSubmit', () => {
     ['up'],
   ])('rejects %o', (value) => {
     expect(FeedbackSubmit.safeParse(value).success).toBe(false);
-  });
-});
-
-describe('adminReportCard', () => {
-  it('shows the title, the lines, then what is not covered yet', () => {
-    const card = adminReportCard({
-      title: 'Bias report (from the audit log)',
-      lines: ['Turns logged: 3; with recommendations: 2.'],
-      missing: ['Population fairness metrics are not implemented yet.'],
-    });
-    expect(card.body.map((element) => (element.type === 'TextBlock' ? element.text : element.type))).toEqual([
-      'Bias report (from the audit log)',
-      'Turns logged: 3; with recommendations: 2.',
-      'Not covered yet',
-      'Population fairness metrics are not implemented yet.',
-    ]);
-    expect(card.fallbackText).toBe(
-      'Bias report (from the audit log)\nTurns logged: 3; with recommendations: 2.\n' +
-        'Not covered yet: Population fairness metrics are not implemented yet.',
-    );
-    expect(card.actions).toBeUndefined();
   });
 });

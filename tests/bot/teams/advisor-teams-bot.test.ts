@@ -16,8 +16,10 @@ import {
   AdvisorTeamsBot,
   type CardElement,
   createTeamsAdapter,
+  DASHBOARD_WITHOUT_URL,
   FeedbackSubmit,
   parseTeamsText,
+  type ReportCard,
   type SubmitAction,
   teamsThreadId,
 } from '../../../bot/teams/index.ts';
@@ -208,10 +210,21 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const report = await send('aad-admin', 'conv-admin', { text: '<at>Financial Advisor</at> bias' });
     const card = cardOf(report.messages[0]);
     if (!card) throw new Error('no report card');
-    const shown = texts(card.body);
+    const body = card.body as unknown as ReportCard['body'];
+    const shown = body.flatMap((element) => (element.type === 'TextBlock' ? [element.text] : []));
     expect(shown[0]).toBe('Bias report (from the audit log)');
-    expect(shown).toContain(`Turns logged: ${turnsBefore}; with recommendations: ${advised}.`);
+    expect(shown[1]).toMatch(new RegExp(`^Bias guard flagged \\d+ of ${turnsBefore} logged turns`));
+    // The figures are a native FactSet, not lines of text.
+    expect(body).toContainEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Turns logged', value: String(turnsBefore) },
+        { title: 'With recommendations', value: String(advised) },
+        { title: 'Bias guard flags', value: expect.stringMatching(/^\d+/) },
+      ],
+    });
     expect(shown.some((line) => line.includes('are not implemented yet'))).toBe(true);
+    expect(shown.at(-1)).toBe(DASHBOARD_WITHOUT_URL);
     // Admin reports are not conversation turns.
     expect((await fixture.audit.turns({})).length).toBe(turnsBefore);
   });
