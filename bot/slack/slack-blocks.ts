@@ -11,7 +11,6 @@ export const MAX_BLOCKS = 50;
 /** Slack rejects a section (or text object) longer than this. */
 export const MAX_SECTION_CHARACTERS = 3000;
 const MAX_BUTTON_LABEL_CHARACTERS = 75;
-const MAX_HEADER_CHARACTERS = 150;
 const MAX_FALLBACK_CHARACTERS = 3000;
 
 /** Action ids of the feedback buttons; the app routes every `feedback_*` action to the audit log. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+import type { OutboundReply, ProductCard } from '../core/index.ts';
 
 /** A TextBlock, the only way an Adaptive Card shows text. */
 export interface TextBlock {
