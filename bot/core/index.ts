@@ -25,6 +25,7 @@ export {
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
 export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
+export { presentRiskOnce, productTypeLabel, sourceLabel } from './reply-presentation.ts';
 export { ReplyRelease } from './reply-release.ts';
 export type { ReportFact, ReportSection, ReportTable } from './report-sections.ts';
 export {

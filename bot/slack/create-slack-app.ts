@@ -22,7 +22,7 @@ import {
 } from '../core/index.ts';
 import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
-import { escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
+import { fallbackText, toBlocks } from './slack-blocks.ts';
 import {
   adviseToInbound,
   feedbackToInput,
@@ -31,6 +31,7 @@ import {
   type SlackTurn,
   toInbound,
 } from './slack-inbound.ts';
+import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { SlackReplayGuard } from './slack-replay-guard.ts';
 
 /** Where Slack sends events, slash commands and interactivity alike (the manifest uses the same URL for all). */

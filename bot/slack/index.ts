@@ -15,7 +15,6 @@ export {
   MAX_TABLE_ROWS_IN_CHAT,
 } from './slack-admin-report.ts';
 export {
-  escapeMrkdwn,
   FEEDBACK_ACTIONS,
   fallbackText,
   MAX_BLOCKS,
@@ -45,3 +44,4 @@ export {
   type Translation,
   toInbound,
 } from './slack-inbound.ts';
+export { escapeMrkdwn, markdownToMrkdwn } from './slack-mrkdwn.ts';

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { AdminReport, ReportSection } from '../core/index.ts';
-import { escapeMrkdwn, MAX_BLOCKS, MAX_SECTION_CHARACTERS } from './slack-blocks.ts';
+import { MAX_BLOCKS, MAX_SECTION_CHARACTERS } from './slack-blocks.ts';
+import { escapeMrkdwn } from './slack-mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 

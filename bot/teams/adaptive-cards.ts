@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { OutboundReply, ProductCard } from '../core/index.ts';
+import {
+  type OutboundReply,
+  type ProductCard,
+  presentRiskOnce,
+  productTypeLabel,
+  sourceLabel,
+} from '../core/index.ts';
+import { markdownForTextBlock } from './teams-markdown.ts';
 
 /** A TextBlock, the only way an Adaptive Card shows text. */
 export interface TextBlock {
@@ -133,15 +140,14 @@ export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator
 function productContainer(product: ProductCard, replyTurnId: string): Container {
   const items: CardElement[] = [
     text(product.name, { weight: 'Bolder', size: 'Medium' }),
-    text(product.type, { isSubtle: true, spacing: 'None' }),
-    ...product.reasons.map((reason) => text(`• ${reason}`, { spacing: 'Small' })),
+    text(productTypeLabel(product.type), { isSubtle: true, spacing: 'None' }),
+    ...(product.reasons.length > 0
+      ? [text(product.reasons.map((reason) => `- ${reason}`).join('\n'), { spacing: 'Small' })]
+      : []),
   ];
   if (product.movedByFeedback) items.push(text('Ranked using earlier feedback.', { isSubtle: true }));
   if (product.explored)
     items.push(text('Shown partly to learn how it is received (rarely shown so far).', { isSubtle: true }));
-  if (product.riskDisclosure) {
-    items.push(text(product.riskDisclosure, { color: 'Attention', size: 'Small' }));
-  }
   items.push({
     type: 'ActionSet',
     actions: [
@@ -157,14 +163,20 @@ function productContainer(product: ProductCard, replyTurnId: string): Container 
 
 /** The card for one advisor reply: answer, one box per product, sources, provider badge and feedback buttons. */
 export function replyCard(reply: OutboundReply): AdaptiveCard {
-  const body: CardElement[] = [text(reply.text)];
+  const { text: answer, riskDisclosure } = presentRiskOnce(reply);
+  const body: CardElement[] = [];
+  const shown = markdownForTextBlock(answer);
+  if (shown) body.push(text(shown));
   body.push(...reply.products.map((product) => productContainer(product, reply.turnId)));
+  // The risk warning once per message, after the products it is about.
+  if (riskDisclosure) body.push(text(riskDisclosure, { color: 'Attention', size: 'Small' }));
   if (reply.sources.length > 0) {
     body.push(text('Sources', { weight: 'Bolder', separator: true }));
     body.push(
-      ...reply.sources.map((source) =>
-        text(`• ${source.title} — ${source.section}`, { spacing: 'None', size: 'Small' }),
-      ),
+      text(reply.sources.map((source) => `- ${sourceLabel(source)}`).join('\n'), {
+        spacing: 'None',
+        size: 'Small',
+      }),
     );
   }
   body.push(text(providerBadge(reply), { isSubtle: true, size: 'Small', separator: true }));
@@ -172,7 +184,7 @@ export function replyCard(reply: OutboundReply): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: reply.text,
+    fallbackText: answer,
     body,
     actions: [
       {

@@ -66,13 +66,13 @@ function texts(block: Block): string[] {
 }
 
 describe('toBlocks', () => {
-  it('renders answer, product cards (risk warning after investments), sources, badge and rating buttons, in order', () => {
+  it('renders answer, product cards, the risk warning once, sources, badge and rating buttons, in order', () => {
     const blocks = toBlocks(reply());
     expect(blocks.map((block) => block.type)).toEqual([
       'section',
       'section',
-      'context',
       'section',
+      'context',
       'context',
       'context',
       'actions',
@@ -82,10 +82,10 @@ describe('toBlocks', () => {
       [
         '*Growth &amp; Income &lt;Fund&gt;* (investment fund)\n• Fits a 20-year horizon\n• Risk 3 of 7 &lt;= tolerance',
       ],
-      [`⚠️ ${RISK}`],
       [
-        '*High-Yield Online Savings* (savings)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
+        '*High-Yield Online Savings* (savings account)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
       ],
+      [`⚠️ ${RISK}`],
       ['Sources: ISAs &amp; you — Allowances · Investment risk'],
       ['Written by grounded · grounded-composer-v1 · validated ✓'],
       [],

@@ -22,7 +22,7 @@ const isa: ProductCard = {
 const fund: ProductCard = {
   productId: 'P-FUND-02',
   name: 'Global Index Fund',
-  type: 'investment',
+  type: 'fund',
   score: 0.74,
   reasons: ['Long horizon'],
   riskDisclosure: 'The value of investments can go down as well as up.',
@@ -115,19 +115,21 @@ describe('replyCard', () => {
         ? container.items.flatMap((item) => (item.type === 'TextBlock' ? [item.text] : []))
         : [],
     );
-    expect(isaBox).toEqual(['Cash ISA', 'savings', '• Tax-free interest', '• Fits a low risk appetite']);
+    // Human product-type labels; reasons as one Markdown list Teams renders.
+    expect(isaBox).toEqual(['Cash ISA', 'savings account', '- Tax-free interest\n- Fits a low risk appetite']);
     expect(fundBox).toEqual([
       'Global Index Fund',
-      'investment',
-      '• Long horizon',
+      'investment fund',
+      '- Long horizon',
       'Ranked using earlier feedback.',
       'Shown partly to learn how it is received (rarely shown so far).',
-      'The value of investments can go down as well as up.',
     ]);
     const texts = card.body.flatMap((element) => (element.type === 'TextBlock' ? [element.text] : []));
+    // The risk warning once, after the products.
     expect(texts.slice(1)).toEqual([
+      'The value of investments can go down as well as up.',
       'Sources',
-      '• ISAs explained — Allowances',
+      '- ISAs explained — Allowances',
       'Written by grounded · grounded-composer-v1 · validated',
     ]);
   });

@@ -23,6 +23,7 @@ import {
   type SubmitAction,
   teamsThreadId,
 } from '../../../bot/teams/index.ts';
+import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -129,7 +130,9 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const shown = texts(card.body);
     for (const productId of recommended) expect(shown).toContain(productNames.get(productId));
     expect(shown).toContain('Written by grounded · grounded-composer-v1 · validated');
-    expect(shown[0]).toBe(logged?.reply);
+    // The answer as logged, with the risk warning moved after the products (once per message).
+    expect(shown[0]).toBe(logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''));
+    expect(shown.filter((line) => line === RISK_DISCLOSURE)).toHaveLength(1);
     expect(turn.messages[0]?.summary).toBe(logged?.reply);
 
     // Every button carries this turn's opaque id (not the audit seq) and a payload the bot accepts back.
