@@ -31,7 +31,11 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
  * channel is served on one port over the same conversation core. A channel without credentials answers
  * 503 with what to set, rather than accepting unverifiable requests.
  */
-export function mountChannels(app: Hono<WebChatEnv>, advisor: Advisor, config: AppConfig): ChannelStatus {
+export function mountChannels(
+  app: Hono<WebChatEnv>,
+  advisor: Pick<Advisor, 'core' | 'roles' | 'adminReports'>,
+  config: AppConfig,
+): ChannelStatus {
   const status: ChannelStatus = { slack: '', teams: '', checkSlack: null };
   if (config.slack) {
     const slack = createSlackApp({
@@ -47,8 +51,9 @@ export function mountChannels(app: Hono<WebChatEnv>, advisor: Advisor, config: A
     status.slack =
       'POST /slack/events (events, /advise, /bias, /bench, buttons); not yet checked with auth.test';
     const apiUrl = config.slack.apiUrl ?? DEFAULT_SLACK_API_URL;
+    const { botToken } = config.slack;
     status.checkSlack = async () =>
-      describeSlackConnection(await checkSlackConnection(slack.app.client, apiUrl));
+      describeSlackConnection(await checkSlackConnection(slack.app.client, botToken, apiUrl));
   } else {
     app.post('/slack/events', (context) =>
       context.json(

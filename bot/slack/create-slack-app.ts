@@ -91,8 +91,24 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     processBeforeResponse: false,
     ...(logLevel ? { logLevel } : {}),
   });
-  const app = new App({
-    token: dependencies.botToken,
+  // Bolt's own `token` option calls auth.test once at construction and caches a failure for good (every request
+  // then fails until a restart); this asks lazily and asks again after a failure, so a fixed token recovers.
+  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  const authorize = async () => {
+    identity ??= app.client.auth.test({ token: dependencies.botToken }).then(
+      (result) => ({
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+      }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return { botToken: dependencies.botToken, ...(await identity) };
+  };
+  const app: App = new App({
+    authorize,
     receiver,
     ...(logLevel ? { logLevel } : {}),
     clientOptions: dependencies.slackApiUrl ? { slackApiUrl: dependencies.slackApiUrl } : {},

@@ -11,10 +11,11 @@ export type SlackConnection =
  */
 export async function checkSlackConnection(
   client: Pick<webApi.WebClient, 'auth'>,
+  botToken: string,
   apiUrl: string,
 ): Promise<SlackConnection> {
   try {
-    const identity = await client.auth.test();
+    const identity = await client.auth.test({ token: botToken });
     return {
       ok: true,
       user: identity.user ?? 'unknown',
