@@ -41,7 +41,10 @@ export function auditLogReports(audit: Pick<AuditStore, 'turns' | 'feedback'>): 
       const flagRate = turns.length ? ` (${((100 * flagged.length) / turns.length).toFixed(1)}%)` : '';
       return {
         title: 'Bias report (from the audit log)',
-        headline: `Bias guard flagged ${flagged.length} of ${turns.length} logged turns${flagRate}.`,
+        headline:
+          turns.length === 0
+            ? 'No turns logged yet.'
+            : `Bias guard flagged ${flagged.length} of ${turns.length} logged turns${flagRate}.`,
         sections: [
           {
             heading: 'Audit log',

@@ -116,7 +116,11 @@ describe('replyCard', () => {
         : [],
     );
     // Human product-type labels; reasons as one Markdown list Teams renders.
-    expect(isaBox).toEqual(['Cash ISA', 'savings account', '- Tax-free interest\n- Fits a low risk appetite']);
+    expect(isaBox).toEqual([
+      'Cash ISA',
+      'savings account',
+      '- Tax-free interest\n- Fits a low risk appetite',
+    ]);
     expect(fundBox).toEqual([
       'Global Index Fund',
       'investment fund',
