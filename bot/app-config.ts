@@ -46,6 +46,19 @@ const BotSchema = z.object({
   ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
+  SLACK_API_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://slack.com/api/' }).optional(),
+  ),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s?#]*)?$/,
+        'expected a URL like https://advisor.bank.example',
+      )
+      .optional()
+      .transform((value) => value?.replace(/\/+$/, '')),
+  ),
 });
 
 /** The whole application's configuration, parsed once from the environment at start-up. */
@@ -58,7 +71,8 @@ export interface AppConfig {
   auditDb: string;
   /** JSON roles file; unset = no Slack/Teams/CLI users are known (web customers use signed tokens). */
   rolesFile: string | undefined;
-  server: { port: number; host: string };
+  /** `publicUrl` (PUBLIC_URL): where people reach this server, e.g. for the dashboard link in `/bias`. */
+  server: { port: number; host: string; publicUrl: string | undefined };
   /** HS256 secret shared with the host bank for web-chat tokens; unset = a random one per start (demo only). */
   webTokenSecret: string | undefined;
   /** How the web chat meets the bank's pages and its network. */
@@ -74,8 +88,8 @@ export interface AppConfig {
     /** Reverse proxies in front of the server whose X-Forwarded-For entries count (TRUST_PROXY; 0 = none). */
     trustProxy: number;
   };
-  /** Slack credentials; the Slack endpoint answers 503 until both are set. */
-  slack: { signingSecret: string; botToken: string } | undefined;
+  /** Slack credentials; the Slack endpoint answers 503 until both are set. `apiUrl` (SLACK_API_URL) points the Web API elsewhere, e.g. a stand-in. */
+  slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
   /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
   teams: TeamsAdapterSettings | undefined;
 }
@@ -102,7 +116,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     understanding: loadUnderstandingConfig(environment),
     auditDb: path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
     rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
-    server: { port: values.PORT, host: values.HOST },
+    server: { port: values.PORT, host: values.HOST, publicUrl: values.PUBLIC_URL },
     webTokenSecret: values.WEB_TOKEN_SECRET,
     web: {
       demo: values.DEMO === 'true' || values.WEB_TOKEN_SECRET === undefined,
@@ -113,7 +127,11 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     },
     slack:
       values.SLACK_SIGNING_SECRET && values.SLACK_BOT_TOKEN
-        ? { signingSecret: values.SLACK_SIGNING_SECRET, botToken: values.SLACK_BOT_TOKEN }
+        ? {
+            signingSecret: values.SLACK_SIGNING_SECRET,
+            botToken: values.SLACK_BOT_TOKEN,
+            apiUrl: values.SLACK_API_URL,
+          }
         : undefined,
     teams: loadTeamsSettings(environment) ?? undefined,
   };

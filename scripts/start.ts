@@ -159,7 +159,7 @@ if (demo) {
 console.log(
   `Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz   Ready: ${server.url}/readyz`,
 );
-console.log(`Slack:          ${channels.slack}`);
+console.log(`Slack:          ${channels.checkSlack ? await channels.checkSlack() : channels.slack}`);
 console.log(`Teams:          ${channels.teams}`);
 console.log('Press Ctrl-C to stop.');
 

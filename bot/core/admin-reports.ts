@@ -1,9 +1,22 @@
-import { renderOperations, summariseOperations } from '../../chains/eval/bench/index.ts';
+import {
+  type OperationsSummary,
+  renderOperations,
+  summariseOperations,
+} from '../../chains/eval/bench/index.ts';
 import type { AuditStore } from '../audit/index.ts';
+import { operationsSection, type ReportSection } from './report-sections.ts';
 
-/** A report for admins, as plain lines every channel can render. */
+/**
+ * A report for admins: the headline and structured sections every chat channel renders natively, and the same
+ * content as plain text lines (what a terminal or a log shows).
+ */
 export interface AdminReport {
   title: string;
+  /** The one sentence an admin reads first. */
+  headline: string;
+  /** Figures and tables; channels show these and link to the dashboard for the rest. */
+  sections: ReportSection[];
+  /** The full report as plain text lines. */
   lines: string[];
   /** What the report does not cover yet, said plainly instead of showing made-up numbers. */
   missing: string[];
@@ -25,8 +38,25 @@ export function auditLogReports(audit: Pick<AuditStore, 'turns' | 'feedback'>): 
       const turns = await audit.turns({});
       const advised = turns.filter((turn) => turn.recommendations.length > 0);
       const flagged = turns.filter((turn) => turn.bias.flagged);
+      const flagRate = turns.length ? ` (${((100 * flagged.length) / turns.length).toFixed(1)}%)` : '';
       return {
         title: 'Bias report (from the audit log)',
+        headline:
+          turns.length === 0
+            ? 'No turns logged yet.'
+            : `Bias guard flagged ${flagged.length} of ${turns.length} logged turns${flagRate}.`,
+        sections: [
+          {
+            heading: 'Audit log',
+            facts: [
+              { label: 'Turns logged', value: String(turns.length) },
+              { label: 'With recommendations', value: String(advised.length) },
+              { label: 'Bias guard flags', value: `${flagged.length}${flagRate}` },
+            ],
+            table: null,
+            notes: flagged.slice(-3).map((turn) => `Turn #${turn.seq}: ${turn.bias.reasons.join('; ')}`),
+          },
+        ],
         lines: [
           `Turns logged: ${turns.length}; with recommendations: ${advised.length}.`,
           `Bias guard flags: ${flagged.length}${turns.length ? ` (${((100 * flagged.length) / turns.length).toFixed(1)}% of turns)` : ''}.`,
@@ -39,13 +69,25 @@ export function auditLogReports(audit: Pick<AuditStore, 'turns' | 'feedback'>): 
     },
     bench: async () => {
       const [turns, feedback] = await Promise.all([audit.turns({}), audit.feedback({})]);
+      const summary = summariseOperations(turns, feedback);
       return {
         title: 'Operations (from the audit log)',
-        lines: renderOperations(summariseOperations(turns, feedback), 'from the audit log'),
+        headline: operationsHeadline(summary),
+        sections: [operationsSection(summary)],
+        lines: renderOperations(summary, 'from the audit log'),
         missing: [
           'Offline benchmarks against baselines (NDCG@5, MAP@7, coverage), spend prediction and the feedback simulation are not implemented yet in this command (run `npm run bench:quality` in a terminal).',
         ],
       };
     },
   };
+}
+
+/** "12 turns logged; p95 latency 840 ms; validator passed 91.7% as written." */
+export function operationsHeadline(summary: OperationsSummary): string {
+  if (summary.turns === 0) return 'No turns logged yet.';
+  const p95 = summary.latencyMs.p95 === null ? 'n/a' : `${Math.round(summary.latencyMs.p95)} ms`;
+  const passRate =
+    summary.validator.passRate === null ? 'n/a' : `${(summary.validator.passRate * 100).toFixed(1)}%`;
+  return `${summary.turns} turns logged; p95 latency ${p95}; validator passed ${passRate} as written.`;
 }

@@ -6,8 +6,15 @@ import {
 } from '../../chains/eval/fairness/index.ts';
 import { understandingSummaryLine } from '../../chains/eval/understanding/index.ts';
 import type { AuditStore } from '../audit/index.ts';
-import { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
+import { type AdminReport, type AdminReports, auditLogReports, operationsHeadline } from './admin-reports.ts';
 import type { AnalyticsSource } from './analytics-source.ts';
+import {
+  benchSection,
+  fairnessSection,
+  operationsSection,
+  overallFlags,
+  type ReportSection,
+} from './report-sections.ts';
 
 /** What `/bias` and `/bench` read: the audit log for its own figures, and the analytics computed over it. */
 export interface AnalyticsReportOptions {
@@ -18,7 +25,9 @@ export interface AnalyticsReportOptions {
 /** Said until saved runs carry a feedback simulation. */
 const FEEDBACK_SIMULATION_MISSING = 'The feedback simulation is not in the latest saved run.';
 
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The error's message with server paths hidden: admins in chat need the reason, not the file layout. */
+const errorMessage = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/(?:\/[\w.@-]+){2,}\/?/g, '<path>');
 
 /** The fairness of the replies actually logged, or why there is nothing to audit yet (`/bias` shows the overall part). */
 export function loggedTurnsLines(
@@ -48,36 +57,61 @@ export function analyticsReports(options: AnalyticsReportOptions): AdminReports 
     bias: async () => {
       const log = await fromLog.bias();
       const missing: string[] = [];
+      const sections: ReportSection[] = [...log.sections];
+      let headline = log.headline;
       const population = await analytics.populationFairness().then(
-        (report) => renderFairnessReport(report, { detail: 'overall' }),
+        (result) => {
+          const flags = overallFlags(result);
+          headline = `${flags === 0 ? 'No' : flags} four-fifths ${flags === 1 ? 'flag' : 'flags'} in the recommender over ${result.rows} customers (overall). ${log.headline}`;
+          sections.push(fairnessSection('Recommender over the whole customer base', result));
+          return renderFairnessReport(result, { detail: 'overall' });
+        },
         (error: unknown) => {
           missing.push(`The population fairness report could not be computed: ${errorMessage(error)}`);
           return [];
         },
       );
       const logged = await analytics.loggedTurnsFairness().then(
-        (result) => loggedTurnsLines(result),
+        (result) => {
+          const { noRecommendation, unknownCustomer, unknownProducts } = result.skipped;
+          const skipped = `Skipped ${noRecommendation} turns without a customer or recommendation, ${unknownCustomer} about customers not in the dataset, ${unknownProducts} unknown product ids.`;
+          sections.push(
+            result.report === null
+              ? {
+                  heading: 'Replies actually logged',
+                  facts: [],
+                  table: null,
+                  notes: ['No logged turn recommended anything to a customer in the dataset yet.', skipped],
+                }
+              : {
+                  ...fairnessSection('Replies actually logged', result.report),
+                  notes: [...fairnessSection('', result.report).notes, skipped],
+                },
+          );
+          return loggedTurnsLines(result);
+        },
         (error: unknown) => {
           missing.push(`The fairness of the logged replies could not be computed: ${errorMessage(error)}`);
           return [];
         },
       );
-      return report(log.title, [...log.lines, ...population, '', ...logged], missing);
+      return report(log.title, headline, sections, [...log.lines, ...population, '', ...logged], missing);
     },
     bench: async () => {
+      const summary = await analytics.operations();
+      // The latest understanding evaluation, one line (shown with the notes in chat).
       const understanding = await understandingLines(analytics);
-      const operations = [
-        ...renderOperations(await analytics.operations(), 'from the audit log'),
-        ...understanding,
-      ];
+      const operations = [...renderOperations(summary, 'from the audit log'), ...understanding];
       const [latest, previous] = await analytics.benchRuns(2);
       const title = 'Benchmarks and operations';
+      const live = operationsSection(summary);
       if (latest === undefined) {
-        return report(title, operations, [
+        return report(title, operationsHeadline(summary), [live], operations, [
           'No offline benchmark has been saved yet: run `npm run bench:quality`.',
+          ...understanding,
         ]);
       }
-      const missing: string[] = [];
+      const missing: string[] = [...understanding];
       if (latest.retrieval === undefined || latest.retrieval.status === 'skipped') {
         missing.push(
           'Retrieval quality was not measured in the latest run: run `npm run bench:quality` where the ingested store is.',
@@ -86,7 +120,19 @@ export function analyticsReports(options: AnalyticsReportOptions): AdminReports 
       // Checked by key so the line goes away by itself once runs save a simulation.
       if (!('feedbackSimulation' in latest)) missing.push(FEEDBACK_SIMULATION_MISSING);
       const saved = renderBenchReport(latest, previous, { operations: false }).trimEnd().split('\n');
-      return report(title, [...operations, '', ...saved], missing);
+      const ours = latest.ranking.methods.find((item) => item.method === 'ours');
+      const best = latest.ranking.methods.toSorted((a, b) => b.ndcgAt5 - a.ndcgAt5)[0];
+      const ranking =
+        ours && best
+          ? ` Latest benchmark: our ranking NDCG@5 ${ours.ndcgAt5.toFixed(3)}${best.method === 'ours' ? ' (best of the methods)' : `; best ${best.method} ${best.ndcgAt5.toFixed(3)}`}.`
+          : '';
+      return report(
+        title,
+        `${operationsHeadline(summary)}${ranking}`,
+        [live, benchSection(latest, previous)],
+        [...operations, '', ...saved],
+        missing,
+      );
     },
   };
 }
@@ -99,6 +145,12 @@ async function understandingLines(analytics: AnalyticsSource): Promise<string[]>
   return latest ? [understandingSummaryLine(latest)] : [];
 }
 
-function report(title: string, lines: string[], missing: string[]): AdminReport {
-  return { title: title.replace(' (from the audit log)', ''), lines, missing };
+function report(
+  title: string,
+  headline: string,
+  sections: ReportSection[],
+  lines: string[],
+  missing: string[],
+): AdminReport {
+  return { title: title.replace(' (from the audit log)', ''), headline, sections, lines, missing };
 }

@@ -82,6 +82,8 @@ export const AUDIT_UNAVAILABLE_MESSAGE: string = AUDIT_UNAVAILABLE_TEXT;
 
 export interface HandleOptions {
   onToken?: (token: string) => void;
+  /** Called once access is granted and before the chain runs, so a channel may show "thinking" without leaking a refusal. */
+  onAuthorised?: () => void;
   signal?: AbortSignal;
 }
 
@@ -150,6 +152,7 @@ export class ConversationCore {
     }
 
     this.throwIfStoreAway();
+    options.onAuthorised?.();
     const release = new ReplyRelease(options.onToken);
     let advice: AdviceReply;
     try {

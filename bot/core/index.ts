@@ -1,5 +1,10 @@
 export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
-export { type AdminReport, type AdminReports, auditLogReports } from './admin-reports.ts';
+export {
+  type AdminReport,
+  type AdminReports,
+  auditLogReports,
+  operationsHeadline,
+} from './admin-reports.ts';
 export { type AnalyticsReportOptions, analyticsReports } from './analytics-reports.ts';
 export {
   type AnalyticsSource,
@@ -20,7 +25,9 @@ export {
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
 export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
+export { presentRiskOnce, productTypeLabel, sourceLabel } from './reply-presentation.ts';
 export { ReplyRelease } from './reply-release.ts';
+export type { ReportFact, ReportSection, ReportTable } from './report-sections.ts';
 export {
   type Actor,
   CHANNELS,

@@ -21,7 +21,8 @@ import {
   userFacingError,
 } from '../core/index.ts';
 import { readSlackBody } from './read-slack-body.ts';
-import { adminReportBlocks, adminReportText, escapeMrkdwn, fallbackText, toBlocks } from './slack-blocks.ts';
+import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
+import { fallbackText, toBlocks } from './slack-blocks.ts';
 import {
   adviseToInbound,
   feedbackToInput,
@@ -30,6 +31,7 @@ import {
   type SlackTurn,
   toInbound,
 } from './slack-inbound.ts';
+import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { SlackReplayGuard } from './slack-replay-guard.ts';
 
 /** Where Slack sends events, slash commands and interactivity alike (the manifest uses the same URL for all). */
@@ -46,8 +48,10 @@ export interface SlackAppDependencies {
   adminReports: AdminReports;
   signingSecret: string;
   botToken: string;
-  /** Slack's Web API base URL; tests point it at a local stand-in. */
+  /** Slack's Web API base URL (SLACK_API_URL); tests point it at a local stand-in. */
   slackApiUrl?: string;
+  /** The admin dashboard's public URL, linked from `/bias` and `/bench`; unset = say where it is instead. */
+  dashboardUrl?: string;
   logLevel?: LogLevel;
   /** Milliseconds since the epoch; drives the request timestamp window (tests inject it). */
   now?: () => number;
@@ -70,6 +74,8 @@ const FEEDBACK_THANKS = {
   rating: 'Thanks, your feedback is recorded.',
   accepted: 'Thanks, your interest is recorded; it helps rank future suggestions.',
 } as const;
+/** The reaction put on a question while its answer is prepared (needs the `reactions:write` scope). */
+export const THINKING_REACTION = 'hourglass_flowing_sand';
 const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
 
 /**
@@ -85,24 +91,70 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     processBeforeResponse: false,
     ...(logLevel ? { logLevel } : {}),
   });
-  const app = new App({
-    token: dependencies.botToken,
+  // Bolt's own `token` option calls auth.test once at construction and caches a failure for good (every request
+  // then fails until a restart); this asks lazily and asks again after a failure, so a fixed token recovers.
+  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  const authorize = async () => {
+    identity ??= app.client.auth.test({ token: dependencies.botToken }).then(
+      (result) => ({
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+      }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return { botToken: dependencies.botToken, ...(await identity) };
+  };
+  const app: App = new App({
+    authorize,
     receiver,
     ...(logLevel ? { logLevel } : {}),
     clientOptions: dependencies.slackApiUrl ? { slackApiUrl: dependencies.slackApiUrl } : {},
   });
 
-  const answer = async (turn: SlackTurn, user: string, client: WebClient, logger: Logger): Promise<void> => {
+  /**
+   * Answers one turn in its thread. Once the core has granted access (never before: a refusal must stay private),
+   * the question gets a THINKING_REACTION until the answer is posted, so a slow answer is not silence.
+   */
+  const answer = async (
+    turn: SlackTurn,
+    user: string,
+    questionTs: string,
+    client: WebClient,
+    logger: Logger,
+  ): Promise<void> => {
+    const target = { channel: turn.channel, timestamp: questionTs, name: THINKING_REACTION };
+    let thinking: Promise<boolean> | undefined;
+    const showThinking = () => {
+      thinking = client.reactions.add(target).then(
+        () => true,
+        (error: unknown) => {
+          logger.warn(`Cannot add the thinking reaction (scope reactions:write?): ${String(error)}`);
+          return false;
+        },
+      );
+    };
+    const stopThinking = async () => {
+      if (!(await thinking)) return;
+      await client.reactions.remove(target).catch((error: unknown) => {
+        logger.warn(`Cannot remove the thinking reaction: ${String(error)}`);
+      });
+    };
     let reply: OutboundReply;
     try {
-      reply = await core.handle(turn.message);
+      reply = await core.handle(turn.message, { onAuthorised: showThinking });
     } catch (error) {
       const failure = userFacingError(error);
       if (failure.kind === 'INTERNAL') logger.error('The conversation core failed', error);
       const text = failure.text;
+      await stopThinking();
       await client.chat.postEphemeral({ channel: turn.channel, user, thread_ts: turn.threadTs, text });
       return;
     }
+    // Removed just before the answer lands, so whoever sees the answer never sees a stale hourglass.
+    await stopThinking();
     await client.chat.postMessage({
       channel: turn.channel,
       thread_ts: turn.threadTs,
@@ -125,7 +177,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       });
       return;
     }
-    await answer(translation.value, event.user, client, logger);
+    await answer(translation.value, event.user, event.ts, client, logger);
   });
 
   app.message(async ({ message, context, client, logger }) => {
@@ -142,7 +194,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       });
       return;
     }
-    await answer(translation.value, message.user, client, logger);
+    await answer(translation.value, message.user, message.ts, client, logger);
   });
 
   const adminCommand =
@@ -157,8 +209,8 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       const result = await adminReports[report]();
       await respond({
         response_type: 'ephemeral',
-        blocks: adminReportBlocks(result),
-        text: adminReportText(result),
+        blocks: adminReportBlocks(result, dependencies.dashboardUrl),
+        text: adminReportText(result, dependencies.dashboardUrl),
       });
     };
 
@@ -194,7 +246,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
         await respond({ response_type: 'ephemeral', text: CANNOT_POST });
         return;
       }
-      await answer(adviseToInbound(request.value, anchor), command.user_id, client, logger);
+      await answer(adviseToInbound(request.value, anchor), command.user_id, anchor, client, logger);
     },
     '/bias': adminCommand('bias'),
     '/bench': adminCommand('bench'),

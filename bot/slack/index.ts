@@ -5,12 +5,16 @@ export {
   type SlackApp,
   type SlackAppDependencies,
   type SlackCommandName,
+  THINKING_REACTION,
 } from './create-slack-app.ts';
 export { createSlackRoutes } from './create-slack-routes.ts';
 export {
   adminReportBlocks,
   adminReportText,
-  escapeMrkdwn,
+  dashboardPointer,
+  MAX_TABLE_ROWS_IN_CHAT,
+} from './slack-admin-report.ts';
+export {
   FEEDBACK_ACTIONS,
   fallbackText,
   MAX_BLOCKS,
@@ -18,6 +22,11 @@ export {
   providerBadge,
   toBlocks,
 } from './slack-blocks.ts';
+export {
+  checkSlackConnection,
+  describeSlackConnection,
+  type SlackConnection,
+} from './slack-connection.ts';
 export {
   ADVISE_USAGE,
   type AdviseRequest,
@@ -35,3 +44,4 @@ export {
   type Translation,
   toInbound,
 } from './slack-inbound.ts';
+export { escapeMrkdwn, markdownToMrkdwn } from './slack-mrkdwn.ts';

@@ -1,5 +1,12 @@
 import type { types } from '@slack/bolt';
-import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+import {
+  type OutboundReply,
+  type ProductCard,
+  presentRiskOnce,
+  productTypeLabel,
+  sourceLabel,
+} from '../core/index.ts';
+import { escapeMrkdwn, markdownToMrkdwn } from './slack-mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -11,7 +18,6 @@ export const MAX_BLOCKS = 50;
 /** Slack rejects a section (or text object) longer than this. */
 export const MAX_SECTION_CHARACTERS = 3000;
 const MAX_BUTTON_LABEL_CHARACTERS = 75;
-const MAX_HEADER_CHARACTERS = 150;
 const MAX_FALLBACK_CHARACTERS = 3000;
 
 /** Action ids of the feedback buttons; the app routes every `feedback_*` action to the audit log. */
@@ -21,24 +27,22 @@ export const FEEDBACK_ACTIONS = {
   accept: 'feedback_accept',
 } as const;
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * Renders a core reply as Block Kit: the answer, one card per product (with an "Interested" button and the
  * risk warning), the sources, who wrote it, and the 👍/👎 buttons.
  */
 export function toBlocks(reply: OutboundReply): KnownBlock[] {
+  const { text, riskDisclosure } = presentRiskOnce(reply);
   const tail: KnownBlock[] = [
+    // The risk warning once per message, after the products it is about.
+    ...(riskDisclosure ? [context(`⚠️ ${escapeMrkdwn(riskDisclosure)}`)] : []),
     ...(reply.sources.length > 0 ? [sourcesBlock(reply.sources)] : []),
     context(providerBadge(reply)),
     ratingActions(reply.turnId),
   ];
   // One block stays free for the "more products" note, so the message never passes Slack's block limit.
   const room = MAX_BLOCKS - tail.length - 1;
-  const blocks: KnownBlock[] = splitIntoSections(escapeMrkdwn(reply.text)).slice(0, room).map(section);
+  const blocks: KnownBlock[] = splitIntoSections(markdownToMrkdwn(text)).slice(0, room).map(section);
   let shown = 0;
   for (const product of reply.products) {
     const card = productBlocks(product, reply.turnId);
@@ -56,29 +60,9 @@ export function toBlocks(reply: OutboundReply): KnownBlock[] {
 /** The notification and screen-reader text Slack shows where blocks cannot be rendered. */
 export function fallbackText(reply: OutboundReply): string {
   const products = reply.products.map((product) => product.name);
-  const text = products.length > 0 ? `${reply.text}\n\nSuggested: ${products.join(', ')}` : reply.text;
-  return truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARACTERS);
-}
-
-/** Renders an admin report (`/bias`, `/bench`): its figures, then plainly what it does not cover yet. */
-export function adminReportBlocks(report: AdminReport): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(report.title, MAX_HEADER_CHARACTERS) } },
-  ];
-  if (report.lines.length > 0) blocks.push(...splitIntoSections(bullets(report.lines)).map(section));
-  if (report.missing.length > 0) {
-    blocks.push(...splitIntoSections(`*Not covered yet*\n${bullets(report.missing)}`).map(section));
-  }
-  return blocks.slice(0, MAX_BLOCKS);
-}
-
-/** An admin report as plain text, the fallback beside its blocks. */
-export function adminReportText(report: AdminReport): string {
-  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
-  return truncate(
-    escapeMrkdwn([report.title, ...report.lines, ...missing].join('\n')),
-    MAX_FALLBACK_CHARACTERS,
-  );
+  const answer = presentRiskOnce(reply).text;
+  const text = products.length > 0 ? `${answer}\n\nSuggested: ${products.join(', ')}` : answer;
+  return truncate(markdownToMrkdwn(text), MAX_FALLBACK_CHARACTERS);
 }
 
 /** Says which model wrote the reply and what the validator did; Mistral is named only when it really wrote it. */
@@ -104,7 +88,7 @@ function validatorLabel(validator: OutboundReply['validator']): string {
 }
 
 function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {
-  const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(product.type.replace(/_/g, ' '))})`];
+  const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(productTypeLabel(product.type))})`];
   if (product.reasons.length > 0) lines.push(bullets(product.reasons));
   if (product.movedByFeedback) lines.push('_Ranked higher after earlier feedback._');
   if (product.explored) lines.push('_Shown partly to learn how it is received (rarely shown so far)._');
@@ -121,15 +105,11 @@ function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {
     text: { type: 'mrkdwn', text: truncate(lines.join('\n'), MAX_SECTION_CHARACTERS) },
     accessory: interested,
   };
-  return product.riskDisclosure ? [card, context(`⚠️ ${escapeMrkdwn(product.riskDisclosure)}`)] : [card];
+  return [card];
 }
 
 function sourcesBlock(sources: OutboundReply['sources']): ContextBlock {
-  const list = sources.map((source) =>
-    source.section
-      ? `${escapeMrkdwn(source.title)} — ${escapeMrkdwn(source.section)}`
-      : escapeMrkdwn(source.title),
-  );
+  const list = sources.map((source) => escapeMrkdwn(sourceLabel(source)));
   return context(`Sources: ${list.join(' · ')}`);
 }
 

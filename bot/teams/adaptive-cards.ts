@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { AdminReport, OutboundReply, ProductCard } from '../core/index.ts';
+import {
+  type OutboundReply,
+  type ProductCard,
+  presentRiskOnce,
+  productTypeLabel,
+  sourceLabel,
+} from '../core/index.ts';
+import { markdownForTextBlock } from './teams-markdown.ts';
 
 /** A TextBlock, the only way an Adaptive Card shows text. */
 export interface TextBlock {
@@ -36,7 +43,36 @@ export interface Container {
   items: CardElement[];
 }
 
-/** Any element our cards put in a body. */
+/** Label/value rows, the card's native way to show figures. */
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+  separator?: boolean;
+}
+
+/** A cell of a Table row. */
+export interface TableCell {
+  type: 'TableCell';
+  items: TextBlock[];
+}
+
+/** A grid (Adaptive Cards 1.5), first row as the header. */
+export interface Table {
+  type: 'Table';
+  columns: { width: number }[];
+  rows: { type: 'TableRow'; cells: TableCell[] }[];
+  firstRowAsHeaders: true;
+  showGridLines: boolean;
+}
+
+/** A button that opens a web page (the admin dashboard). */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+/** Any element a reply card puts in its body. */
 export type CardElement = TextBlock | Container | ActionSet;
 
 /** An Adaptive Card (schema 1.5), as Teams renders it. */
@@ -48,6 +84,16 @@ export interface AdaptiveCard {
   fallbackText: string;
   body: CardElement[];
   actions?: SubmitAction[];
+}
+
+/** The card of an admin report: text, figures and tables, and a link out; no feedback buttons. */
+export interface ReportCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  fallbackText: string;
+  body: (TextBlock | FactSet | Table)[];
+  actions?: OpenUrlAction[];
 }
 
 const turnId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a turn id');
@@ -68,7 +114,8 @@ export const FeedbackSubmit = z.union([
 /** A parsed feedback button payload. */
 export type FeedbackSubmit = z.infer<typeof FeedbackSubmit>;
 
-const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
+/** A TextBlock with wrapping on; the one way our cards make text. */
+export const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
   type: 'TextBlock',
   text: value,
   wrap: true,
@@ -93,15 +140,14 @@ export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator
 function productContainer(product: ProductCard, replyTurnId: string): Container {
   const items: CardElement[] = [
     text(product.name, { weight: 'Bolder', size: 'Medium' }),
-    text(product.type, { isSubtle: true, spacing: 'None' }),
-    ...product.reasons.map((reason) => text(`• ${reason}`, { spacing: 'Small' })),
+    text(productTypeLabel(product.type), { isSubtle: true, spacing: 'None' }),
+    ...(product.reasons.length > 0
+      ? [text(product.reasons.map((reason) => `- ${reason}`).join('\n'), { spacing: 'Small' })]
+      : []),
   ];
   if (product.movedByFeedback) items.push(text('Ranked using earlier feedback.', { isSubtle: true }));
   if (product.explored)
     items.push(text('Shown partly to learn how it is received (rarely shown so far).', { isSubtle: true }));
-  if (product.riskDisclosure) {
-    items.push(text(product.riskDisclosure, { color: 'Attention', size: 'Small' }));
-  }
   items.push({
     type: 'ActionSet',
     actions: [
@@ -117,14 +163,20 @@ function productContainer(product: ProductCard, replyTurnId: string): Container 
 
 /** The card for one advisor reply: answer, one box per product, sources, provider badge and feedback buttons. */
 export function replyCard(reply: OutboundReply): AdaptiveCard {
-  const body: CardElement[] = [text(reply.text)];
+  const { text: answer, riskDisclosure } = presentRiskOnce(reply);
+  const body: CardElement[] = [];
+  const shown = markdownForTextBlock(answer);
+  if (shown) body.push(text(shown));
   body.push(...reply.products.map((product) => productContainer(product, reply.turnId)));
+  // The risk warning once per message, after the products it is about.
+  if (riskDisclosure) body.push(text(riskDisclosure, { color: 'Attention', size: 'Small' }));
   if (reply.sources.length > 0) {
     body.push(text('Sources', { weight: 'Bolder', separator: true }));
     body.push(
-      ...reply.sources.map((source) =>
-        text(`• ${source.title} — ${source.section}`, { spacing: 'None', size: 'Small' }),
-      ),
+      text(reply.sources.map((source) => `- ${sourceLabel(source)}`).join('\n'), {
+        spacing: 'None',
+        size: 'Small',
+      }),
     );
   }
   body.push(text(providerBadge(reply), { isSubtle: true, size: 'Small', separator: true }));
@@ -132,7 +184,7 @@ export function replyCard(reply: OutboundReply): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: reply.text,
+    fallbackText: answer,
     body,
     actions: [
       {
@@ -147,29 +199,4 @@ export function replyCard(reply: OutboundReply): AdaptiveCard {
       },
     ],
   };
-}
-
-/** The card for `bias` / `bench`: the figures, then what the report does not cover yet. */
-export function adminReportCard(report: AdminReport): AdaptiveCard {
-  const body: CardElement[] = [
-    text(report.title, { weight: 'Bolder', size: 'Medium' }),
-    ...report.lines.map((line) => text(line, { spacing: 'Small' })),
-  ];
-  if (report.missing.length > 0) {
-    body.push(text('Not covered yet', { weight: 'Bolder', separator: true }));
-    body.push(...report.missing.map((line) => text(line, { color: 'Warning', spacing: 'Small' })));
-  }
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: adminReportText(report),
-    body,
-  };
-}
-
-/** The same report as plain text, for clients that cannot render cards. */
-export function adminReportText(report: AdminReport): string {
-  const missing = report.missing.map((line) => `Not covered yet: ${line}`);
-  return [report.title, ...report.lines, ...missing].join('\n');
 }

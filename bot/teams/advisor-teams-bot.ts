@@ -16,13 +16,8 @@ import {
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
-import {
-  type AdaptiveCard,
-  adminReportCard,
-  adminReportText,
-  FeedbackSubmit,
-  replyCard,
-} from './adaptive-cards.ts';
+import { type AdaptiveCard, FeedbackSubmit, type ReportCard, replyCard } from './adaptive-cards.ts';
+import { adminReportCard, adminReportText } from './admin-report-card.ts';
 
 /** The text commands the bot understands; the manifest's command list must match these. */
 export const TEAMS_COMMANDS = [
@@ -42,6 +37,13 @@ export interface AdvisorTeamsBotDependencies {
   core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
   roles: Pick<RoleDirectory, 'find'>;
   adminReports: AdminReports;
+  /**
+   * Local development with the Bot Framework Emulator (no MICROSOFT_APP_ID): the Emulator sends no Entra object
+   * id, so its user id (settable in the Emulator) is looked up in the roles file instead. Never set in production.
+   */
+  emulator?: boolean;
+  /** The admin dashboard's public URL, linked from `bias` and `bench`; unset = say where it is instead. */
+  dashboardUrl?: string;
 }
 
 const MENTION = /<at>[\s\S]*?<\/at>/gi;
@@ -89,7 +91,9 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Typing });
     const { activity } = context;
-    const aadObjectId = activity.from?.aadObjectId;
+    const aadObjectId =
+      activity.from?.aadObjectId ??
+      (this.dependencies.emulator && activity.channelId === 'emulator' ? activity.from?.id : undefined);
     const actor = aadObjectId ? this.dependencies.roles.find('teams', aadObjectId) : undefined;
     if (!actor) {
       await context.sendActivity(notRegisteredText(aadObjectId));
@@ -130,7 +134,10 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       return;
     }
     const report = await this.dependencies.adminReports[command]();
-    await context.sendActivity(cardMessage(adminReportCard(report), adminReportText(report)));
+    const { dashboardUrl } = this.dependencies;
+    await context.sendActivity(
+      cardMessage(adminReportCard(report, dashboardUrl), adminReportText(report, dashboardUrl)),
+    );
   }
 
   private async recordFeedback(context: TurnContext, actor: Actor, value: unknown): Promise<void> {
@@ -166,7 +173,7 @@ function notRegisteredText(aadObjectId: string | undefined): string {
  * A card message. The plain text goes in `summary` (shown where cards cannot render and in notifications)
  * rather than `text`, which Teams would print above the card, repeating the answer.
  */
-function cardMessage(card: AdaptiveCard, fallback: string): Partial<Activity> {
+function cardMessage(card: AdaptiveCard | ReportCard, fallback: string): Partial<Activity> {
   const attachment: Attachment = CardFactory.adaptiveCard(card);
   return { ...MessageFactory.attachment(attachment), summary: fallback };
 }

@@ -78,8 +78,21 @@ export function createTeamsAdapter(
     MicrosoftAppType: appType,
     ...(tenantId ? { MicrosoftAppTenantId: tenantId } : {}),
   });
-  const adapter = new CloudAdapter(authentication);
-  const logger = options.logger ?? console;
+  return withApology(new CloudAdapter(authentication), options.logger ?? console);
+}
+
+/**
+ * A CloudAdapter with authentication off, as the Bot Framework Emulator expects when no app id is set: every
+ * request is accepted unverified, so only ever serve it on a loopback address (see teamsEmulatorRefusal).
+ */
+export function createEmulatorAdapter(options: { logger?: TeamsLogger } = {}): CloudAdapter {
+  return withApology(
+    new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+    options.logger ?? console,
+  );
+}
+
+function withApology(adapter: CloudAdapter, logger: TeamsLogger): CloudAdapter {
   adapter.onTurnError = async (context, error) => {
     logger.error(`Teams turn failed (conversation ${context.activity.conversation?.id ?? 'unknown'})`, error);
     try {

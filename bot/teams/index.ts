@@ -1,16 +1,26 @@
 export {
   type ActionSet,
   type AdaptiveCard,
-  adminReportCard,
-  adminReportText,
   type CardElement,
   type Container,
+  type FactSet,
   FeedbackSubmit,
+  type OpenUrlAction,
   providerBadge,
+  type ReportCard,
   replyCard,
   type SubmitAction,
+  type Table,
+  type TableCell,
   type TextBlock,
 } from './adaptive-cards.ts';
+export {
+  adminReportCard,
+  adminReportText,
+  DASHBOARD_WITHOUT_URL,
+  MAX_TABLE_ROWS_IN_CARD,
+  plainCardText,
+} from './admin-report-card.ts';
 export {
   AdvisorTeamsBot,
   type AdvisorTeamsBotDependencies,
@@ -20,9 +30,11 @@ export {
   teamsThreadId,
 } from './advisor-teams-bot.ts';
 export {
+  createEmulatorAdapter,
   createTeamsAdapter,
   createTeamsRoutes,
   loadTeamsSettings,
   TeamsAdapterSettings,
   type TeamsLogger,
 } from './create-teams-routes.ts';
+export { type EmulatorExposure, teamsEmulatorRefusal } from './teams-emulator-mode.ts';

@@ -1,4 +1,5 @@
 import type { Customer, Product, ProductType } from '../../knowledge/schemas.ts';
+import { articleFor } from './indefinite-article.ts';
 import { plainDollars, plainMonths, plainPercent } from './plain-numbers.ts';
 import { byTags, clampUnit, type ProductSignal } from './product-signal.ts';
 import { MAX_RISK_LEVEL } from './suitability.ts';
@@ -82,7 +83,7 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
 
   // Growth only once a cushion exists: investing before an emergency fund is the classic mistake.
   const cushioned = cushionMonths === null ? facts.savings_balance > 0 : cushionMonths >= 3;
-  const toleranceAndHorizon = `Fits a ${facts.risk_tolerance} risk tolerance and a ${horizon}-year horizon`;
+  const toleranceAndHorizon = `Fits a ${facts.risk_tolerance} risk tolerance and ${articleFor(horizon)} ${horizon}-year horizon`;
   if (horizon >= 10) {
     signals.push({
       strength: clampUnit(horizon / LONG_HORIZON),

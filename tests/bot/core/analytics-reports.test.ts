@@ -7,7 +7,14 @@ import {
   openSqliteAuditStore,
   type SqliteAuditStore,
 } from '../../../bot/audit/index.ts';
-import { type AnalyticsSource, analyticsReports, createAnalyticsSource } from '../../../bot/core/index.ts';
+import {
+  type AdminReport,
+  type AnalyticsSource,
+  analyticsReports,
+  createAnalyticsSource,
+} from '../../../bot/core/index.ts';
+import { adminReportBlocks, escapeMrkdwn } from '../../../bot/slack/index.ts';
+import { adminReportCard, adminReportText } from '../../../bot/teams/index.ts';
 import { type RetrievalQuality, runBench, saveBenchRun } from '../../../chains/eval/bench/index.ts';
 import { saveUnderstandingRun } from '../../../chains/eval/understanding/index.ts';
 import { generateDataset } from '../../../knowledge/generate/index.ts';
@@ -303,4 +310,70 @@ describe('analyticsReports: what /bias and /bench show in Slack and Teams', () =
     expect(report.missing[1]).toMatch(/^The fairness of the logged replies could not be computed: /);
     expect(report.lines.join('\n')).not.toMatch(/DI \d/);
   });
+
+  it('/bias and /bench render natively in Slack and Teams: headline first, under the platform limits, no server paths', async () => {
+    const reports = analyticsReports({ audit, analytics });
+    const [bias, bench] = [await reports.bias(), await reports.bench()];
+    // 3 women 2/3 favourable, 4 men 2/4 in the logged replies; the population part leads the headline.
+    expect(bias.headline).toMatch(
+      /^(No|\d+) four-fifths flags? in the recommender over 400 customers \(overall\)\. Bias guard flagged 1 of 10 logged turns \(10\.0%\)\.$/,
+    );
+    const logged = bias.sections.find((section) => section.heading === 'Replies actually logged');
+    expect(logged?.table?.rows).toContainEqual(['Female vs Male', '3/4', '66.7% / 50.0%', '1.333', 'FLAG']);
+    expect(bench.headline).toMatch(
+      /^10 turns logged; p95 latency 1000 ms; validator passed 70\.0% as written\. Latest benchmark: our ranking NDCG@5 \d\.\d{3}/,
+    );
+    const dashboardUrl = 'https://advisor.bank.example/admin';
+    for (const report of [bias, bench]) {
+      const blocks = adminReportBlocks(report, dashboardUrl);
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: report.title } });
+      expect(JSON.stringify(blocks[1])).toContain(escapeMrkdwn(report.headline));
+      const texts = blocks.flatMap((block) => [
+        ...('text' in block && block.text && typeof block.text !== 'string' ? [block.text.text] : []),
+        ...('fields' in block && block.fields ? block.fields.map((field) => field.text) : []),
+        ...(block.type === 'context'
+          ? block.elements.map((element) => ('text' in element ? element.text : ''))
+          : []),
+      ]);
+      for (const text of texts) {
+        expect(text.trim().length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(3000);
+        expect(text).not.toMatch(/^• *$/m);
+      }
+      expect(blocks.at(-1)).toEqual({
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: `<${dashboardUrl}|Open the admin dashboard> for every section and chart.` },
+        ],
+      });
+      const card = adminReportCard(report, dashboardUrl);
+      const activity = {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+        summary: adminReportText(report, dashboardUrl),
+      };
+      expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThan(28 * 1024);
+      expect(card.body.slice(0, 2).map((element) => element.type === 'TextBlock' && element.text)).toEqual([
+        report.title,
+        report.headline,
+      ]);
+      expect(
+        card.body.filter((element) => element.type === 'TextBlock' && element.text.trim() === ''),
+      ).toEqual([]);
+      expect(card.actions).toEqual([
+        { type: 'Action.OpenUrl', title: 'Open the admin dashboard', url: dashboardUrl },
+      ]);
+      for (const rendered of [JSON.stringify(blocks), JSON.stringify(activity)]) {
+        expect(rendered).not.toContain(directory);
+        expect(rendered).not.toContain('==');
+      }
+    }
+    expect(card(bias).body.some((element) => element.type === 'Table')).toBe(true);
+    expect(card(bench).body.some((element) => element.type === 'FactSet')).toBe(true);
+  });
 });
+
+function card(report: AdminReport) {
+  return adminReportCard(report);
+}

@@ -88,6 +88,8 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       },
       'chat.postMessage': { ok: true, channel: body.channel, ts, message: { ts, text: body.text } },
       'chat.postEphemeral': { ok: true, message_ts: ts },
+      'reactions.add': { ok: true },
+      'reactions.remove': { ok: true },
     };
     response
       .writeHead(200, { 'content-type': 'application/json' })

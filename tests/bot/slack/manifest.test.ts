@@ -69,6 +69,7 @@ describe('manifest.json (Slack "Create app from manifest")', () => {
       'im:history',
       'im:read',
       'im:write',
+      'reactions:write',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events.toSorted()).toEqual([
       'app_mention',

@@ -3,8 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboundReply } from '../../../bot/core/index.ts';
 import {
-  adminReportBlocks,
-  adminReportText,
   escapeMrkdwn,
   fallbackText,
   MAX_BLOCKS,
@@ -71,13 +69,13 @@ function texts(block: Block): string[] {
 }
 
 describe('toBlocks', () => {
-  it('renders answer, product cards (risk warning after investments), sources, badge and rating buttons, in order', () => {
+  it('renders answer, product cards, the risk warning once, sources, badge and rating buttons, in order', () => {
     const blocks = toBlocks(reply());
     expect(blocks.map((block) => block.type)).toEqual([
       'section',
       'section',
-      'context',
       'section',
+      'context',
       'context',
       'context',
       'actions',
@@ -87,10 +85,10 @@ describe('toBlocks', () => {
       [
         '*Growth &amp; Income &lt;Fund&gt;* (investment fund)\n• Fits a 20-year horizon\n• Risk 3 of 7 &lt;= tolerance',
       ],
-      [`⚠️ ${RISK}`],
       [
-        '*High-Yield Online Savings* (savings)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
+        '*High-Yield Online Savings* (savings account)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
       ],
+      [`⚠️ ${RISK}`],
       ['Sources: ISAs &amp; you — Allowances · Investment risk'],
       ['Written by grounded · grounded-composer-v1 · validated ✓'],
       [],
@@ -219,38 +217,10 @@ describe('splitIntoSections', () => {
   });
 });
 
-describe('fallbackText and admin reports', () => {
+describe('fallbackText', () => {
   it('fallback text is the escaped answer plus the product names', () => {
     expect(fallbackText(reply())).toBe(
       'Compare &lt;b&gt;A &amp; B&lt;/b&gt; -&gt; both fit.\n\nSuggested: Growth &amp; Income &lt;Fund&gt;, High-Yield Online Savings',
-    );
-  });
-
-  it('renders a report as header, figures and what is not covered yet', () => {
-    const report = {
-      title: 'Bias report (from the audit log)',
-      lines: ['Turns logged: 3; with recommendations: 2.', 'Bias guard flags: 0 (0.0% of turns).'],
-      missing: ['Population fairness metrics are not implemented yet.'],
-    };
-    expect(adminReportBlocks(report)).toEqual([
-      { type: 'header', text: { type: 'plain_text', text: 'Bias report (from the audit log)' } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: '• Turns logged: 3; with recommendations: 2.\n• Bias guard flags: 0 (0.0% of turns).',
-        },
-      },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: '*Not covered yet*\n• Population fairness metrics are not implemented yet.',
-        },
-      },
-    ]);
-    expect(adminReportText(report)).toBe(
-      'Bias report (from the audit log)\nTurns logged: 3; with recommendations: 2.\nBias guard flags: 0 (0.0% of turns).\nNot covered yet: Population fairness metrics are not implemented yet.',
     );
   });
 });

@@ -79,14 +79,37 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
       type: 'header',
       text: { type: 'plain_text', text: 'Bias report (from the audit log)' },
     });
-    const text = JSON.stringify(blocks);
     const advised = turns.filter((turn) => turn.recommendations.length > 0).length;
     expect(advised).toBeGreaterThan(0);
-    expect(text).toContain(`Turns logged: ${turns.length}; with recommendations: ${advised}.`);
-    expect(text).toContain('*Not covered yet*');
-    expect(text).toContain('are not implemented yet in this command');
+    const flagged = turns.filter((turn) => turn.bias.flagged).length;
+    // The headline first, then the figures as native fields, not bullets of a terminal table.
+    expect(blocks[1]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Bias guard flagged ${flagged} of ${turns.length} logged turns (${((100 * flagged) / turns.length).toFixed(1)}%).*`,
+      },
+    });
+    expect(blocks).toContainEqual({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Turns logged*\n${turns.length}` },
+        { type: 'mrkdwn', text: `*With recommendations*\n${advised}` },
+        { type: 'mrkdwn', text: expect.stringMatching(/^\*Bias guard flags\*\n\d+/) },
+      ],
+    });
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('*Not covered yet:*');
     expect(text).toContain('npm run bias');
-    expect(call.body.text).toContain('Not covered yet: Population fairness metrics');
+    expect(text).not.toContain('• ');
+    // No dashboard URL configured here, so the report says where the dashboard is.
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: expect.stringContaining('admin dashboard at `/admin`') }],
+    });
+    expect(call.body.text).toBe(
+      `Bias report (from the audit log): Bias guard flagged ${flagged} of ${turns.length} logged turns (${((100 * flagged) / turns.length).toFixed(1)}%). Full report: /admin on this server.`,
+    );
   });
 
   it('/bench from an admin shows the operations report from the same log', async () => {
@@ -102,7 +125,12 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
       type: 'header',
       text: { type: 'plain_text', text: 'Operations (from the audit log)' },
     });
-    expect(JSON.stringify(blocks)).toContain('Providers: grounded/grounded-composer-v1');
+    // The writers are a table: one section per writer with its turn count as a field.
+    expect(blocks).toContainEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Writer: *grounded/grounded-composer-v1*' },
+      fields: [{ type: 'mrkdwn', text: expect.stringMatching(/^\*Turns\* {2}\d+$/) }],
+    });
     expect(JSON.stringify(blocks)).toContain('not implemented yet in this command');
     expect(JSON.stringify(blocks)).toContain('npm run bench:quality');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMrkdwn, NOT_REGISTERED } from '../../../bot/slack/index.ts';
 import { PRODUCT_CATALOG } from '../../../knowledge/generate/index.ts';
+import { PRODUCT_TYPE_LABELS } from '../../../knowledge/index.ts';
 import { FAKE_BOT } from './fake-slack-web-api.ts';
 import { postCommand, postEvent } from './signed-slack-request.ts';
 import {
@@ -60,7 +61,7 @@ describe('Slack conversations over real HTTP (mentions, DMs, /advise) with a rea
     expect(cardTitles).toEqual(
       productIds.map((productId) => {
         const product = catalog.get(productId);
-        return `*${escapeMrkdwn(product?.name ?? 'missing')}* (${product?.type.replace(/_/g, ' ')})`;
+        return `*${escapeMrkdwn(product?.name ?? 'missing')}* (${product ? PRODUCT_TYPE_LABELS[product.type] : 'missing'})`;
       }),
     );
     // Buttons carry the turn's opaque id, not the audit log's global sequence number.

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboundReply, ProductCard } from '../../../bot/core/index.ts';
 import {
-  adminReportCard,
   type CardElement,
   FeedbackSubmit,
   providerBadge,
@@ -23,7 +22,7 @@ const isa: ProductCard = {
 const fund: ProductCard = {
   productId: 'P-FUND-02',
   name: 'Global Index Fund',
-  type: 'investment',
+  type: 'fund',
   score: 0.74,
   reasons: ['Long horizon'],
   riskDisclosure: 'The value of investments can go down as well as up.',
@@ -119,19 +118,25 @@ describe('replyCard', () => {
         ? container.items.flatMap((item) => (item.type === 'TextBlock' ? [item.text] : []))
         : [],
     );
-    expect(isaBox).toEqual(['Cash ISA', 'savings', '• Tax-free interest', '• Fits a low risk appetite']);
+    // Human product-type labels; reasons as one Markdown list Teams renders.
+    expect(isaBox).toEqual([
+      'Cash ISA',
+      'savings account',
+      '- Tax-free interest\n- Fits a low risk appetite',
+    ]);
     expect(fundBox).toEqual([
       'Global Index Fund',
-      'investment',
-      '• Long horizon',
+      'investment fund',
+      '- Long horizon',
       'Ranked using earlier feedback.',
       'Shown partly to learn how it is received (rarely shown so far).',
-      'The value of investments can go down as well as up.',
     ]);
     const texts = card.body.flatMap((element) => (element.type === 'TextBlock' ? [element.text] : []));
+    // The risk warning once, after the products.
     expect(texts.slice(1)).toEqual([
+      'The value of investments can go down as well as up.',
       'Sources',
-      '• ISAs explained — Allowances',
+      '- ISAs explained — Allowances',
       'Written by grounded · grounded-composer-v1 · validated',
     ]);
   });
@@ -194,26 +199,5 @@ describe('FeedbackSubmit', () => {
     ['up'],
   ])('rejects %o', (value) => {
     expect(FeedbackSubmit.safeParse(value).success).toBe(false);
-  });
-});
-
-describe('adminReportCard', () => {
-  it('shows the title, the lines, then what is not covered yet', () => {
-    const card = adminReportCard({
-      title: 'Bias report (from the audit log)',
-      lines: ['Turns logged: 3; with recommendations: 2.'],
-      missing: ['Population fairness metrics are not implemented yet.'],
-    });
-    expect(card.body.map((element) => (element.type === 'TextBlock' ? element.text : element.type))).toEqual([
-      'Bias report (from the audit log)',
-      'Turns logged: 3; with recommendations: 2.',
-      'Not covered yet',
-      'Population fairness metrics are not implemented yet.',
-    ]);
-    expect(card.fallbackText).toBe(
-      'Bias report (from the audit log)\nTurns logged: 3; with recommendations: 2.\n' +
-        'Not covered yet: Population fairness metrics are not implemented yet.',
-    );
-    expect(card.actions).toBeUndefined();
   });
 });

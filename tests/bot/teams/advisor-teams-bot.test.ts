@@ -16,11 +16,14 @@ import {
   AdvisorTeamsBot,
   type CardElement,
   createTeamsAdapter,
+  DASHBOARD_WITHOUT_URL,
   FeedbackSubmit,
   parseTeamsText,
+  type ReportCard,
   type SubmitAction,
   teamsThreadId,
 } from '../../../bot/teams/index.ts';
+import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -127,7 +130,9 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const shown = texts(card.body);
     for (const productId of recommended) expect(shown).toContain(productNames.get(productId));
     expect(shown).toContain('Written by grounded · grounded-composer-v1 · validated');
-    expect(shown[0]).toBe(logged?.reply);
+    // The answer as logged, with the risk warning moved after the products (once per message).
+    expect(shown[0]).toBe(logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''));
+    expect(shown.filter((line) => line === RISK_DISCLOSURE)).toHaveLength(1);
     expect(turn.messages[0]?.summary).toBe(logged?.reply);
 
     // Every button carries this turn's opaque id (not the audit seq) and a payload the bot accepts back.
@@ -208,10 +213,21 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const report = await send('aad-admin', 'conv-admin', { text: '<at>Financial Advisor</at> bias' });
     const card = cardOf(report.messages[0]);
     if (!card) throw new Error('no report card');
-    const shown = texts(card.body);
+    const body = card.body as unknown as ReportCard['body'];
+    const shown = body.flatMap((element) => (element.type === 'TextBlock' ? [element.text] : []));
     expect(shown[0]).toBe('Bias report (from the audit log)');
-    expect(shown).toContain(`Turns logged: ${turnsBefore}; with recommendations: ${advised}.`);
+    expect(shown[1]).toMatch(new RegExp(`^Bias guard flagged \\d+ of ${turnsBefore} logged turns`));
+    // The figures are a native FactSet, not lines of text.
+    expect(body).toContainEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Turns logged', value: String(turnsBefore) },
+        { title: 'With recommendations', value: String(advised) },
+        { title: 'Bias guard flags', value: expect.stringMatching(/^\d+/) },
+      ],
+    });
     expect(shown.some((line) => line.includes('are not implemented yet'))).toBe(true);
+    expect(shown.at(-1)).toBe(DASHBOARD_WITHOUT_URL);
     // Admin reports are not conversation turns.
     expect((await fixture.audit.turns({})).length).toBe(turnsBefore);
   });

@@ -11,6 +11,7 @@ import {
   createTeamsRoutes,
   loadTeamsSettings,
 } from '../../../bot/teams/index.ts';
+import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
 
 type Server = ReturnType<typeof serve>;
@@ -142,7 +143,10 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
       const [attachment] = (connectorReceived[1]?.body.attachments ?? []) as { content: AdaptiveCard }[];
       const logged = (await fixture.audit.turns({ customerId: 'C-000010' })).at(-1);
       expect(logged).toMatchObject({ channel: 'teams', threadId: 'a:http-conversation' });
-      expect(attachment?.content.body[0]).toMatchObject({ type: 'TextBlock', text: logged?.reply });
+      expect(attachment?.content.body[0]).toMatchObject({
+        type: 'TextBlock',
+        text: logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''),
+      });
     });
   });
 

@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../../bot/app-config.ts';
+import { auditLogReports, RoleDirectory } from '../../bot/core/index.ts';
+import { teamsEmulatorRefusal } from '../../bot/teams/index.ts';
+import { mountChannels } from '../../web-chat/mount-channels.ts';
+import { FAKE_BOT, type FakeSlackWebApi, startFakeSlackWebApi } from '../bot/slack/fake-slack-web-api.ts';
+import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+
+type Server = ReturnType<typeof serve>;
+
+function listen(app: Hono): Promise<{ server: Server; url: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, url: `http://127.0.0.1:${info.port}` }),
+    );
+  });
+}
+
+function close(server: Server | undefined): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+const SLACK = { SLACK_SIGNING_SECRET: 'secret-for-tests', SLACK_BOT_TOKEN: 'xoxb-test' };
+const roles = new RoleDirectory({
+  users: [{ channel: 'teams', userId: 'emulator-advisor', role: 'advisor', book: ['C-000042'] }],
+});
+
+// Slack's Web API and the Bot Connector are local stand-ins (neither cloud is reachable); the advisor is real.
+describe('mountChannels: the settings reach the channels, and start-up says what really works', () => {
+  let fixture: AdvisorFixture;
+  let slackApi: FakeSlackWebApi;
+  let advisor: Parameters<typeof mountChannels>[1];
+  beforeAll(async () => {
+    fixture = await createAdvisorFixture(120);
+    slackApi = await startFakeSlackWebApi();
+    advisor = { core: fixture.core(), roles, adminReports: auditLogReports(fixture.audit) };
+  });
+  afterAll(async () => {
+    await slackApi?.close();
+    await fixture?.dispose();
+  });
+
+  it('SLACK_API_URL reaches the Slack app: the banner says who the bot is only after auth.test answered', async () => {
+    const config = loadAppConfig({ ...SLACK, SLACK_API_URL: slackApi.apiUrl });
+    expect(config.slack?.apiUrl).toBe(slackApi.apiUrl);
+    const status = mountChannels(new Hono(), advisor, config);
+    const from = slackApi.calls.length;
+    expect(await status.checkSlack?.()).toBe(
+      `connected as @advisor_bot (${FAKE_BOT.userId}) in team ${FAKE_BOT.teamId} (Test); POST /slack/events`,
+    );
+    const call = slackApi.calls.slice(from).find((made) => made.method === 'auth.test');
+    expect(call?.authorization).toBe('Bearer xoxb-test');
+  });
+
+  it('a failing auth.test is said plainly, with the URL it tried', async () => {
+    const wrong = `${slackApi.apiUrl}wrong/`;
+    const status = mountChannels(new Hono(), advisor, loadAppConfig({ ...SLACK, SLACK_API_URL: wrong }));
+    const line = await status.checkSlack?.();
+    expect(line).toMatch(new RegExp(`^NOT connected — auth.test at ${wrong} failed: .*unknown_method`));
+  });
+
+  it('a SLACK_API_URL that is not a URL fails at start-up naming the variable', () => {
+    expect(() => loadAppConfig({ ...SLACK, SLACK_API_URL: 'slack.com/api' })).toThrow(/SLACK_API_URL: /);
+    expect(() => loadAppConfig({ PUBLIC_URL: 'advisor.bank.example' })).toThrow(/PUBLIC_URL: expected a URL/);
+    expect(loadAppConfig({ PUBLIC_URL: 'https://advisor.bank.example/' }).server.publicUrl).toBe(
+      'https://advisor.bank.example',
+    );
+  });
+
+  it('emulator mode is refused off loopback, behind a proxy and in production', () => {
+    expect(teamsEmulatorRefusal({ host: '127.0.0.1', trustProxy: 0, demo: true })).toBeNull();
+    expect(teamsEmulatorRefusal({ host: '0.0.0.0', trustProxy: 0, demo: true })).toMatch(
+      /HOST is 0\.0\.0\.0/,
+    );
+    expect(teamsEmulatorRefusal({ host: '127.0.0.1', trustProxy: 1, demo: true })).toMatch(/TRUST_PROXY/);
+    expect(teamsEmulatorRefusal({ host: 'localhost', trustProxy: 0, demo: false })).toMatch(/production/);
+    const status = mountChannels(new Hono(), advisor, loadAppConfig({ HOST: '0.0.0.0' }));
+    expect(status.teams).toMatch(/^disabled .*local emulator mode is refused: HOST is 0\.0\.0\.0/);
+  });
+
+  describe('Teams without MICROSOFT_APP_ID on 127.0.0.1: the Bot Framework Emulator mode', () => {
+    const connectorReceived: Record<string, unknown>[] = [];
+    let connector: Server | undefined;
+    let server: Server | undefined;
+    let connectorUrl = '';
+    let url = '';
+    let status = '';
+    beforeAll(async () => {
+      const fakeConnector = new Hono();
+      fakeConnector.post('/v3/conversations/*', async (c) => {
+        connectorReceived.push(await c.req.json());
+        return c.json({ id: `reply-${connectorReceived.length}` });
+      });
+      ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+      const app = new Hono();
+      status = mountChannels(app, advisor, loadAppConfig({ HOST: '127.0.0.1' })).teams;
+      ({ server, url } = await listen(app));
+    });
+    afterAll(async () => {
+      await close(server);
+      await close(connector);
+    });
+
+    it('says so at start-up, and answers an unauthenticated Emulator user found by their Emulator user id', async () => {
+      expect(status).toMatch(/^LOCAL EMULATOR MODE \(MICROSOFT_APP_ID unset\).*UNAUTHENTICATED/);
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: 'emulator-1',
+          timestamp: new Date().toISOString(),
+          channelId: 'emulator',
+          serviceUrl: `${connectorUrl}/`,
+          from: { id: 'emulator-advisor', name: 'Ada' },
+          recipient: { id: 'bot', name: 'Financial Advisor' },
+          conversation: { id: 'emulator-conversation' },
+          text: 'advise C-000042',
+        }),
+      });
+      expect(response.status).toBe(200);
+      expect(connectorReceived.map((activity) => activity.type)).toEqual(['typing', 'message']);
+      const logged = (await fixture.audit.turns({ customerId: 'C-000042' })).at(-1);
+      expect(logged).toMatchObject({ channel: 'teams', actor: { id: 'emulator-advisor', role: 'advisor' } });
+    });
+  });
+});
