@@ -1,4 +1,5 @@
 import {
+  ActionTypes,
   type Activity,
   ActivityTypes,
   type Attachment,
@@ -119,7 +120,9 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     }
     try {
       const reply = await this.dependencies.core.handle(inbound);
-      await context.sendActivity(cardMessage(replyCard(reply), reply.text));
+      await context.sendActivity(
+        withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies),
+      );
     } catch (error) {
       const failure = userFacingError(error);
       // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
@@ -173,6 +176,24 @@ function notRegisteredText(aadObjectId: string | undefined): string {
  * A card message. The plain text goes in `summary` (shown where cards cannot render and in notifications)
  * rather than `text`, which Teams would print above the card, repeating the answer.
  */
+/**
+ * A clarifying question's topics as Teams suggested actions: imBack buttons send the topic back as the
+ * person's next message, so a press is answered like a typed question.
+ */
+export function withQuickReplies(
+  message: Partial<Activity>,
+  quickReplies: readonly string[],
+): Partial<Activity> {
+  if (quickReplies.length === 0) return message;
+  return {
+    ...message,
+    suggestedActions: {
+      to: [],
+      actions: quickReplies.map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
+    },
+  };
+}
+
 function cardMessage(card: AdaptiveCard | ReportCard, fallback: string): Partial<Activity> {
   const attachment: Attachment = CardFactory.adaptiveCard(card);
   return { ...MessageFactory.attachment(attachment), summary: fallback };
