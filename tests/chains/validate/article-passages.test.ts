@@ -77,7 +77,7 @@ describe('every shipped article passage passes the reply validator', () => {
     const sentence =
       'Money kept in cash can lose purchasing power even though the number in your account never goes down.';
     expect(checkPromissoryLanguage(sentence, knowledgeContext([]))).toEqual([
-      { reason: 'promissory_language', phrase: 'never goes down' },
+      { reason: 'promissory_language', phrase: 'never goes down', detectedBy: 'patterns' },
     ]);
   });
 });
