@@ -9,7 +9,7 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** Words allowed between "can't" and "lose": not verbs like "prevent" or "stop" that turn the meaning round. */
 const FILLER = String.raw`(?:(?:possibly|ever|really|actually|even|just|realistically|suffer|see|take|make|incur|a|any|you|your|money|it|them|to)\s+)`;
@@ -29,11 +29,11 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   /\b(?:shielded|protected|immune|insulated|safe|sheltered)\s+(?:\w+\s+){0,3}?(?:from|against)\b|\buntouchable\b|\bprotection\s+is\s+(?:total|complete|full)\b|\bnone\s+of\s+the\s+(?:risks?|downside|losses)\b/,
   /\b(?:risk-?free|riskless|risk\s+free|zero\s+risk|no\s+risk|free\s+of\s+risk|no\s+downside|zero\s+downside)\b(?!\s+(?:rates?|assets?|interest)\b)|\bwithout\s+(?:any\s+)?(?:the\s+)?(?:[\w-]+\s+)?risks?\b/,
   /\b(?:eliminat|remov|eras|wip)\w*\s+(?:\w+\s+){0,2}?(?:risk|risks|losses|loss|downside)\b|\b(?:engineer|took|taken|take|design|squeez)\w*\s+(?:\w+\s+){0,2}?risks?\s+out\b/,
-  /\b(?:bullet-?proof|fool-?proof|fail-?safe|can't-miss|cannot-miss|can't\s+miss|cannot\s+miss|no-lose|can't-lose|sure-?fire|no-brainer|ironclad)\b/,
+  /\b(?:crash|recession|loss|bear|market)-?proof\b|\bmoney\s+machine\b|\bbet\s+(?:my|your)\s+(?:house|life)\b|\b(?:bullet-?proof|fool-?proof|fail-?safe|can't-miss|cannot-miss|can't\s+miss|cannot\s+miss|no-lose|can't-lose|sure-?fire|no-brainer|ironclad)\b/,
   /\block(?:ed|s)?\s+in\s+(?:\w+\s+)?(?:profits?|gains?|returns?|growth|\d)|\b(?:gains?|profits?|returns?)\s+(?:\w+\s+){0,2}?(?:locked|secured)\b|\bsecured\s+(?:profits?|gains?|returns?)\b|\b(?:is|are)\s+locked\s+in\b|\b(?:losses|loss|risks?|downside)\s+(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|out\s+of\s+the\s+question|a\s+thing\s+of\s+the\s+past|gone|zero|nil|eliminated)\b/,
-  /\b(?:no\s+matter\s+what|whatever\s+(?:the\s+)?(?:\w+\s+)?(?:happens|does)|regardless\s+of|without\s+fail|no\s+exceptions?|every\s+single\s+(?:year|time|month|quarter|day)|year\s+in,?\s+year\s+out|in\s+any\s+market)\b/,
+  /\b(?:no\s+matter\s+what|whatever\s+(?:the\s+)?(?:\w+\s+)?(?:happens|does|do)|regardless\s+of|without\s+fail|no\s+exceptions?|every\s+single\s+(?:year|time|month|quarter|day)|year\s+in,?\s+year\s+out|in\s+any\s+market)\b/,
   /\b(?:can|will|could|does|do)\s+only\s+(?:ever\s+)?(?:go\s+up|rise|grow|gain|climb|increase)\b|\bonly\s+(?:goes|go|went|moves?)\s+up\b|\b(?:won't|will\s+not|never)\s+stops?\b/,
-  /\bfree\s+(?:money|cash)\b|\bwatch\s+(?:\w+\s+){0,2}?(?:grow|multiply|soar|climb|double)\b|\bunlimited\s+upside\b|\bupside\s+is\s+unlimited\b/,
+  /\bfree\s+(?:money|cash)\b|\bcan(?:no|')t\s+help\s+but\b|\bnever\s+will\b|\bwon't\s+ever\b|\b(?:and\s+)?(?:so\s+will\s+you|you\s+will\s+too|you'll\s+do\s+the\s+same)\b|\b(?:won't|can't|will\s+not|never)\s+find\s+a\s+(?:safer|better|surer|more\s+reliable)\b|\b(?:never|won't|can(?:no|')t|will\s+not|is(?:n't|\s+not)|are(?:n't|\s+not))\s+(?:\w+\s+){0,2}?(?:touched|affected|hurt|harmed|dented|troubled)\s+by\b|\b(?:does(?:n't|\s+not)|do(?:n't|\s+not)|never|no)\s+(?:do\s+|have\s+|has\s+|had\s+)?(?:down|bad|losing|negative)\s+(?:years?|months?|quarters?|days?)\b|\bwatch\s+(?:\w+\s+){0,2}?(?:grow|multiply|soar|climb|double)\b|\bunlimited\s+upside\b|\bupside\s+is\s+unlimited\b/,
   new RegExp(
     String.raw`\b(?:impossible|not\s+possible|no\s+way|no\s+chance|zero\s+chance|nil\s+chance|no\s+possibility|no\s+scenario|no\s+situation|cannot\s+possibly)\s+(?:\w+\s+){0,5}?${LOSS}\b`,
   ),
@@ -41,6 +41,10 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   new RegExp(
     String.raw`\bnothing\s+(?:can|could|will)\s+(?:\w+\s+)?go\s+wrong\b|\bnever\s+${FILLER}{0,2}${LOSS}\b`,
   ),
+  new RegExp(
+    String.raw`(?:${RISE}|winners?|profits?|gains?)\b[^.!?]{0,30}\bevery\s+(?:single\s+)?(?:time|year|quarter|month)\b`,
+  ),
+  new RegExp(String.raw`\bnothing\s+(?:that\s+)?(?:can|could|will)\s+(?:\w+\s+){0,3}?${LOSS}\b`),
   new RegExp(String.raw`\b(?:always|never\s+fails\s+to|reliably|consistently)\s+(?:\w+\s+)?${RISE}\b`),
   /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+[$€£]?\d/,
 ];
@@ -53,13 +57,13 @@ const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assumin
 
 /** Investment outcomes a certainty cue can be about. */
 const OUTCOME = new RegExp(
-  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winner|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
+  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
 );
 
 /** Clauses that warn, deny or report someone else's claim: whatever certainty they hold is not ours. */
 const REPORTED = new RegExp(
   [
-    String.raw`\b(?:scam|scams|scammers?|fraud|fraudsters?|fraudulent|warning\s+signs?|red\s+flags?|suspicio\w*|beware|be\s+wary|wary|too\s+good\s+to\s+be\s+true|misleading|report\s+(?:it|them|this))\b`,
+    String.raw`\b(?:scam|scams|scammers?|fraud|fraudsters?|fraudulent|warning\s+signs?|red\s+flags?|suspicio\w*|beware|be\s+wary|wary|too\s+good\s+to\s+be\s+true|misleading|report\s+(?:it|them|this)|(?:wrong|misleading|untrue|false|a\s+mistake)\s+to\s+(?:say|claim|think|believe|suggest))\b`,
     String.raw`\b(?:claims?|claimed|claiming|some\s+people|anyone\s+who|someone\s+who|people\s+who|if\s+(?:someone|anyone|somebody|a|an|they)|any\s+offer|offers?\s+of)\b`,
     String.raw`\b(?:no\s+(?:investment|investments|fund|one|such\s+thing|promises?|guarantees?|certaint\w*)|nobody|no-one|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:performance|returns|results)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|conditions\s+apply)\b`,
   ].join('|'),
@@ -101,7 +105,7 @@ export function isCautionOrGenuineGuarantee(clause: string, claim = ''): boolean
 
 /** Clause breaks: sentence ends, semicolons, and contrastive joints ("…, but the fund can fall"). */
 const CLAUSE = /[^.!?;:\n]+(?:[.!?;:]+|$)/g;
-const CONTRAST = /,?\s+\b(?:but|however|although|though|whereas|unlike)\b|\s+-\s+/;
+const CONTRAST = /,?\s+\b(?:(?<!help\s)but|however|although|though|whereas|unlike)\b|\s+-\s+/;
 
 /** The clauses of a text with their offsets. */
 export function clauses(text: string): Array<{ start: number; text: string }> {
