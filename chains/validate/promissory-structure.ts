@@ -88,7 +88,7 @@ const GUARANTEED_PRODUCT =
 
 const RISK_DENIAL = /\brisk|\bdownside\b/;
 const COMPARISON_WITH_DEPOSIT =
-  /\b(?:than|as|like)\s+(?:a|an|the|your|any)?\s*(?:\w+\s+)?(?:deposits?|savings\s+accounts?|cash\s+savings)\b/g;
+  /\b(?:than|as|like)\s+(?:\w+\s+){0,3}?(?:deposits?|savings\s+accounts?|cash\s+savings)\b/g;
 
 /**
  * Whether a clause warns about, denies or reports a claim, or states a guarantee a product really has
