@@ -8,9 +8,11 @@ import { isNegatedBefore } from './negation-window.ts';
  * generalises to sentences nobody listed.
  */
 
-const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
+const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
+/** "You won't lose your place in the queue": losing something that is not money. */
+const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history)\b)`;
 /** Words allowed between "can't" and "lose": not verbs like "prevent" or "stop" that turn the meaning round. */
 const FILLER = String.raw`(?:(?:possibly|ever|really|actually|even|just|realistically|suffer|see|take|make|incur|a|any|you|your|money|it|them|to)\s+)`;
 
@@ -20,7 +22,7 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   /(?<!\b(?:be|make|making|makes)\s)\b(?:certain|sure|bound|destined|set)\s+to\b/,
   /\b(?:certainly|surely|definitely|undoubtedly|unquestionably|inevitably|assuredly)\b|\b(?:is|are)\s+(?:\w+\s+)?automatic\b/,
   /\b(?:a|the)\s+(?:certainty|given|sure\s+thing|safe\s+bet|sure\s+bet|one-way\s+bet|done\s+deal)\b|\b(?:surest|safest)\s+(?:way|bet|route)\b|\bone\s+direction\b|\bforever\b|\bworst(?:-|\s+)case\b.*\b(?:still|yet)\b/,
-  /\b(?:for\s+(?:sure|certain)|no\s+question|no\s+doubt|without\s+(?:a|any)\s+doubt|mark\s+my\s+words|trust\s+me|rest\s+(?:assured|easy)|count\s+on|bank\s+on|take\s+it\s+from\s+me|i'm\s+telling\s+you|full\s+stop|end\s+of\s+story|in\s+the\s+bag|no\s+catch|to\s+the\s+moon)\b/,
+  /\b(?:for\s+(?:sure|certain)|no\s+question|no\s+doubt|without\s+(?:a|any)\s+doubt|mark\s+my\s+words|trust\s+(?:me|us|the\s+process)|you\s+have\s+my\s+word|like\s+clockwork|no\s+strings(?:\s+attached)?|capital[-\s]protected|(?:is|are)\s+a\s+lock|without\s+(?:interruption|a\s+break|exception)|year\s+after\s+year|(?:that|this|it)\s+(?:won't|will\s+not|will\s+never)\s+change|rest\s+(?:assured|easy)|count\s+on|bank\s+on|take\s+it\s+from\s+me|i'm\s+telling\s+you|full\s+stop|end\s+of\s+story|in\s+the\s+bag|no\s+catch|to\s+the\s+moon)\b/,
   /\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?(?:sure|certain|confident|positive)\b/,
   /\b(?:i|we)\s+(?:can\s+|do\s+|will\s+)?(?:promise|assure|guarantee|ensure)\b/,
   /\bpromised?\b|\bassured\b/,
@@ -30,23 +32,23 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   /\b(?:risk-?free|riskless|risk\s+free|zero\s+risk|no\s+risk|free\s+of\s+risk|no\s+downside|zero\s+downside)\b(?!\s+(?:rates?|assets?|interest)\b)|\bwithout\s+(?:any\s+)?(?:the\s+)?(?:[\w-]+\s+)?risks?\b/,
   /\b(?:eliminat|remov|eras|wip)\w*\s+(?:\w+\s+){0,2}?(?:risk|risks|losses|loss|downside)\b|\b(?:engineer|took|taken|take|design|squeez)\w*\s+(?:\w+\s+){0,2}?risks?\s+out\b/,
   /\b(?:crash|recession|loss|bear|market)-?proof\b|\bmoney\s+machine\b|\bbet\s+(?:my|your)\s+(?:house|life)\b|\b(?:bullet-?proof|fool-?proof|fail-?safe|can't-miss|cannot-miss|can't\s+miss|cannot\s+miss|no-lose|can't-lose|sure-?fire|no-brainer|ironclad)\b/,
-  /\block(?:ed|s)?\s+in\s+(?:\w+\s+)?(?:profits?|gains?|returns?|growth|\d)|\b(?:gains?|profits?|returns?)\s+(?:\w+\s+){0,2}?(?:locked|secured)\b|\bsecured\s+(?:profits?|gains?|returns?)\b|\b(?:is|are)\s+locked\s+in\b|\b(?:losses|loss|risks?|downside)\s+(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|out\s+of\s+the\s+question|a\s+thing\s+of\s+the\s+past|gone|zero|nil|eliminated)\b/,
+  /\block(?:ed|s)?\s+in\s+(?:\w+\s+)?(?:profits?|gains?|returns?|growth|\d)|\b(?:gains?|profits?|returns?)\s+(?:\w+\s+){0,2}?(?:locked|secured)\b|\bsecured\s+(?:profits?|gains?|returns?)\b|\b(?:is|are)\s+locked\s+in\b|\b(?:risks?|downside)\s+(?:\w+\s+){0,3}?(?:zero|nil|non-existent|nothing)\b|\b(?:losses|loss|risks?|downside)\s+(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|out\s+of\s+the\s+question|a\s+thing\s+of\s+the\s+past|gone|zero|nil|eliminated)\b/,
   /\b(?:no\s+matter\s+what|whatever\s+(?:the\s+)?(?:\w+\s+)?(?:happens|does|do)|regardless\s+of|without\s+fail|no\s+exceptions?|every\s+single\s+(?:year|time|month|quarter|day)|year\s+in,?\s+year\s+out|in\s+any\s+market)\b/,
   /\b(?:can|will|could|does|do)\s+only\s+(?:ever\s+)?(?:go\s+up|rise|grow|gain|climb|increase)\b|\bonly\s+(?:goes|go|went|moves?)\s+up\b|\b(?:won't|will\s+not|never)\s+stops?\b/,
   /\bfree\s+(?:money|cash)\b|\bcan(?:no|')t\s+help\s+but\b|\bnever\s+will\b|\bwon't\s+ever\b|\b(?:and\s+)?(?:so\s+will\s+you|you\s+will\s+too|you'll\s+do\s+the\s+same)\b|\b(?:won't|can't|will\s+not|never)\s+find\s+a\s+(?:safer|better|surer|more\s+reliable)\b|\b(?:never|won't|can(?:no|')t|will\s+not|is(?:n't|\s+not)|are(?:n't|\s+not))\s+(?:\w+\s+){0,2}?(?:touched|affected|hurt|harmed|dented|troubled)\s+by\b|\b(?:does(?:n't|\s+not)|do(?:n't|\s+not)|never|no)\s+(?:do\s+|have\s+|has\s+|had\s+)?(?:down|bad|losing|negative)\s+(?:years?|months?|quarters?|days?)\b|\bwatch\s+(?:\w+\s+){0,2}?(?:grow|multiply|soar|climb|double)\b|\bunlimited\s+upside\b|\bupside\s+is\s+unlimited\b/,
   new RegExp(
     String.raw`\b(?:impossible|not\s+possible|no\s+way|no\s+chance|zero\s+chance|nil\s+chance|no\s+possibility|no\s+scenario|no\s+situation|cannot\s+possibly)\s+(?:\w+\s+){0,5}?${LOSS}\b`,
   ),
-  new RegExp(String.raw`\b${NEGATED_MODAL}\s+${FILLER}{0,2}${LOSS}\b`),
+  new RegExp(String.raw`\b${NEGATED_MODAL}\s+${FILLER}{0,2}${LOSS}\b${NOT_A_THING_OWNED}`),
   new RegExp(
-    String.raw`\bnothing\s+(?:can|could|will)\s+(?:\w+\s+)?go\s+wrong\b|\bnever\s+${FILLER}{0,2}${LOSS}\b`,
+    String.raw`\bnothing\s+(?:can|could|will)\s+(?:\w+\s+)?go\s+wrong\b|\bnever\s+${FILLER}{0,2}${LOSS}\b${NOT_A_THING_OWNED}`,
   ),
   new RegExp(
     String.raw`(?:${RISE}|winners?|profits?|gains?)\b[^.!?]{0,30}\bevery\s+(?:single\s+)?(?:time|year|quarter|month)\b`,
   ),
   new RegExp(String.raw`\bnothing\s+(?:that\s+)?(?:can|could|will)\s+(?:\w+\s+){0,3}?${LOSS}\b`),
   new RegExp(String.raw`\b(?:always|never\s+fails\s+to|reliably|consistently)\s+(?:\w+\s+)?${RISE}\b`),
-  /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+[$€£]?\d/,
+  /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+(?:[$€£]?\d|double|twice|triple)/,
 ];
 
 /** A plain forecast ("this fund will go up"): a promise unless the clause is conditional or two-sided. */
@@ -74,7 +76,7 @@ const HEDGED = new RegExp(
   [
     String.raw`\b(?:may|might|could|likely|unlikely|probably|perhaps|usually|typically|often|tends?\s+to|aims?\s+to|aim|assum\w*|projection|projected|estimate\w*|expected|historically|on\s+average|hope|hopefully)\b`,
     // The classic two-sided disclaimer, and subjects that are not investments (prices, fees, the card).
-    String.raw`\b(?:up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+as\s+well\s+as\s+up|rise\s+(?:and|or)\s+fall|fall\s+as\s+well\s+as\s+rise|some\s+(?:years|months|times|days)|cost\s+of\s+living|inflation|(?<!share\s)prices|fees?|charges)\b`,
+    String.raw`\b(?:up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+as\s+well\s+as\s+up|rise\s+(?:and|or)\s+fall|fall\s+as\s+well\s+as\s+rise|some\s+(?:years|months|times|days)|cost\s+of\s+living|(?<!share\s)prices|can\s+still|still\s+carr\w+|depends?\s+on|fees?|charges)\b`,
   ].join('|'),
 );
 
