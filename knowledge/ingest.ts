@@ -119,7 +119,8 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
   const emit = options.onEvent ?? (() => {});
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
   const storeDir = options.config.storeDir;
-  const injectionDetector = options.injectionDetector ?? rulesOnlyDetector();
+  // Posts are screened with the detector's stricter posts threshold (see InjectionDetector.forUse).
+  const injectionDetector = (options.injectionDetector ?? rulesOnlyDetector()).forUse('posts');
   await mkdir(storeDir, { recursive: true });
 
   const fingerprint = await inputFingerprint(

@@ -2,6 +2,7 @@ import { foldText } from './fold-text.ts';
 import { isNegatedBefore, isQuoted } from './negation-window.ts';
 import type { PromissoryModel } from './promissory-model.ts';
 import { PROMISSORY_PATTERNS } from './promissory-patterns.ts';
+import { clauses, findStructuralPromises, isCautionOrGenuineGuarantee } from './promissory-structure.ts';
 import type { ReplyCheck } from './reply-check.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
@@ -52,20 +53,26 @@ export function promissoryClassifierInputs(text: string): string[] {
 }
 
 /**
- * Promises of returns or outcomes in a text: pattern matches, plus whole sentences the classifier
- * rejects when a model is given.
+ * Promises of returns or outcomes in a text: pattern matches, clauses that assert certainty about an
+ * investment outcome (structure), plus whole sentences the classifier rejects when a model is given.
  * @example findPromissoryLanguage('Returns are guaranteed.') // [{ reason: 'promissory_language', phrase: 'Returns are guaranteed', detectedBy: 'patterns' }]
  */
 export function findPromissoryLanguage(reply: string, model?: PromissoryModel): PromissoryIssue[] {
   const text = foldText(reply);
   const searchable = blankSafeClauses(text);
   const found: Array<{ start: number; end: number }> = [];
+  // A phrase inside a warning ("people describe bonds as risk-free, but …") or a real guarantee is not ours.
+  const clausesOfText = clauses(searchable);
   for (const { pattern } of PROMISSORY_PATTERNS) {
     for (const match of searchable.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (found.some((span) => start < span.end && span.start < end)) continue;
       if (isNegatedBefore(text, start) || isQuoted(text, start, end)) continue;
+      const clause = clausesOfText.find(
+        (part) => part.start <= start && end <= part.start + part.text.length,
+      );
+      if (clause && isCautionOrGenuineGuarantee(clause.text, match[0])) continue;
       found.push({ start, end });
     }
   }
@@ -77,6 +84,18 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
       detectedBy: 'patterns',
     },
   }));
+  for (const clause of findStructuralPromises(searchable)) {
+    if (found.some((span) => clause.start < span.end && span.start < clause.end)) continue;
+    found.push(clause);
+    issues.push({
+      start: clause.start,
+      issue: {
+        reason: 'promissory_language',
+        phrase: text.slice(clause.start, clause.end),
+        detectedBy: 'structure',
+      },
+    });
+  }
   if (model) {
     for (const sentence of classifiedSentences(searchable)) {
       if (found.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;

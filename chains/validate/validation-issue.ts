@@ -3,8 +3,8 @@ export type ValidationIssue =
   | { reason: 'unknown_product'; text: string }
   | { reason: 'unrecommended_product'; productId: string }
   | { reason: 'ungrounded_number'; text: string }
-  /** `detectedBy`: the patterns, or the trained classifier (only when its model is loaded; `phrase` is then the sentence). */
-  | { reason: 'promissory_language'; phrase: string; detectedBy: 'patterns' | 'classifier' }
+  /** `detectedBy`: the patterns, the certainty-about-an-outcome structure (`phrase` is the clause), or the trained classifier (only when its model is loaded; `phrase` is then the sentence). */
+  | { reason: 'promissory_language'; phrase: string; detectedBy: 'patterns' | 'structure' | 'classifier' }
   | { reason: 'missing_risk_disclosure'; productId: string }
   | { reason: 'foreign_pii'; text: string }
   | { reason: 'system_prompt_echo'; text: string }

@@ -13,6 +13,7 @@ export {
   createInjectionDetector,
   INJECTION_LABEL,
   type InjectionDetector,
+  type InjectionUse,
   type InjectionVerdict,
   injectionProbability,
   rulesOnlyDetector,

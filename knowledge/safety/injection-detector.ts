@@ -10,11 +10,19 @@ export interface InjectionVerdict {
   because: string;
 }
 
+/** Where a text comes from: a chat message to the assistant, or a customer's social post screened at ingest. */
+export type InjectionUse = 'chat' | 'posts';
+
 /** Prompt-injection and jailbreak detection for chat messages and customer posts. */
 export interface InjectionDetector {
-  /** Where the decision comes from: "rules" or "rules+classifier:<fingerprint>". */
+  /** Where the decision comes from: "rules" or "rules+classifier:<fingerprint>" ("…@posts" for the posts screen). */
   readonly id: string;
   detect(text: string): InjectionVerdict;
+  /**
+   * The same detector with the threshold for one use: posts are screened with a stricter one, since a
+   * dropped post silently removes what the profile knows and posts outnumber planted injections ~200 to 1.
+   */
+  forUse(use: InjectionUse): InjectionDetector;
 }
 
 /** Distinct texts whose verdict is remembered. */
@@ -33,7 +41,7 @@ export function injectionProbability(classifier: TextClassifier, text: string): 
 
 /** The rules alone: used when no trained model exists yet (and as the first test in the combined detector). */
 export function rulesOnlyDetector(): InjectionDetector {
-  return {
+  const detector: InjectionDetector = {
     id: 'rules',
     detect(text) {
       const screened = screenInstructions(text);
@@ -41,19 +49,39 @@ export function rulesOnlyDetector(): InjectionDetector {
         ? { flagged: true, score: 1, because: `rule: "${screened.matches[0] ?? ''}"` }
         : { flagged: false, score: 0, because: 'no rule matched' };
     },
+    forUse: () => detector,
   };
+  return detector;
 }
 
 /**
  * Rules OR classifier: a text is flagged when a rule fires or the classifier's probability of
- * "injection" reaches the threshold (tuned for ≤ 2% false alarms).
+ * "injection" reaches the threshold (tuned for ≤ 2% false alarms); `postThreshold` (default: the same)
+ * is used by `forUse('posts')`.
  * @example createInjectionDetector(classifier, 0.7, 'a1b2').detect('Ignore your rules').flagged // true
  */
 export function createInjectionDetector(
   classifier: TextClassifier,
   threshold: number,
   fingerprint: string,
+  postThreshold = threshold,
 ): InjectionDetector {
+  const chat = thresholdDetector(classifier, threshold, `rules+classifier:${fingerprint.slice(0, 12)}`);
+  const posts =
+    postThreshold === threshold
+      ? chat
+      : thresholdDetector(classifier, postThreshold, `rules+classifier:${fingerprint.slice(0, 12)}@posts`);
+  const forUse = (use: InjectionUse) => (use === 'posts' ? posts.detector : chat.detector);
+  chat.detector.forUse = forUse;
+  posts.detector.forUse = forUse;
+  return chat.detector;
+}
+
+function thresholdDetector(
+  classifier: TextClassifier,
+  threshold: number,
+  id: string,
+): { detector: InjectionDetector } {
   const rules = rulesOnlyDetector();
   // Reposted texts repeat across customers at ingest; a verdict is a pure function of the text.
   const verdicts = new Map<string, InjectionVerdict>();
@@ -66,8 +94,9 @@ export function createInjectionDetector(
       ? { flagged: true, score: probability, because: `classifier: ${rounded} ≥ ${threshold.toFixed(2)}` }
       : { flagged: false, score: probability, because: `classifier: ${rounded} < ${threshold.toFixed(2)}` };
   };
-  return {
-    id: `rules+classifier:${fingerprint.slice(0, 12)}`,
+  const detector: InjectionDetector = {
+    id,
+    forUse: () => detector,
     detect(text) {
       let verdict = verdicts.get(text);
       if (verdict === undefined) {
@@ -78,4 +107,5 @@ export function createInjectionDetector(
       return { ...verdict };
     },
   };
+  return { detector };
 }

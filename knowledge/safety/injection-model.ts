@@ -19,13 +19,14 @@ import {
 } from './train-injection-detector.ts';
 
 /** Bumped when training changes in a way the input files do not show (features, split, tuning). */
-const TRAINING_VERSION = 1;
+const TRAINING_VERSION = 2;
 /** Share of every (source, label) group held out for the reported figures. */
 export const INJECTION_VALIDATION_SHARE = 0.2;
 
 const ModelInfo = z.object({
   fingerprint: z.string().min(1),
   threshold: z.number().min(0).max(1.000001),
+  postThreshold: z.number().min(0).max(1.000001),
   trainedAt: z.string(),
   trainingExamples: z.number().int(),
   seconds: z.number(),
@@ -88,7 +89,12 @@ export async function loadInjectionDetector(file: string): Promise<InjectionDete
   const info = await readModelInfo(file);
   if (!info)
     throw new KnowledgeError('MISSING_FILE', `no valid model record ${infoFile(file)} beside ${file}`);
-  return createInjectionDetector(await loadTextClassifier(file), info.threshold, info.fingerprint);
+  return createInjectionDetector(
+    await loadTextClassifier(file),
+    info.threshold,
+    info.fingerprint,
+    info.postThreshold,
+  );
 }
 
 async function readModelInfo(file: string): Promise<InjectionModelInfo | undefined> {
@@ -134,7 +140,7 @@ export async function ensureInjectionDetector(
     try {
       const classifier = await loadTextClassifier(file);
       return {
-        detector: createInjectionDetector(classifier, stored.threshold, fingerprint),
+        detector: createInjectionDetector(classifier, stored.threshold, fingerprint, stored.postThreshold),
         file,
         info: stored,
         trained: false,
@@ -151,6 +157,7 @@ export async function ensureInjectionDetector(
   const info: InjectionModelInfo = {
     fingerprint,
     threshold: model.threshold,
+    postThreshold: model.postThreshold,
     trainedAt: new Date().toISOString(),
     trainingExamples: train.length,
     seconds: (performance.now() - started) / 1000,
@@ -162,7 +169,7 @@ export async function ensureInjectionDetector(
   await writeFile(partial, JSON.stringify(info, null, 2), 'utf8');
   await rename(partial, infoFile(file));
   return {
-    detector: createInjectionDetector(model.classifier, model.threshold, fingerprint),
+    detector: createInjectionDetector(model.classifier, model.threshold, fingerprint, model.postThreshold),
     file,
     info,
     trained: true,
@@ -180,7 +187,7 @@ export async function injectionDetectorOrRules(
   try {
     const ensured = await ensureInjectionDetector(storeDir, { onStage });
     onStage(
-      `Injection detector: ${ensured.detector.id} (threshold ${ensured.info.threshold.toFixed(2)}${ensured.trained ? `, trained in ${ensured.info.seconds.toFixed(1)} s` : ''})`,
+      `Injection detector: ${ensured.detector.id} (threshold ${ensured.info.threshold.toFixed(2)}, posts ${ensured.info.postThreshold.toFixed(2)}${ensured.trained ? `, trained in ${ensured.info.seconds.toFixed(1)} s` : ''})`,
     );
     return ensured.detector;
   } catch (error) {

@@ -41,6 +41,9 @@ export interface SafetyEvaluation {
     rulesOnly: InjectionEvaluation;
     detector: InjectionEvaluation;
     detectorId: string;
+    /** The same texts through the posts screen (the stricter threshold used at ingest). */
+    postScreen: InjectionEvaluation;
+    postScreenId: string;
   };
   promissory: {
     source: string;
@@ -112,6 +115,8 @@ export async function evaluateSafety(options: SafetyEvaluationOptions): Promise<
       rulesOnly: evaluateInjectionDetector(rulesOnlyDetector(), injection.texts),
       detector: evaluateInjectionDetector(detector, injection.texts),
       detectorId: detector.id,
+      postScreen: evaluateInjectionDetector(detector.forUse('posts'), injection.texts),
+      postScreenId: detector.forUse('posts').id,
     },
     promissory: {
       source: promissory.source,
@@ -136,6 +141,7 @@ export function renderSafetyEvaluation(evaluation: SafetyEvaluation): string[] {
       ([language, rates]) =>
         `    ${language}: recall ${percent(rates.recall)} of ${rates.injections}, false alarms ${percent(rates.falseAlarmRate)} of ${rates.benign}`,
     ),
+    injectionLine(`${injection.postScreenId} (posts at ingest)`, injection.postScreen),
     `Promissory language — ${promissory.source}`,
   ];
   for (const result of [promissory.patternsOnly, promissory.withClassifier]) {

@@ -1,0 +1,154 @@
+import { isNegatedBefore } from './negation-window.ts';
+
+/**
+ * A structural reading of promissory language: a clause promises when it asserts certainty (a cue such as
+ * "guaranteed", "can't lose", "no matter what", "rest assured") about an investment outcome (returns,
+ * value, your money, this fund, …), the cue is not negated or hedged, and the clause is not a caution,
+ * a reported claim or a genuinely guaranteed deposit. Phrase lists miss paraphrases; cue × outcome
+ * generalises to sentences nobody listed.
+ */
+
+const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
+const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
+/** "You won't lose your place in the queue": losing something that is not money. */
+const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history)\b)`;
+/** Words allowed between "can't" and "lose": not verbs like "prevent" or "stop" that turn the meaning round. */
+const FILLER = String.raw`(?:(?:possibly|ever|really|actually|even|just|realistically|suffer|see|take|make|incur|a|any|you|your|money|it|them|to)\s+)`;
+
+/** Words and phrases that assert certainty; each is read with what follows it in the clause. */
+const CERTAINTY_CUES: readonly RegExp[] = [
+  /\bguarantee(?:d|s)?\b(?!\s+(?:scheme|fund|schemes)\b)/,
+  /(?<!\b(?:be|make|making|makes)\s)\b(?:certain|sure|bound|destined|set)\s+to\b/,
+  /\b(?:certainly|surely|definitely|undoubtedly|unquestionably|inevitably|assuredly)\b|\b(?:is|are)\s+(?:\w+\s+)?automatic\b/,
+  /\b(?:a|the)\s+(?:certainty|given|sure\s+thing|safe\s+bet|sure\s+bet|one-way\s+bet|done\s+deal)\b|\b(?:surest|safest)\s+(?:way|bet|route)\b|\bone\s+direction\b|\bforever\b|\bworst(?:-|\s+)case\b.*\b(?:still|yet)\b/,
+  /\b(?:for\s+(?:sure|certain)|no\s+question|no\s+doubt|without\s+(?:a|any)\s+doubt|mark\s+my\s+words|trust\s+(?:me|us|the\s+process)|you\s+have\s+my\s+word|simple\s+as\s+that|that\s+much\s+is\s+(?:certain|sure|clear)|without\s+(?:having\s+to\s+)?worry\w*|one\s+way\s+to\s+go|like\s+clockwork|no\s+strings(?:\s+attached)?|capital[-\s]protected|(?:is|are)\s+a\s+lock|without\s+(?:interruption|a\s+break|exception)|year\s+after\s+year|(?:that|this|it)\s+(?:won't|will\s+not|will\s+never)\s+change|rest\s+(?:assured|easy)|count\s+on|bank\s+on|take\s+it\s+from\s+me|i'm\s+telling\s+you|full\s+stop|end\s+of\s+story|in\s+the\s+bag|no\s+catch|to\s+the\s+moon)\b/,
+  /\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?(?:sure|certain|confident|positive)\b/,
+  /\b(?:i|we)\s+(?:can\s+|do\s+|will\s+)?(?:promise|assure|guarantee|ensure)\b/,
+  /\bpromised?\b|\bassured\b/,
+  /\b(?:100|hundred)\s?(?:%|percent|per\s+cent)\s+(?:safe|secure|certain|sure|confident|protected|guaranteed|success|win|hit)\b/,
+  /\b(?:fully|completely|totally|entirely|perfectly|utterly|absolutely)\s+(?:safe|secure|protected|shielded|insulated|immune|risk-?free|certain)\b/,
+  /\b(?:shielded|protected|immune|insulated|safe|sheltered)\s+(?:\w+\s+){0,3}?(?:from|against)\b|\buntouchable\b|\bprotection\s+is\s+(?:total|complete|full)\b|\bnone\s+of\s+the\s+(?:risks?|downside|losses)\b/,
+  /\b(?:risk-?free|riskless|risk\s+free|zero\s+risk|no\s+risk|free\s+of\s+risk|no\s+downside|zero\s+downside)\b(?!\s+(?:rates?|assets?|interest)\b)|\bwithout\s+(?:any\s+)?(?:the\s+)?(?:[\w-]+\s+)?risks?\b/,
+  /\b(?:eliminat|remov|eras|wip)\w*\s+(?:\w+\s+){0,2}?(?:risk|risks|losses|loss|downside)\b|\b(?:engineer|took|taken|take|design|squeez)\w*\s+(?:\w+\s+){0,2}?risks?\s+out\b/,
+  /\b(?:crash|recession|loss|bear|market)-?proof\b|\bmoney\s+machine\b|\b(?:bet|stake)\s+(?:my|your|our)\s+(?:house|life|reputation|career)\b|\bno\s+(?:\w+\s+)?(?:investor|client|customer|saver)s?\s+(?:has|have)\s+(?:ever\s+)?(?:lost|made\s+a\s+loss)\b|\bnothing\s+(?:can|could|will)\s+(?:\w+\s+)?(?:hurt|harm|touch|dent|stop)\b|\b(?:bullet-?proof|fool-?proof|fail-?safe|can't-miss|cannot-miss|can't\s+miss|cannot\s+miss|no-lose|can't-lose|sure-?fire|no-brainer|ironclad)\b/,
+  /\block(?:ed|s)?\s+in\s+(?:\w+\s+)?(?:profits?|gains?|returns?|growth|\d)|\b(?:gains?|profits?|returns?)\s+(?:\w+\s+){0,2}?(?:locked|secured)\b|\bsecured\s+(?:profits?|gains?|returns?)\b|\b(?:is|are)\s+locked\s+in\b|\b(?:risks?|downside)\s+(?:\w+\s+){0,3}?(?:zero|nil|non-existent|nothing)\b|\b(?:losses|loss|risks?|downside)\s+(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|ruled\s+out|out\s+of\s+the\s+question|a\s+thing\s+of\s+the\s+past|gone|zero|nil|eliminated)\b/,
+  /\b(?:no\s+matter\s+what|whatever\s+(?:the\s+)?(?:\w+\s+)?(?:happens|does|do)|regardless\s+of|without\s+fail|no\s+exceptions?|every\s+single\s+(?:year|time|month|quarter|day)|year\s+in,?\s+year\s+out|in\s+any\s+market)\b/,
+  /\b(?:can|will|could|does|do)\s+only\s+(?:ever\s+)?(?:go\s+up|rise|grow|gain|climb|increase)\b|\bonly\s+(?:goes|go|went|moves?)\s+up\b|\b(?:won't|will\s+not|never)\s+stops?\b/,
+  /\bfree\s+(?:money|cash)\b|\bcan(?:no|')t\s+help\s+but\b|\bnever\s+will\b|\bwon't\s+ever\b|\b(?:and\s+)?(?:so\s+will\s+you|you\s+will\s+too|you'll\s+do\s+the\s+same)\b|\b(?:won't|can't|will\s+not|never)\s+find\s+a\s+(?:safer|better|surer|more\s+reliable)\b|\b(?:never|won't|can(?:no|')t|will\s+not|is(?:n't|\s+not)|are(?:n't|\s+not))\s+(?:\w+\s+){0,2}?(?:touched|affected|hurt|harmed|dented|troubled)\s+by\b|\b(?:does(?:n't|\s+not)|do(?:n't|\s+not)|never|no)\s+(?:do\s+|have\s+|has\s+|had\s+)?(?:down|bad|losing|negative)\s+(?:years?|months?|quarters?|days?)\b|\bwatch\s+(?:\w+\s+){0,2}?(?:grow|multiply|soar|climb|double)\b|\bunlimited\s+upside\b|\bupside\s+is\s+unlimited\b/,
+  new RegExp(
+    String.raw`\b(?:impossible|not\s+possible|no\s+way|no\s+chance|zero\s+chance|nil\s+chance|no\s+possibility|no\s+scenario|no\s+situation|cannot\s+possibly)\s+(?:\w+\s+){0,5}?${LOSS}\b`,
+  ),
+  new RegExp(String.raw`\b${NEGATED_MODAL}\s+${FILLER}{0,2}${LOSS}\b${NOT_A_THING_OWNED}`),
+  new RegExp(
+    String.raw`\bnothing\s+(?:can|could|will)\s+(?:\w+\s+)?go\s+wrong\b|\bnever\s+${FILLER}{0,2}${LOSS}\b${NOT_A_THING_OWNED}`,
+  ),
+  new RegExp(
+    String.raw`(?:${RISE}|winners?|profits?|gains?)\b[^.!?]{0,30}\bevery\s+(?:single\s+)?(?:time|year|quarter|month)\b`,
+  ),
+  new RegExp(String.raw`\bnothing\s+(?:that\s+)?(?:can|could|will)\s+(?:\w+\s+){0,3}?${LOSS}\b`),
+  new RegExp(String.raw`\b(?:always|never\s+fails\s+to|reliably|consistently)\s+(?:\w+\s+)?${RISE}\b`),
+  /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+(?:[$€£]?\d|double|twice|triple)/,
+];
+
+/** A plain forecast ("this fund will go up"): a promise unless the clause is conditional or two-sided. */
+const FORECAST = new RegExp(
+  String.raw`\b(?:will|'ll|is\s+going\s+to|are\s+going\s+to|'s\s+going\s+to|'re\s+going\s+to)\s+(?:\w+\s+){0,3}?${RISE}\b`,
+);
+const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assuming|in\s+case)\b/;
+
+/** Investment outcomes a certainty cue can be about. */
+const OUTCOME = new RegExp(
+  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
+);
+
+/** Clauses that warn, deny or report someone else's claim: whatever certainty they hold is not ours. */
+const REPORTED = new RegExp(
+  [
+    String.raw`\b(?:scam|scams|scammers?|fraud|fraudsters?|fraudulent|warning\s+signs?|red\s+flags?|suspicio\w*|beware|be\s+wary|wary|too\s+good\s+to\s+be\s+true|misleading|report\s+(?:it|them|this)|(?:wrong|misleading|untrue|false|a\s+mistake)\s+to\s+(?:say|claim|think|believe|suggest))\b`,
+    String.raw`\b(?:claims?|claimed|claiming|some\s+people|anyone\s+who|someone\s+who|people\s+who|if\s+(?:someone|anyone|somebody|a|an|they)|any\s+offer|offers?\s+of)\b`,
+    String.raw`\b(?:no\s+(?:investment|investments|fund|such\s+thing|promises?|guarantees?|certaint\w*)|nobody\s+(?:can|could|knows|is\s+able|will)|no(?:-|\s+)one\s+(?:can|could|knows|is\s+able|will)|no\s+(?:reputable|honest|serious|regulated)|(?:will|would)\s+(?:ever\s+)?tell\s+you|would\s+be\s+(?:great|nice|lovely)\s+if|wish|if\s+only|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:performance|returns|results)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|conditions\s+apply)\b`,
+  ].join('|'),
+);
+
+/** Clauses that hedge, give both sides, or talk about things that are not investments. */
+const HEDGED = new RegExp(
+  [
+    String.raw`\b(?:may|might|could|likely|unlikely|probably|perhaps|usually|typically|often|tends?\s+to|aims?\s+to|aim|assum\w*|projection|projected|estimate\w*|expected|historically|on\s+average|hope|hopefully)\b`,
+    // The classic two-sided disclaimer, and subjects that are not investments (prices, fees, the card).
+    String.raw`\b(?:up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+as\s+well\s+as\s+up|rise\s+(?:and|or)\s+fall|fall\s+as\s+well\s+as\s+rise|some\s+(?:years|months|times|days)|cost\s+of\s+living|(?<!share\s)prices|can\s+still|still\s+carr\w+|depends?\s+on|fees?|charges)\b`,
+  ].join('|'),
+);
+
+/**
+ * Products that really are guaranteed (fixed-rate and fixed-term deposits, deposit insurance, government
+ * savings bonds held to maturity, cash savings in nominal terms, money-back guarantees on services): a
+ * guarantee about them is a fact, not a promise about an investment.
+ */
+const GUARANTEED_PRODUCT =
+  /\b(?:deposits?|fixed[-\s](?:rate|term)|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
+
+const RISK_DENIAL = /\brisk|\bdownside\b/;
+const COMPARISON_WITH_DEPOSIT =
+  /\b(?:than|as|like)\s+(?:\w+\s+){0,3}?(?:deposits?|savings\s+accounts?|cash\s+savings)\b/g;
+
+/**
+ * Whether a clause warns about, denies or reports a claim, or states a guarantee a product really has
+ * (fixed-rate deposits, deposit insurance): then no phrase in it is a promise of ours.
+ */
+export function isCautionOrGenuineGuarantee(clause: string, claim = ''): boolean {
+  const lower = clause.toLowerCase();
+  if (REPORTED.test(lower)) return true;
+  // "No risk at all" overclaims even for a deposit; only a guarantee, a protection or "never loses" can be true of one.
+  if (RISK_DENIAL.test(claim.toLowerCase())) return false;
+  // "safer than a deposit", "as safe as a savings account": a comparison with a guaranteed product is a promise.
+  return GUARANTEED_PRODUCT.test(lower.replace(COMPARISON_WITH_DEPOSIT, ' '));
+}
+
+/** Clause breaks: sentence ends, semicolons, and contrastive joints ("…, but the fund can fall"). */
+const CLAUSE = /[^.!?;:\n]+(?:[.!?;:]+|$)/g;
+const CONTRAST = /,?\s+\b(?:(?<!help\s)but|however|although|though|whereas|unlike)\b|\s+-\s+/;
+
+/** The clauses of a text with their offsets. */
+export function clauses(text: string): Array<{ start: number; text: string }> {
+  const found: Array<{ start: number; text: string }> = [];
+  for (const sentence of text.matchAll(CLAUSE)) {
+    let offset = sentence.index;
+    for (const part of sentence[0].split(CONTRAST)) {
+      const index = sentence[0].indexOf(part, offset - sentence.index);
+      const start = sentence.index + Math.max(0, index);
+      if (part.trim().length > 0) found.push({ start, text: part });
+      offset = start + part.length;
+    }
+  }
+  return found;
+}
+
+/** A clause that promises an outcome, and the cue that makes it a promise. */
+export interface StructuralPromise {
+  start: number;
+  end: number;
+  cue: string;
+}
+
+/**
+ * Clauses of `text` (already folded, with denials blanked) that assert certainty about an investment outcome.
+ * @example findStructuralPromises('Rest easy, this fund keeps making money.') // one clause, cue "rest easy"
+ */
+export function findStructuralPromises(text: string): StructuralPromise[] {
+  const promises: StructuralPromise[] = [];
+  for (const clause of clauses(text)) {
+    const lower = clause.text.toLowerCase();
+    if (!OUTCOME.test(lower) || HEDGED.test(lower)) continue;
+    const forecast = CONDITIONAL.test(lower) ? null : FORECAST.exec(lower);
+    for (const match of [...CERTAINTY_CUES.map((cue) => cue.exec(lower)), forecast]) {
+      if (!match || isCautionOrGenuineGuarantee(lower, match[0])) continue;
+      if (isNegatedBefore(lower, match.index)) continue;
+      const trimmed = clause.text.trim();
+      const start = clause.start + clause.text.indexOf(trimmed);
+      promises.push({ start, end: start + trimmed.length, cue: match[0] });
+      break;
+    }
+  }
+  return promises;
+}
