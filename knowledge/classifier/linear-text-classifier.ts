@@ -13,6 +13,12 @@ export interface LinearTextOptions {
   learningRate: number;
   /** L2 penalty per update, applied as weight decay on the touched weights. */
   l2: number;
+  /**
+   * How far rare labels are up-weighted: each example's step is scaled by (mean label count / its label's
+   * count) ^ balance, so 0 is plain SGD and 1 fully balanced; a large catch-all label then cannot swamp
+   * small ones.
+   */
+  balance: number;
   seed: number;
 }
 
@@ -25,6 +31,7 @@ export const DEFAULT_LINEAR_TEXT_OPTIONS: LinearTextOptions = {
   epochs: 12,
   learningRate: 0.4,
   l2: 1e-6,
+  balance: 0,
   seed: 42,
 };
 
@@ -56,6 +63,11 @@ export async function trainLinearTextClassifier(
     label: entry.label,
   }));
   const classes = labels.length;
+  const labelCounts = new Float64Array(classes);
+  for (const row of rows) labelCounts[row.label] = (labelCounts[row.label] ?? 0) + 1;
+  const stepScale = [...labelCounts].map(
+    (count) => (rows.length / classes / Math.max(1, count)) ** settings.balance,
+  );
   const weights = new Float32Array(settings.buckets * classes);
   const bias = new Float32Array(classes);
   const scores = new Float64Array(classes);
@@ -69,17 +81,18 @@ export async function trainLinearTextClassifier(
       if (!row) continue;
       softmaxScores(row.features, weights, bias, classes, scores);
       scores[row.label] = (scores[row.label] ?? 0) - 1;
-      const decay = 1 - rate * settings.l2;
+      const step = rate * (stepScale[row.label] ?? 1);
+      const decay = 1 - step * settings.l2;
       for (let position = 0; position < row.features.indices.length; position++) {
         const offset = (row.features.indices[position] ?? 0) * classes;
         const value = row.features.values[position] ?? 0;
         for (let label = 0; label < classes; label++) {
           weights[offset + label] =
-            (weights[offset + label] ?? 0) * decay - rate * (scores[label] ?? 0) * value;
+            (weights[offset + label] ?? 0) * decay - step * (scores[label] ?? 0) * value;
         }
       }
       for (let label = 0; label < classes; label++)
-        bias[label] = (bias[label] ?? 0) - rate * (scores[label] ?? 0);
+        bias[label] = (bias[label] ?? 0) - step * (scores[label] ?? 0);
     }
     // The loop is CPU-bound for a few seconds: let the event loop breathe between epochs.
     await nextTurn();
