@@ -1,4 +1,4 @@
-import type { TextClassifier } from '../../knowledge/classifier/index.ts';
+import type { EnsembleClassifier } from '../../knowledge/classifier/index.ts';
 import type { ConfidenceCalibration } from './confidence-calibration.ts';
 
 /** One intent with the model's probability for it. */
@@ -17,9 +17,9 @@ export interface IntentModel {
   predict(text: string, k?: number): IntentScore[];
 }
 
-/** Wraps a trained classifier and its calibration as an IntentModel. */
+/** Wraps the trained classifiers (fastText and the linear model, averaged) and the calibration as an IntentModel. */
 export function intentModelFrom(
-  classifier: TextClassifier,
+  classifier: EnsembleClassifier,
   calibration: ConfidenceCalibration,
   fingerprint: string,
 ): IntentModel {

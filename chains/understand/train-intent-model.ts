@@ -3,9 +3,15 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  type EnsembleClassifier,
   type FastTextOptions,
+  type LinearTextOptions,
+  loadLinearTextClassifier,
   loadTextClassifier,
+  type TextClassifier,
+  trainLinearTextClassifier,
   trainTextClassifier,
+  weightedEnsemble,
 } from '../../knowledge/classifier/index.ts';
 import { ChainError } from '../chain-error.ts';
 import {
@@ -26,27 +32,38 @@ import { splitForValidation, type ValidationSplit } from './validation-split.ts'
 /** How the intent model is trained and calibrated; all of it is part of the fingerprint. */
 export interface IntentTrainingOptions {
   fastText: Partial<FastTextOptions>;
+  /** The second learner: logistic regression over TF-IDF word and character n-grams. */
+  linear: Partial<LinearTextOptions>;
+  /** fastText's share of the averaged probabilities (the linear model gets the rest). */
+  fastTextWeight: number;
   validationFraction: number;
+  /** Larger held-out shares for intents whose figure needs more examples (out of scope: ≥ 150). */
+  validationFractionByIntent: Readonly<Record<string, number>>;
   splitSeed: number;
   /** Accuracy the answers given without a clarifying question must reach on the validation split. */
   targetAccuracy: number;
 }
 
 /**
- * Tuned on the seeded Banking77 + project validation split (see the eval note in the README): more epochs
- * than the classifier default, because 77 close intents need them.
+ * Tuned on the seeded Banking77 + project validation split (see the eval note in the README). Banking77
+ * accuracy there: fastText alone 86.9% (epoch 25, lr 0.5: 83.5%), the TF-IDF logistic regression alone
+ * 90.5%, and the two averaged 0.2/0.8 about the same or better, with fewer out-of-scope false alarms.
  */
 export const DEFAULT_INTENT_TRAINING: IntentTrainingOptions = {
   fastText: { epoch: 50, lr: 0.3 },
+  linear: { epochs: 30, learningRate: 0.5 },
+  fastTextWeight: 0.2,
   validationFraction: 0.1,
+  validationFractionByIntent: { out_of_scope: 0.25 },
   splitSeed: 11,
   targetAccuracy: 0.95,
 };
 
 /** Bump when the training procedure changes in a way the options do not show. */
-const TRAINING_VERSION = 'intent-model-v1';
+const TRAINING_VERSION = 'intent-model-v2';
 const FOLDER = 'understanding';
 const MODEL_FILE = 'intent-model.bin';
+const LINEAR_MODEL_FILE = 'intent-linear.bin';
 const MANIFEST_FILE = 'intent-model.json';
 
 const Manifest = z.strictObject({
@@ -86,6 +103,7 @@ export async function loadIntentData(
   ]);
   const split = splitForValidation([...banking77, ...project], {
     fraction: options.validationFraction,
+    fractionByIntent: options.validationFractionByIntent,
     seed: options.splitSeed,
   });
   return { split, sourceFiles };
@@ -121,10 +139,13 @@ export async function prepareIntentModel(
   const fingerprint = await intentFingerprint(config, options);
   const stored = await readManifest(folder);
   if (stored?.fingerprint === fingerprint) {
-    const classifier = await loadTextClassifier(path.join(folder, MODEL_FILE)).catch(() => null);
-    if (classifier) {
+    const [fastText, linear] = await Promise.all([
+      loadTextClassifier(path.join(folder, MODEL_FILE)).catch(() => null),
+      loadLinearTextClassifier(path.join(folder, LINEAR_MODEL_FILE)).catch(() => null),
+    ]);
+    if (fastText && linear) {
       return {
-        model: intentModelFrom(classifier, stored.calibration, fingerprint),
+        model: intentModelFrom(ensembleOf(fastText, linear, options), stored.calibration, fingerprint),
         trained: false,
         trainingSeconds: 0,
         folder,
@@ -133,14 +154,21 @@ export async function prepareIntentModel(
   }
   const data = await loadIntentData(config, options);
   const started = performance.now();
-  const classifier = await trainTextClassifier(toLabelled(data.split.training), options.fastText);
+  const labelled = toLabelled(data.split.training);
+  // fastText trains on a worker thread while the linear model trains here: the two use both cores.
+  const [fastText, linear] = await Promise.all([
+    trainTextClassifier(labelled, options.fastText),
+    trainLinearTextClassifier(labelled, options.linear),
+  ]);
+  const classifier = ensembleOf(fastText, linear, options);
   const trainingSeconds = (performance.now() - started) / 1000;
   const calibration = calibrateConfidence(
     scorePredictions(data.split.validation, (text) => classifier.predict(text, 1)[0]),
     options.targetAccuracy,
   );
   await mkdir(folder, { recursive: true });
-  await classifier.save(path.join(folder, MODEL_FILE));
+  await fastText.save(path.join(folder, MODEL_FILE));
+  await linear.save(path.join(folder, LINEAR_MODEL_FILE));
   // The manifest is written last: a crash before it leaves no fingerprint, so the next start retrains.
   await writeManifest(folder, {
     fingerprint,
@@ -167,6 +195,17 @@ export function scorePredictions(
     const best = top(example.text);
     return { expected: example.intent, predicted: best?.label ?? '', confidence: best?.probability ?? 0 };
   });
+}
+
+function ensembleOf(
+  fastText: TextClassifier,
+  linear: TextClassifier,
+  options: IntentTrainingOptions,
+): EnsembleClassifier {
+  return weightedEnsemble([
+    { classifier: fastText, weight: options.fastTextWeight },
+    { classifier: linear, weight: 1 - options.fastTextWeight },
+  ]);
 }
 
 function toLabelled(examples: readonly IntentExample[]): { text: string; label: string }[] {

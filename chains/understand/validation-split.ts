@@ -8,15 +8,21 @@ export interface ValidationSplit {
 }
 
 /**
- * A seeded, stratified split: each intent gives `fraction` of its examples (rounded, at least one when it has
- * three or more) to validation, so every intent is measured and the split is the same on every machine.
+ * A seeded, stratified split: each intent gives `fraction` of its examples (or its own `fractionByIntent`;
+ * rounded, at least one when it has three or more) to validation, so every intent is measured and the split
+ * is the same on every machine.
  */
 export function splitForValidation(
   examples: readonly IntentExample[],
-  options: { fraction: number; seed: number },
+  options: { fraction: number; seed: number; fractionByIntent?: Readonly<Record<string, number>> },
 ): ValidationSplit {
-  if (!(options.fraction > 0 && options.fraction < 1)) {
-    throw new RangeError(`validation fraction must be between 0 and 1, got ${options.fraction}`);
+  for (const [intent, fraction] of [
+    ['(default)', options.fraction] as const,
+    ...Object.entries(options.fractionByIntent ?? {}),
+  ]) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new RangeError(`validation fraction for ${intent} must be between 0 and 1, got ${fraction}`);
+    }
   }
   const random = createRandom(options.seed);
   const byIntent = new Map<string, IntentExample[]>();
@@ -33,7 +39,8 @@ export function splitForValidation(
       .map((example) => ({ example, key: random() }))
       .sort((first, second) => first.key - second.key)
       .map((entry) => entry.example);
-    const held = group.length >= 3 ? Math.max(1, Math.round(group.length * options.fraction)) : 0;
+    const fraction = options.fractionByIntent?.[intent] ?? options.fraction;
+    const held = group.length >= 3 ? Math.max(1, Math.round(group.length * fraction)) : 0;
     validation.push(...shuffled.slice(0, held));
     training.push(...shuffled.slice(held));
   }

@@ -8,3 +8,11 @@ export {
   trainTextClassifier,
 } from './fasttext-classifier.ts';
 export { fastTextText } from './fasttext-text.ts';
+export { type HashedFeatures, hashedTextFeatures } from './hashed-text-features.ts';
+export {
+  DEFAULT_LINEAR_TEXT_OPTIONS,
+  type LinearTextOptions,
+  loadLinearTextClassifier,
+  trainLinearTextClassifier,
+} from './linear-text-classifier.ts';
+export { type EnsembleClassifier, type EnsembleMember, weightedEnsemble } from './weighted-ensemble.ts';

@@ -87,8 +87,18 @@ describe('splitForValidation', () => {
     expect(splitForValidation(examples, { fraction: 0.1, seed: 4 }).validation).not.toEqual(first.validation);
   });
 
-  it('rejects a fraction outside (0, 1)', () => {
+  it('holds out a larger share of an intent given its own fraction', () => {
+    const split = splitForValidation(examples, { fraction: 0.1, fractionByIntent: { b: 0.25 }, seed: 3 });
+    expect(split.validation.filter((example) => example.intent === 'a')).toHaveLength(2);
+    expect(split.validation.filter((example) => example.intent === 'b')).toHaveLength(5);
+    expect(split.training).toHaveLength(33);
+  });
+
+  it('rejects a fraction outside (0, 1), naming the intent', () => {
     expect(() => splitForValidation(examples, { fraction: 1, seed: 1 })).toThrow(/between 0 and 1, got 1/);
+    expect(() =>
+      splitForValidation(examples, { fraction: 0.1, fractionByIntent: { b: 0 }, seed: 1 }),
+    ).toThrow(/fraction for b must be between 0 and 1, got 0/);
   });
 });
 
