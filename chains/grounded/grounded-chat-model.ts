@@ -17,6 +17,14 @@ export const RISK_DISCLOSURE =
 /** The offer of a person, used whenever the assistant cannot fully help. */
 export const HUMAN_HANDOFF = 'If you would like, I can connect you with one of our advisers.';
 
+/** The advisor's counterpart of HUMAN_HANDOFF: the advisor is the person, so the step is theirs to take. */
+export const ADVISOR_FOLLOW_UP = 'If the customer needs more, book a review with them.';
+
+/** The closing offer of more help, worded for whoever reads the reply. */
+export function followUpFor(audience: AdviceContext['audience']): string {
+  return audience === 'customer' ? HUMAN_HANDOFF : ADVISOR_FOLLOW_UP;
+}
+
 const PASSAGE_LIMIT = 700;
 
 /**
@@ -46,13 +54,13 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'recommendation':
       return recommendationReply(context);
     case 'knowledge':
-      return knowledgeReply(context.passages);
+      return knowledgeReply(context.passages, context.audience);
     case 'small_talk':
       return smallTalkReply(question);
     case 'manipulation':
       return (
         "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
-        `approve applications or move money. For help with an application or a payment, a member of our team can help. ${HUMAN_HANDOFF}`
+        `approve applications or move money. For help with an application or a payment, a member of our team can help. ${followUpFor(context.audience)}`
       );
     case 'own_data':
       return fixedText('own_data_unavailable', 'en');
@@ -63,20 +71,25 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'out_of_scope':
       return (
         "I'm sorry, I can't help with that here. I can answer questions about our products, cards, payments, fees " +
-        `and managing money, and suggest products that fit a customer's profile. ${HUMAN_HANDOFF}`
+        `and managing money, and suggest products that fit a customer's profile. ${followUpFor(context.audience)}`
       );
   }
 }
 
 function recommendationReply(context: AdviceContext): string {
-  const who = context.audience === 'customer' ? 'your' : 'this customer’s';
-  if (!context.customer) {
+  const customer = context.customer;
+  if (!customer) {
     return 'Which customer is this about? Send their customer id (for example C-000042) and I will rank the products that suit them.';
   }
+  const advisor = context.audience === 'advisor';
+  const id = customer.customer_id;
+  const who = advisor ? `${id}'s` : 'your';
   if (context.recommendations.length === 0) {
     return (
       `I couldn't find a product in our range that suits ${who} profile right now, so I won't suggest one. ` +
-      `An adviser can look at the full picture. ${HUMAN_HANDOFF}`
+      (advisor
+        ? `Book a review with ${id} to look at the full picture.`
+        : `An adviser can look at the full picture. ${HUMAN_HANDOFF}`)
     );
   }
   const lines = context.recommendations.map((recommendation, index) => productLine(recommendation, index));
@@ -85,9 +98,10 @@ function recommendationReply(context: AdviceContext): string {
     parts.push(RISK_DISCLOSURE);
   }
   parts.push(
-    context.audience === 'customer'
-      ? `Would you like more detail on any of these? ${HUMAN_HANDOFF}`
-      : 'These are ranked by suitability first; the reasons above are the facts that drove each one.',
+    advisor
+      ? 'These are ranked by suitability first; the reasons above are the facts that drove each one. ' +
+          `Offer ${id} any of these that fit, or book a review with them to go through the full picture.`
+      : `Would you like more detail on any of these? ${HUMAN_HANDOFF}`,
   );
   return parts.join('\n\n');
 }
@@ -109,9 +123,9 @@ function productLine(recommendation: Recommendation, index: number): string {
   return `${index + 1}. ${product.name} (${label}).${reasons}${rate}`;
 }
 
-function knowledgeReply(passages: readonly RetrievedPassage[]): string {
+function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceContext['audience']): string {
   const best = passages[0];
-  if (!best) return `I'm sorry, I couldn't find guidance on that. ${HUMAN_HANDOFF}`;
+  if (!best) return `I'm sorry, I couldn't find guidance on that. ${followUpFor(audience)}`;
   // The best passage and, when another of the same article also matched, that one too, in reading order.
   const sameArticle = passages.filter((passage) => passage.articleId === best.articleId).slice(0, 2);
   sameArticle.sort((a, b) => positionOf(a) - positionOf(b));
@@ -119,7 +133,11 @@ function knowledgeReply(passages: readonly RetrievedPassage[]): string {
     sameArticle.map((passage) => stripHeading(passage.text)).join('\n\n'),
     PASSAGE_LIMIT,
   );
-  return `Here is what our guide “${best.title}” says:\n\n${body}\n\nIf that doesn't answer your question, I can connect you with one of our advisers.`;
+  const closing =
+    audience === 'customer'
+      ? "If that doesn't answer your question, I can connect you with one of our advisers."
+      : ADVISOR_FOLLOW_UP;
+  return `Here is what our guide “${best.title}” says:\n\n${body}\n\n${closing}`;
 }
 
 function positionOf(passage: RetrievedPassage): number {
@@ -158,6 +176,8 @@ function sentence(text: string): string {
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
+/** Lowers an opening word ("Your" → "your") but never a name or id ("C-000042's" stays). */
 function lowerFirst(text: string): string {
+  if (!/^[A-Z][a-z]/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -8,6 +8,7 @@ export {
   rankProducts,
   SCORE_WEIGHTS,
 } from './rank-products.ts';
+export { type Audience, CUSTOMER_VOICE, type ReasonVoice, reasonVoice } from './reason-voice.ts';
 export type { Recommendation, RecommendationInput } from './recommendation.ts';
 export {
   checkSuitability,

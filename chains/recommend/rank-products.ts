@@ -3,6 +3,7 @@ import { explorationBonus } from './exploration-bonus.ts';
 import { lifeStageNeeds, type NeedFacts } from './life-stage-needs.ts';
 import { plainDollars } from './plain-numbers.ts';
 import { clampUnit, strongestSignal } from './product-signal.ts';
+import { type ReasonVoice, reasonVoice } from './reason-voice.ts';
 import type { Recommendation, RecommendationInput } from './recommendation.ts';
 import { spendingSignals } from './spending-signals.ts';
 import { checkSuitability } from './suitability.ts';
@@ -70,8 +71,13 @@ export function rankProducts(
   const heldTypes = new Set<ProductType>(
     catalog.filter((product) => heldProductIds.includes(product.id)).map((product) => product.type),
   );
-  const spending = spendingSignals(facts, input.spending);
-  const needs = lifeStageNeeds(facts, { avgMonthlySpend: input.spending.avgMonthlySpend, heldTypes });
+  const voice = reasonVoice(input.audience ?? 'customer', customer.customer_id);
+  const spending = spendingSignals(facts, input.spending, voice);
+  const needs = lifeStageNeeds(facts, {
+    avgMonthlySpend: input.spending.avgMonthlySpend,
+    heldTypes,
+    voice,
+  });
   const baseRate = neighbourhoodRate(input, catalog);
 
   const candidates = catalog
@@ -114,7 +120,7 @@ export function rankProducts(
     product: candidate.product,
     score: candidate.score,
     components: candidate.components,
-    reasons: reasonsFor(input, candidate.product, candidate, candidate.signalReasons),
+    reasons: reasonsFor(input, candidate.product, candidate, candidate.signalReasons, voice),
     movedByFeedback: positionWithoutFeedback.get(candidate) !== index,
     explored: candidate.bonus > 0 && positionWithoutExploration.get(candidate) !== index,
   }));
@@ -190,6 +196,7 @@ function reasonsFor(
   product: Product,
   { components, learned }: { components: Recommendation['components']; learned: number },
   signalReasons: { spendingSignal: string | null; needFit: string | null },
+  voice: ReasonVoice,
 ): string[] {
   const evidence: { contribution: number; text: string }[] = [];
   const holders = input.neighbourAdoptions.get(product.id) ?? 0;
@@ -208,7 +215,7 @@ function reasonsFor(
   if (components.contentMatch >= 0.5) {
     evidence.push({
       contribution: SCORE_WEIGHTS.contentMatch * components.contentMatch,
-      text: 'Its description closely matches your profile',
+      text: `Its description closely matches ${voice.profile}`,
     });
   }
   // Only learned feedback is a fact about customers' opinions; the exploration bonus is not.

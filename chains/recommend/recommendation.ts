@@ -1,5 +1,6 @@
 import type { Customer, Product, SpendCategory } from '../../knowledge/schemas.ts';
 import type { ProductExposure } from './exploration-bonus.ts';
+import type { Audience } from './reason-voice.ts';
 
 /** What the recommender knows about one customer: their record plus signals derived from their own data. */
 export interface RecommendationInput {
@@ -25,6 +26,8 @@ export interface RecommendationInput {
   feedbackAdjustments?: ReadonlyMap<string, number>;
   /** How often each product has been shown; rarely shown eligible products get a small exploration bonus. */
   exposure?: ProductExposure;
+  /** Who will read the reasons: "you" for the customer (default), the customer's id for an advisor. */
+  audience?: Audience;
 }
 
 /** One scored product with the facts that drove it; the LLM may only explain these, never add to them. */

@@ -1,6 +1,7 @@
 import type { Customer, SpendCategory } from '../../knowledge/schemas.ts';
 import { plainDollars, plainList, plainPercent } from './plain-numbers.ts';
 import { byTags, clampUnit, type ProductSignal } from './product-signal.ts';
+import { CUSTOMER_VOICE, type ReasonVoice } from './reason-voice.ts';
 import type { RecommendationInput } from './recommendation.ts';
 
 /** The customer facts spending signals read: money only, never who the customer is. */
@@ -26,11 +27,11 @@ const HEAVY_DEBT_RATIO = 0.3;
 const MENTIONABLE = 20;
 
 /** "You spend about $300 a month on dining and $350 on shopping", naming each figure as given. */
-function spendSentence(amounts: readonly [SpendCategory, number][]): string {
+function spendSentence(voice: ReasonVoice, amounts: readonly [SpendCategory, number][]): string {
   const parts = amounts.map(([category, amount], index) =>
     index === 0 ? `${plainDollars(amount)} a month on ${category}` : `${plainDollars(amount)} on ${category}`,
   );
-  return `You spend about ${plainList(parts)}`;
+  return `${voice.subject} ${voice.verb('spend', 'spends')} about ${plainList(parts)}`;
 }
 
 /** Categories with enough spend to mention, largest first. */
@@ -48,6 +49,7 @@ function mentionable(
 export function spendingSignals(
   customer: SpendingFacts,
   spending: RecommendationInput['spending'],
+  voice: ReasonVoice = CUSTOMER_VOICE,
 ): ProductSignal[] {
   const signals: ProductSignal[] = [];
   const spend = spending.monthlySpendByCategory;
@@ -56,7 +58,7 @@ export function spendingSignals(
   if (travel >= MENTIONABLE) {
     signals.push({
       strength: clampUnit(travel / TRAVEL_FULL),
-      reason: spendSentence([['travel', travel]]),
+      reason: spendSentence(voice, [['travel', travel]]),
       appliesTo: byTags({ travel_rewards: 1, travel: 1 }),
     });
   }
@@ -66,7 +68,7 @@ export function spendingSignals(
   if (everydayTotal > EVERYDAY_FLOOR) {
     signals.push({
       strength: clampUnit((everydayTotal - EVERYDAY_FLOOR) / (EVERYDAY_FULL - EVERYDAY_FLOOR)),
-      reason: spendSentence(everyday),
+      reason: spendSentence(voice, everyday),
       appliesTo: byTags({ cashback: 1, everyday_banking: 0.3 }),
     });
   }
@@ -76,7 +78,7 @@ export function spendingSignals(
   if (family.length > 0) {
     signals.push({
       strength: clampUnit(familyTotal / FAMILY_FULL),
-      reason: spendSentence(family),
+      reason: spendSentence(voice, family),
       appliesTo: byTags({ education_saving: 1, family_protection: 0.8 }),
     });
   }
@@ -85,7 +87,7 @@ export function spendingSignals(
   if (housing >= MENTIONABLE) {
     signals.push({
       strength: clampUnit(housing / HOUSING_FULL),
-      reason: spendSentence([['housing', housing]]),
+      reason: spendSentence(voice, [['housing', housing]]),
       appliesTo: byTags({ home_protection: 0.8, home_purchase: 0.4 }),
     });
   }
@@ -94,7 +96,7 @@ export function spendingSignals(
   if (transport >= MENTIONABLE) {
     signals.push({
       strength: clampUnit(transport / TRANSPORT_FULL),
-      reason: spendSentence([['transport', transport]]),
+      reason: spendSentence(voice, [['transport', transport]]),
       appliesTo: byTags({ car_purchase: 0.6 }),
     });
   }
@@ -105,8 +107,8 @@ export function spendingSignals(
       strength: clampUnit(1 - ratio / HEALTHY_SAVINGS_RATIO),
       reason:
         ratio < 0
-          ? `Your spending is about ${plainPercent(-ratio)} more than your income`
-          : `You keep about ${plainPercent(ratio)} of your income after spending`,
+          ? `${voice.possessive} spending is about ${plainPercent(-ratio)} more than ${voice.pronounPossessive} income`
+          : `${voice.subject} ${voice.verb('keep', 'keeps')} about ${plainPercent(ratio)} of ${voice.pronounPossessive} income after spending`,
       appliesTo: byTags({ emergency_fund: 1, short_term_saving: 0.8 }),
     });
   }
@@ -115,7 +117,7 @@ export function spendingSignals(
     const debtRatio = customer.debt_balance / customer.income;
     signals.push({
       strength: clampUnit(spending.spendTrend / STEEP_TREND) * clampUnit(debtRatio / HEAVY_DEBT_RATIO),
-      reason: `Your monthly spending is rising by about ${plainPercent(spending.spendTrend)} a month while you carry ${plainDollars(customer.debt_balance)} of debt`,
+      reason: `${voice.possessive} monthly spending is rising by about ${plainPercent(spending.spendTrend)} a month while ${voice.pronoun} carry ${plainDollars(customer.debt_balance)} of debt`,
       appliesTo: byTags({ debt_consolidation: 1 }),
     });
   }

@@ -18,7 +18,11 @@ export function rankForTurn(
     };
   }
   const rank = dependencies.rank ?? ((input, catalog) => rankProducts(input, catalog));
-  const input = recommendationInput(customer.record, turn, dependencies.feedback);
+  // The reasons speak to whoever reads them: "you" to the customer, the customer's id to an advisor.
+  const input = {
+    ...recommendationInput(customer.record, turn, dependencies.feedback),
+    audience: turn.request.audience,
+  };
   const verdict = guardRecommendations((candidate) => rank(candidate, turn.catalog), input);
   return {
     ...turn,
