@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { ChainError } from '../../chain-error.ts';
 import { BENCH_RESULTS_DIR } from '../bench/bench-store.ts';
+import { newestRunFiles, readRunFile, writeRunFile } from '../saved-runs.ts';
 
 const rate = z.number().min(0).max(1);
 const Evaluation = z.strictObject({
@@ -40,52 +37,15 @@ export async function saveUnderstandingRun(
   run: UnderstandingRun,
   dir: string = BENCH_RESULTS_DIR,
 ): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const target = path.join(dir, `understanding-${run.timestamp.replace(/[:.]/g, '-')}.json`);
-  const temporary = `${target}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(run, null, 2)}\n`);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return target;
+  return await writeRunFile(dir, `understanding-${run.timestamp.replace(/[:.]/g, '-')}.json`, run);
 }
 
 /** The newest saved understanding run, or undefined; a malformed file is an INVALID_INPUT error naming it. */
 export async function loadLatestUnderstandingRun(
   dir: string = BENCH_RESULTS_DIR,
 ): Promise<UnderstandingRun | undefined> {
-  const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  const latest = files
-    .filter((file) => RUN_FILE.test(file))
-    .sort()
-    .at(-1);
-  if (!latest) return undefined;
-  const file = path.join(dir, latest);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ChainError('INVALID_INPUT', `Saved understanding run ${file} is not valid JSON`, {
-      cause: error,
-    });
-  }
-  const parsed = UnderstandingRun.safeParse(json);
-  if (!parsed.success) {
-    throw new ChainError(
-      'INVALID_INPUT',
-      `Saved understanding run ${file} is malformed: ${z.prettifyError(parsed.error)}`,
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  return parsed.data;
+  const [latest] = await newestRunFiles(dir, RUN_FILE, 1);
+  return latest === undefined ? undefined : await readRunFile(latest, UnderstandingRun, 'understanding run');
 }
 
 /** The one line `/bench` and the dashboard show for the latest understanding run. */
