@@ -77,9 +77,6 @@ export interface OutboundReply {
 /** What the core needs to know about the knowledge store's health (a ChromaSupervisor provides it). */
 export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
 
-/** What a customer is told when the turn could not be recorded; no advice text goes with it. */
-export const AUDIT_UNAVAILABLE_MESSAGE: string = AUDIT_UNAVAILABLE_TEXT;
-
 export interface HandleOptions {
   onToken?: (token: string) => void;
   /** Called once access is granted and before the chain runs, so a channel may show "thinking" without leaking a refusal. */
@@ -294,7 +291,7 @@ export class ConversationCore {
     } catch (error) {
       if (error instanceof AuditInputError) throw error;
       this.auditHealth.recordFailure(error);
-      throw new CoreError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE_MESSAGE, { cause: error });
+      throw new CoreError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE_TEXT, { cause: error });
     }
   }
 

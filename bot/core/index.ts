@@ -13,7 +13,6 @@ export {
 } from './analytics-source.ts';
 export { AuditHealth } from './audit-health.ts';
 export {
-  AUDIT_UNAVAILABLE_MESSAGE,
   ConversationCore,
   type HandleOptions,
   type InboundMessage,
@@ -41,6 +40,7 @@ export {
 export { ThreadMemory, type ThreadState } from './thread-memory.ts';
 export { TurnIdCodec } from './turn-id.ts';
 export {
+  AUDIT_UNAVAILABLE_TEXT,
   INTERNAL_ERROR_TEXT,
   UNAVAILABLE_TEXT,
   type UserErrorKind,

@@ -3,9 +3,9 @@ import { ChainError } from '../../chains/chain-error.ts';
 import { fixedText } from '../../chains/compose/fixed-texts.ts';
 import { OllamaChatModel } from '../../chains/llm/index.ts';
 import { type Recommendation, type RecommendationInput, rankProducts } from '../../chains/recommend/index.ts';
+import type { Retriever } from '../../chains/retrieve/retriever.ts';
 import type { Product } from '../../knowledge/schemas.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
-import { withArticleIntents } from '../support/article-intents.ts';
 import { chatRequests, type FakeOllama, startFakeOllama } from '../support/fake-ollama.ts';
 
 const ids = (count: number, step = 1) =>
@@ -126,7 +126,15 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
 
   it('an everyday intent with no article says so and offers a person instead of borrowing another article', async () => {
     // A store where no article is tagged for the intent: the chain must not fall back to any other article.
-    const untagged = { ...withArticleIntents(fixture.retriever), passages: async () => [] };
+    const real = fixture.retriever;
+    const untagged: Retriever = {
+      embedQuestion: (question) => real.embedQuestion(question),
+      customer: (customerId) => real.customer(customerId),
+      passages: async () => [],
+      productSimilarity: (vector) => real.productSimilarity(vector),
+      neighbourAdoptions: (customer, k) => real.neighbourAdoptions(customer, k),
+      catalog: () => real.catalog(),
+    };
     const reply = await fixture.chain({ retriever: untagged }).advise({
       question: 'How do I activate my new card?',
       customerId: null,

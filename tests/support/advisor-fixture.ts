@@ -9,7 +9,6 @@ import { AdvisorRetriever } from '../../chains/retrieve/advisor-retriever.ts';
 import type { IntentModel } from '../../chains/understand/index.ts';
 import { generateDataset } from '../../knowledge/generate/index.ts';
 import { ingestDataset, type KnowledgeBase, loadConfig, openKnowledgeBase } from '../../knowledge/index.ts';
-import { withArticleIntents } from './article-intents.ts';
 import { type ScratchChroma, startScratchChroma } from './chroma.ts';
 import { testIntentModel } from './intent-model.ts';
 
@@ -53,7 +52,7 @@ export async function createAdvisorFixture(customers = 400): Promise<AdvisorFixt
   const audit = openSqliteAuditStore(auditFile);
   const chain = (overrides: Partial<AdvisorChainDependencies> = {}) =>
     new AdvisorChain({
-      retriever: withArticleIntents(retriever),
+      retriever,
       model: grounded,
       grounded,
       intents,

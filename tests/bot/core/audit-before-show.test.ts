@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditError, type AuditStore } from '../../../bot/audit/index.ts';
 import {
-  AUDIT_UNAVAILABLE_MESSAGE,
+  AUDIT_UNAVAILABLE_TEXT,
   AuditHealth,
   ConversationCore,
   CoreError,
@@ -99,7 +99,7 @@ describe('audit before show (real Chroma, LSA, chain and SQLite audit log)', () 
     expect(failures).toHaveLength(3);
     for (const failure of failures) {
       expect(failure).toBeInstanceOf(CoreError);
-      expect(failure).toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_MESSAGE });
+      expect(failure).toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_TEXT });
     }
     expect((await fixture.audit.head())?.seq).toBe(headBefore);
     expect(memory.get('full-disk').turns).toEqual([]);
@@ -144,7 +144,7 @@ describe('audit before show (real Chroma, LSA, chain and SQLite audit log)', () 
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({
-      error: { code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_MESSAGE },
+      error: { code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_TEXT },
     });
     expect(body).not.toContain('event: token');
     // An outage is not a bug: nothing is reported per request.

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteAuditStore } from '../../../bot/audit/index.ts';
 import {
-  AUDIT_UNAVAILABLE_MESSAGE,
+  AUDIT_UNAVAILABLE_TEXT,
   auditLogReports,
   ConversationCore,
   RoleDirectory,
@@ -340,7 +340,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     const adapter = new TestAdapter(async (context) => bot.run(context));
     await adapter.processActivity(userMessage('aad-advisor', 'conv-broken', { text: 'advise C-000010' }));
     const sent = adapter.activeQueue.filter((activity) => activity.type === 'message');
-    expect(sent.map((activity) => activity.text)).toEqual([AUDIT_UNAVAILABLE_MESSAGE]);
+    expect(sent.map((activity) => activity.text)).toEqual([AUDIT_UNAVAILABLE_TEXT]);
     expect(sent.every((activity) => (activity.attachments ?? []).length === 0)).toBe(true);
   });
 });
