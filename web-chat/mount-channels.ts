@@ -74,6 +74,8 @@ export function mountChannels(
       roles: advisor.roles,
       adminReports: advisor.adminReports,
       emulator,
+      // Long bias/bench runs are posted proactively as the bot's own app ('' in the local emulator mode).
+      reports: { botAppId: config.teams?.appId ?? '' },
       ...(config.server.publicUrl ? { dashboardUrl: `${config.server.publicUrl}/admin` } : {}),
     });
   const emulatorRefusal = teamsEmulatorRefusal({

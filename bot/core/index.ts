@@ -1,3 +1,4 @@
+export type { TurnProgress } from '../../chains/steps/turn.ts';
 export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export {
   type AdminReport,

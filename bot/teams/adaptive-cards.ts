@@ -161,12 +161,13 @@ function productContainer(product: ProductCard, replyTurnId: string): Container 
   return { type: 'Container', style: 'emphasis', separator: true, spacing: 'Medium', items };
 }
 
-/** The card for one advisor reply: answer, one box per product, sources, provider badge and feedback buttons. */
-export function replyCard(reply: OutboundReply): AdaptiveCard {
+/** The card for one advisor reply: answer (unless the message text carries it), one box per product, sources, provider badge and feedback buttons. */
+export function replyCard(reply: OutboundReply, options: { withAnswer?: boolean } = {}): AdaptiveCard {
   const { text: answer, riskDisclosure } = presentRiskOnce(reply);
   const body: CardElement[] = [];
   const shown = markdownForTextBlock(answer);
-  if (shown) body.push(text(shown));
+  // A streamed reply already shows the answer as the message text; its card carries only the details.
+  if (shown && options.withAnswer !== false) body.push(text(shown));
   body.push(...reply.products.map((product) => productContainer(product, reply.turnId)));
   // The risk warning once per message, after the products it is about.
   if (riskDisclosure) body.push(text(riskDisclosure, { color: 'Attention', size: 'Small' }));

@@ -4,21 +4,31 @@ import {
   ActivityTypes,
   type Attachment,
   CardFactory,
+  type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import {
   type Actor,
+  type AdminReport,
   type AdminReports,
   type ConversationCore,
   type InboundMessage,
   mayRunAdminCommands,
+  type OutboundReply,
+  presentRiskOnce,
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
 import { type AdaptiveCard, FeedbackSubmit, type ReportCard, replyCard } from './adaptive-cards.ts';
 import { adminReportCard, adminReportText } from './admin-report-card.ts';
+import { aiMessageEntity, replyCitations, textWithCitationMarkers } from './ai-message-entity.ts';
+import { AlreadyToldError, type TeamsLogger } from './create-teams-routes.ts';
+import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf, SentReplies } from './feedback-loop.ts';
+import { progressText } from './progress-text.ts';
+import { markdownForTextBlock } from './teams-markdown.ts';
+import { TeamsReplyStream } from './teams-reply-stream.ts';
 
 /** The text commands the bot understands; the manifest's command list must match these. */
 export const TEAMS_COMMANDS = [
@@ -45,6 +55,17 @@ export interface AdvisorTeamsBotDependencies {
   emulator?: boolean;
   /** The admin dashboard's public URL, linked from `bias` and `bench`; unset = say where it is instead. */
   dashboardUrl?: string;
+  /**
+   * Streaming in 1:1 chats (progress lines, then the validated text as it grows, then the card); default on.
+   * `minIntervalMs` spaces the updates (Teams throttles faster streams; default 1,000 ms).
+   */
+  streaming?: { enabled: boolean; minIntervalMs?: number };
+  /**
+   * An admin report that takes longer than this is acknowledged at once and posted proactively when it finishes
+   * (default 2,000 ms). `botAppId` is the app id proactive messages are sent as ('' in the local emulator mode).
+   */
+  reports?: { acknowledgeAfterMs?: number; botAppId?: string };
+  logger?: TeamsLogger;
 }
 
 const MENTION = /<at>[\s\S]*?<\/at>/gi;
@@ -89,15 +110,58 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     });
   }
 
+  private readonly sentReplies = new SentReplies();
+  private readonly backgroundReports = new Set<Promise<void>>();
+
+  /** Resolves once every admin report still running in the background has been posted (for tests and shutdown). */
+  async whenReportsPosted(): Promise<void> {
+    while (this.backgroundReports.size > 0) await Promise.all([...this.backgroundReports]);
+  }
+
+  /** Teams' feedback-loop invoke (👍/👎 on a reply); every other invoke goes to the Teams handler. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== FEEDBACK_LOOP_INVOKE) return await super.onInvokeActivity(context);
+    const actor = this.actorOf(context);
+    const parsed = FeedbackLoopValue.safeParse(context.activity.value);
+    const turnId = this.sentReplies.turnOf(context.activity.replyToId);
+    if (!actor || !parsed.success || !turnId) {
+      // Teams shows the invoke's failure itself; nothing is recorded for a message we cannot tie to a turn.
+      return { status: 400, body: { error: 'This feedback could not be matched to a reply.' } };
+    }
+    try {
+      await this.dependencies.core.recordFeedback(actor, {
+        turnId,
+        rating: ratingOf(parsed.data),
+        productId: null,
+        accepted: null,
+      });
+    } catch (error) {
+      const failure = userFacingError(error);
+      if (failure.kind === 'INTERNAL') throw error;
+      return { status: 403, body: { error: failure.text } };
+    }
+    return { status: 200, body: {} };
+  }
+
+  private actorOf(context: TurnContext): Actor | undefined {
+    const aadObjectId = this.aadObjectIdOf(context);
+    return aadObjectId ? this.dependencies.roles.find('teams', aadObjectId) : undefined;
+  }
+
+  private aadObjectIdOf(context: TurnContext): string | undefined {
+    const { activity } = context;
+    return (
+      activity.from?.aadObjectId ??
+      (this.dependencies.emulator && activity.channelId === 'emulator' ? activity.from?.id : undefined)
+    );
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Typing });
     const { activity } = context;
-    const aadObjectId =
-      activity.from?.aadObjectId ??
-      (this.dependencies.emulator && activity.channelId === 'emulator' ? activity.from?.id : undefined);
-    const actor = aadObjectId ? this.dependencies.roles.find('teams', aadObjectId) : undefined;
+    const actor = this.actorOf(context);
     if (!actor) {
-      await context.sendActivity(notRegisteredText(aadObjectId));
+      await context.sendActivity(notRegisteredText(this.aadObjectIdOf(context)));
       return;
     }
     if (activity.value !== undefined && activity.value !== null) {
@@ -118,11 +182,18 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       inbound.command = 'advise';
       if (parsed.customerId) inbound.customerId = parsed.customerId;
     }
+    const streaming = this.dependencies.streaming ?? { enabled: true };
+    // Teams streams only in 1:1 chats; group chats and channels get the whole reply at once.
+    if (streaming.enabled && activity.conversation?.conversationType === 'personal') {
+      await this.answerStreamed(context, inbound, streaming.minIntervalMs);
+      return;
+    }
     try {
       const reply = await this.dependencies.core.handle(inbound);
-      await context.sendActivity(
-        withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies),
+      const sent = await context.sendActivity(
+        withAiLabel(withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies)),
       );
+      this.sentReplies.remember(sent?.id, reply.turnId);
     } catch (error) {
       const failure = userFacingError(error);
       // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
@@ -131,16 +202,92 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * A 1:1 answer streamed: nothing before access is granted (a refusal is a plain message, no stream); then
+   * progress lines, the validated sentences as they pass, and one final message with the text, its citations,
+   * the "AI generated" label, the feedback loop and the card (products, sources, badge, buttons).
+   */
+  private async answerStreamed(
+    context: TurnContext,
+    inbound: InboundMessage,
+    minIntervalMs: number | undefined,
+  ): Promise<void> {
+    const stream = new TeamsReplyStream(context, minIntervalMs === undefined ? {} : { minIntervalMs });
+    try {
+      const reply = await this.dependencies.core.handle(inbound, {
+        onAuthorised: () => stream.informative(progressText('understanding')),
+        onProgress: (step) => stream.informative(progressText(step)),
+        onToken: (piece) => stream.append(piece),
+        onReplace: (text) => stream.replace(text),
+      });
+      const citations = replyCitations(reply);
+      const final = withQuickReplies(
+        {
+          text: textWithCitationMarkers(markdownForMessage(reply), citations),
+          textFormat: 'markdown',
+          attachments: [CardFactory.adaptiveCard(replyCard(reply, { withAnswer: false }))],
+          channelData: { feedbackLoopEnabled: true },
+          entities: [aiMessageEntity(citations)],
+        },
+        reply.quickReplies,
+      );
+      const ids = await stream.finish(final);
+      // Teams' feedback invoke names the message by its stream id or its own id: remember both.
+      for (const id of ids) this.sentReplies.remember(id, reply.turnId);
+    } catch (error) {
+      const failure = userFacingError(error);
+      if (!stream.started) {
+        if (failure.kind === 'INTERNAL' || failure.kind === 'UNAVAILABLE') throw error;
+        await context.sendActivity(failure.text);
+        return;
+      }
+      // A stream that was opened must be closed, or Teams leaves the progress bar spinning.
+      await stream.finish({ text: failure.text });
+      // The adapter's turn-error handler logs it; the user has been told, so it sends no second apology.
+      if (failure.kind === 'INTERNAL' || failure.kind === 'UNAVAILABLE') throw new AlreadyToldError(error);
+    }
+  }
+
   private async runAdminReport(context: TurnContext, actor: Actor, command: 'bias' | 'bench'): Promise<void> {
     if (!mayRunAdminCommands(actor)) {
       await context.sendActivity(`Sorry, only administrators can run \`${command}\`.`);
       return;
     }
-    const report = await this.dependencies.adminReports[command]();
-    const { dashboardUrl } = this.dependencies;
-    await context.sendActivity(
-      cardMessage(adminReportCard(report, dashboardUrl), adminReportText(report, dashboardUrl)),
-    );
+    const { dashboardUrl, reports = {} } = this.dependencies;
+    const reportMessage = (report: AdminReport) =>
+      cardMessage(adminReportCard(report, dashboardUrl), adminReportText(report, dashboardUrl));
+    const running = this.dependencies.adminReports[command]();
+    const early = await settledWithin(running, reports.acknowledgeAfterMs ?? 2_000);
+    if (early !== undefined) {
+      await context.sendActivity(reportMessage(early));
+      return;
+    }
+    // A long run: say so now, and post the report into this conversation proactively when it is ready.
+    await context.sendActivity(`Running the \`${command}\` report; I'll post it here when it's ready.`);
+    // Without the admin's message id the report is a new message in the conversation, not a threaded reply.
+    const { activityId: _replyTo, ...reference } = TurnContext.getConversationReference(context.activity);
+    const { adapter } = context;
+    const logger = this.dependencies.logger ?? console;
+    const posting = running
+      .then((report) =>
+        adapter.continueConversationAsync(reports.botAppId ?? '', reference, async (proactive) => {
+          await proactive.sendActivity(reportMessage(report));
+        }),
+      )
+      .catch(async (error: unknown) => {
+        logger.error(`The ${command} report failed or could not be posted`, error);
+        await adapter
+          .continueConversationAsync(reports.botAppId ?? '', reference, async (proactive) => {
+            await proactive.sendActivity(
+              `Sorry, the \`${command}\` report failed: ${userFacingError(error).text}`,
+            );
+          })
+          .catch((postError: unknown) =>
+            logger.error('Could not tell the admin the report failed', postError),
+          );
+      })
+      .finally(() => this.backgroundReports.delete(posting));
+    this.backgroundReports.add(posting);
   }
 
   private async recordFeedback(context: TurnContext, actor: Actor, value: unknown): Promise<void> {
@@ -164,6 +311,19 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       return;
     }
     await context.sendActivity('Thanks for the feedback!');
+  }
+}
+
+/** The promise's value if it settles within `ms`, else undefined (a rejection within `ms` is thrown). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -192,6 +352,20 @@ export function withQuickReplies(
       actions: quickReplies.map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
     },
   };
+}
+
+/** Marks a reply "AI generated" for Teams and turns on its 👍/👎 feedback loop. */
+function withAiLabel(message: Partial<Activity>): Partial<Activity> {
+  return {
+    ...message,
+    channelData: { ...(message.channelData as object | undefined), feedbackLoopEnabled: true },
+    entities: [...(message.entities ?? []), aiMessageEntity([])],
+  };
+}
+
+/** The answer as Teams message Markdown, the risk warning left to the card (once per message). */
+function markdownForMessage(reply: OutboundReply): string {
+  return markdownForTextBlock(presentRiskOnce(reply).text);
 }
 
 function cardMessage(card: AdaptiveCard | ReportCard, fallback: string): Partial<Activity> {

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CoreError, userFacingError } from '../core/index.ts';
+import { sendEntitiesWhole } from './entity-serialization.ts';
 
 const name = z.string().trim().min(1);
 
@@ -92,9 +93,25 @@ export function createEmulatorAdapter(options: { logger?: TeamsLogger } = {}): C
   );
 }
 
+/**
+ * A failed turn whose user was already told (a streamed reply closed with the failure text): the turn-error
+ * handler logs the cause and sends no second apology.
+ */
+export class AlreadyToldError extends Error {
+  constructor(cause: unknown) {
+    super('The turn failed after its stream was closed with the failure text.', { cause });
+    this.name = 'AlreadyToldError';
+  }
+}
+
 function withApology(adapter: CloudAdapter, logger: TeamsLogger): CloudAdapter {
   adapter.onTurnError = async (context, error) => {
-    logger.error(`Teams turn failed (conversation ${context.activity.conversation?.id ?? 'unknown'})`, error);
+    const told = error instanceof AlreadyToldError;
+    logger.error(
+      `Teams turn failed (conversation ${context.activity.conversation?.id ?? 'unknown'})`,
+      told ? error.cause : error,
+    );
+    if (told) return;
     try {
       await context.sendActivity(userFacingError(error).text);
     } catch (replyError) {
@@ -150,6 +167,8 @@ const MAX_ACTIVITY_BYTES = 512 * 1024;
  * Bot Connector's JWT before the bot sees anything; mount with `app.route('/api', routes)`.
  */
 export function createTeamsRoutes(adapter: CloudAdapter, bot: Pick<ActivityHandlerBase, 'run'>): Hono {
+  // Streaming and the AI label live in activity entities, which botbuilder 4.23 would otherwise strip.
+  sendEntitiesWhole();
   const routes = new Hono();
   routes.post('/messages', bodyLimit({ maxSize: MAX_ACTIVITY_BYTES }), async (c) => {
     let body: unknown;

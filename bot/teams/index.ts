@@ -30,6 +30,14 @@ export {
   teamsThreadId,
 } from './advisor-teams-bot.ts';
 export {
+  type AiMessageEntity,
+  aiMessageEntity,
+  type ClientCitation,
+  replyCitations,
+  textWithCitationMarkers,
+} from './ai-message-entity.ts';
+export {
+  AlreadyToldError,
   createEmulatorAdapter,
   createTeamsAdapter,
   createTeamsRoutes,
@@ -37,4 +45,7 @@ export {
   TeamsAdapterSettings,
   type TeamsLogger,
 } from './create-teams-routes.ts';
+export { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, SentReplies } from './feedback-loop.ts';
+export { progressText } from './progress-text.ts';
 export { type EmulatorExposure, teamsEmulatorRefusal } from './teams-emulator-mode.ts';
+export { type ActivitySender, TeamsReplyStream } from './teams-reply-stream.ts';

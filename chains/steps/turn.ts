@@ -26,7 +26,14 @@ export interface AdviceRequest {
   signal?: AbortSignal;
   /** Receives the reply's text in pieces — only after it has passed the validator and the bias guard. */
   onToken?: (token: string) => void;
+  /** Everything shown so far for this reply is void: show exactly this full text instead. */
+  onReplace?: (text: string) => void;
+  /** Called at the start of each step of the turn (for "thinking…" status lines). */
+  onProgress?: (step: TurnProgress) => void;
 }
+
+/** The step of a turn that has just started. */
+export type TurnProgress = 'understanding' | 'retrieving' | 'ranking' | 'writing';
 
 /** The chain's answer with everything the audit log and the channels need. */
 export interface AdviceReply {

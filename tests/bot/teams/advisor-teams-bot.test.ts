@@ -47,12 +47,18 @@ function userMessage(
   aadObjectId: string,
   conversationId: string,
   content: { text?: string; value?: unknown },
+  conversationType: 'personal' | 'groupChat' = 'personal',
 ) {
   return {
     type: 'message',
     channelId: 'msteams',
     from: { id: `29:${aadObjectId}`, name: aadObjectId, aadObjectId },
-    conversation: { id: conversationId, conversationType: 'personal', isGroup: false, name: conversationId },
+    conversation: {
+      id: conversationId,
+      conversationType,
+      isGroup: conversationType !== 'personal',
+      name: conversationId,
+    },
     ...content,
   } as Partial<Activity>;
 }
@@ -90,9 +96,10 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     aadObjectId: string,
     conversationId: string,
     content: { text?: string; value?: unknown },
+    conversationType: 'personal' | 'groupChat' = 'personal',
   ) {
     adapter.activeQueue.splice(0);
-    await adapter.processActivity(userMessage(aadObjectId, conversationId, content));
+    await adapter.processActivity(userMessage(aadObjectId, conversationId, content, conversationType));
     const sent = adapter.activeQueue.splice(0);
     const turn: Turn = {
       typing: sent[0]?.type === 'typing',
@@ -107,6 +114,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
       core: fixture.core(),
       roles,
       adminReports: auditLogReports(fixture.audit),
+      streaming: { enabled: true, minIntervalMs: 0 },
     });
     adapter = new TestAdapter(async (context) => bot.run(context));
     productNames = new Map((await fixture.retriever.catalog()).map((product) => [product.id, product.name]));
@@ -115,8 +123,13 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     await fixture?.dispose();
   });
 
-  it('an advisor asking about a customer gets typing, then an Adaptive Card with the products and the badge', async () => {
-    const turn = await send('aad-advisor', 'conv-advisor', { text: 'what should I offer C-000010?' });
+  it('in a group chat an advisor asking about a customer gets typing, then one Adaptive Card with the products and the badge', async () => {
+    const turn = await send(
+      'aad-advisor',
+      'conv-advisor',
+      { text: 'what should I offer C-000010?' },
+      'groupChat',
+    );
     expect(turn.typing).toBe(true);
     expect(turn.messages).toHaveLength(1);
     const card = cardOf(turn.messages[0]);
@@ -134,6 +147,11 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(shown[0]).toBe(logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''));
     expect(shown.filter((line) => line === RISK_DISCLOSURE)).toHaveLength(1);
     expect(turn.messages[0]?.summary).toBe(logged?.reply);
+    // Labelled "AI generated", with Teams' own 👍/👎 turned on.
+    expect(turn.messages[0]?.entities).toContainEqual(
+      expect.objectContaining({ type: 'https://schema.org/Message', additionalType: ['AIGeneratedContent'] }),
+    );
+    expect(turn.messages[0]?.channelData).toMatchObject({ feedbackLoopEnabled: true });
 
     // Every button carries this turn's opaque id (not the audit seq) and a payload the bot accepts back.
     const actions = submitActions(card);

@@ -28,7 +28,12 @@ function close(server: Server | undefined): Promise<void> {
   return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
 }
 
-const roles = new RoleDirectory({ users: [{ channel: 'teams', userId: 'aad-advisor', role: 'advisor' }] });
+const roles = new RoleDirectory({
+  users: [
+    { channel: 'teams', userId: 'aad-advisor', role: 'advisor' },
+    { channel: 'teams', userId: 'aad-admin', role: 'admin' },
+  ],
+});
 
 function activity(serviceUrl: string): Record<string, unknown> {
   return {
@@ -54,6 +59,7 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
       core: fixture.core(),
       roles,
       adminReports: auditLogReports(fixture.audit),
+      streaming: { enabled: true, minIntervalMs: 0 },
     });
   });
   afterAll(async () => {
@@ -128,25 +134,113 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
       await close(connector);
     });
 
-    it('the bot answers through the connector: typing, then the Adaptive Card', async () => {
+    it('a 1:1 answer streams through the connector: typing, a progress update, then the final message with the card', async () => {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(activity(`${connectorUrl}/`)),
       });
       expect(response.status).toBe(200);
-      expect(connectorReceived.map((request) => request.path)).toEqual([
-        '/v3/conversations/a%3Ahttp-conversation/activities/incoming-1',
-        '/v3/conversations/a%3Ahttp-conversation/activities/incoming-1',
-      ]);
+      const replyPath = '/v3/conversations/a%3Ahttp-conversation/activities/incoming-1';
+      expect(connectorReceived.map((request) => request.path)).toEqual([replyPath, replyPath, replyPath]);
       expect(connectorReceived[0]?.body).toMatchObject({ type: 'typing' });
-      const [attachment] = (connectorReceived[1]?.body.attachments ?? []) as { content: AdaptiveCard }[];
+      expect(connectorReceived[1]?.body).toMatchObject({
+        type: 'typing',
+        text: 'Reading your question…',
+        entities: [{ type: 'streaminfo', streamType: 'informative', streamSequence: 1 }],
+      });
+      // The connector's id for the first update is the stream id the final message names.
+      const final = connectorReceived[2]?.body ?? {};
+      expect(final).toMatchObject({
+        type: 'message',
+        channelData: { streamType: 'final', streamId: 'reply-2', feedbackLoopEnabled: true },
+      });
+      // The entities reach the connector whole (botbuilder 4.23 alone would strip all but their type).
+      expect(final.entities).toEqual([
+        { type: 'streaminfo', streamType: 'final', streamId: 'reply-2' },
+        expect.objectContaining({
+          type: 'https://schema.org/Message',
+          additionalType: ['AIGeneratedContent'],
+        }),
+      ]);
       const logged = (await fixture.audit.turns({ customerId: 'C-000010' })).at(-1);
       expect(logged).toMatchObject({ channel: 'teams', threadId: 'a:http-conversation' });
-      expect(attachment?.content.body[0]).toMatchObject({
-        type: 'TextBlock',
-        text: logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''),
+      expect(String(final.text).startsWith(logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, '') ?? '-')).toBe(
+        true,
+      );
+      const [attachment] = (final.attachments ?? []) as { content: AdaptiveCard }[];
+      expect(attachment?.content.type).toBe('AdaptiveCard');
+    });
+  });
+
+  describe('a long admin report: acknowledged at once, then posted proactively through the connector', () => {
+    const connectorReceived: { path: string; body: Record<string, unknown> }[] = [];
+    let connector: Server | undefined;
+    let server: Server | undefined;
+    let connectorUrl = '';
+    let url = '';
+    let releaseReport: () => void = () => {};
+    let reportBot: AdvisorTeamsBot;
+
+    beforeAll(async () => {
+      const fakeConnector = new Hono();
+      fakeConnector.post('/v3/conversations/*', async (c) => {
+        connectorReceived.push({ path: c.req.path, body: await c.req.json() });
+        return c.json({ id: `reply-${connectorReceived.length}` });
       });
+      ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+      const reports = auditLogReports(fixture.audit);
+      // The real audit-log report, held back until the test releases it: a run longer than the acknowledgement.
+      const held = new Promise<void>((resolve) => {
+        releaseReport = resolve;
+      });
+      reportBot = new AdvisorTeamsBot({
+        core: fixture.core(),
+        roles,
+        adminReports: {
+          bias: reports.bias,
+          bench: async () => {
+            await held;
+            return await reports.bench();
+          },
+        },
+        reports: { acknowledgeAfterMs: 20, botAppId: '' },
+      });
+      const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+      ({ server, url } = await listen(new Hono().route('/api', createTeamsRoutes(adapter, reportBot))));
+    });
+    afterAll(async () => {
+      await close(server);
+      await close(connector);
+    });
+
+    it('the turn ends with "I\'ll post it here"; when the run finishes the report arrives as a new message', async () => {
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity(`${connectorUrl}/`),
+          from: { id: '29:admin', name: 'Ada Admin', aadObjectId: 'aad-admin' },
+          text: 'bench',
+        }),
+      });
+      expect(response.status).toBe(200);
+      expect(connectorReceived.map((request) => request.body.type)).toEqual(['typing', 'message']);
+      expect(connectorReceived[1]?.body.text).toBe(
+        "Running the `bench` report; I'll post it here when it's ready.",
+      );
+
+      releaseReport();
+      await reportBot.whenReportsPosted();
+      expect(connectorReceived).toHaveLength(3);
+      // Proactive (botbuilder's continueConversation): in the same conversation, not a reply to the admin's message.
+      expect(connectorReceived[2]?.path).toMatch(/^\/v3\/conversations\/a%3Ahttp-conversation\/activities/);
+      expect(connectorReceived[2]?.path).not.toContain('incoming-1');
+      expect(connectorReceived[2]?.body.replyToId).not.toBe('incoming-1');
+      const [attachment] = (connectorReceived[2]?.body.attachments ?? []) as {
+        content: { body: unknown[] };
+      }[];
+      expect(JSON.stringify(attachment?.content.body)).toContain('Operations (from the audit log)');
     });
   });
 
