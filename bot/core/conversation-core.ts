@@ -2,6 +2,7 @@ import type { AdviceReply, AdvisorChain } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
 import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
+import type { TurnProgress } from '../../chains/steps/turn.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
 import {
@@ -77,8 +78,14 @@ export interface OutboundReply {
 /** What the core needs to know about the knowledge store's health (a ChromaSupervisor provides it). */
 export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
 
+export type { TurnProgress };
+
 export interface HandleOptions {
   onToken?: (token: string) => void;
+  /** Everything shown so far for this reply is void; show exactly this full text instead. */
+  onReplace?: (text: string) => void;
+  /** Called at the start of each step of the turn (understanding, retrieving, ranking, writing). */
+  onProgress?: (step: TurnProgress) => void;
   /** Called once access is granted and before the chain runs, so a channel may show "thinking" without leaking a refusal. */
   onAuthorised?: () => void;
   signal?: AbortSignal;

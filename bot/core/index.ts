@@ -20,6 +20,7 @@ export {
   type OutboundReply,
   type ProductCard,
   type StoreHealth,
+  type TurnProgress,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';

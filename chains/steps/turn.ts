@@ -14,6 +14,9 @@ import type { InjectionScreen, IntentModel, LanguageDetector, Understanding } fr
 import type { PromissoryModel } from '../validate/index.ts';
 import type { ValidatorOutcome } from '../validated-generation.ts';
 
+/** The step a turn has reached, announced at its start so a channel can show progress. */
+export type TurnProgress = 'understanding' | 'retrieving' | 'ranking' | 'writing';
+
 /** One question to the advisor chain, about at most one customer. */
 export interface AdviceRequest {
   question: string;
@@ -26,6 +29,10 @@ export interface AdviceRequest {
   signal?: AbortSignal;
   /** Receives the reply's text in pieces — only after it has passed the validator and the bias guard. */
   onToken?: (token: string) => void;
+  /** Everything shown so far for this reply is void; show exactly this full text instead. */
+  onReplace?: (text: string) => void;
+  /** Called at the start of each step. */
+  onProgress?: (step: TurnProgress) => void;
 }
 
 /** The chain's answer with everything the audit log and the channels need. */
