@@ -113,7 +113,7 @@ describe('Slack assistant threads through Bolt and the real advisor', () => {
     expect(stop.body.ts).toBe(start?.ts);
     const [feedback] = elementsOf(stop, 'context_actions');
     expect(feedback).toMatchObject({ type: 'feedback_buttons', action_id: 'assistant_feedback' });
-    const positive = (feedback?.positive_button as { value: string }).value;
+    const positive = (feedback?.positive_button as { value: string } | undefined)?.value ?? '';
     expect(positive).toMatch(/^up:[A-Za-z0-9_-]+$/);
 
     const feedbackBefore = (await slack.fixture.audit.feedback({})).length;
