@@ -41,8 +41,11 @@ export class AssistantReplyStream {
   private readonly messages: string[] = [];
   private live = false;
   private liveCharacters = 0;
+  /** The shown text was replaced in place; the rest of the reply arrives with the final update. */
   private replaced = false;
   private broken = false;
+  /** Counts replacements; a piece queued before the latest one is void. */
+  private generation = 0;
 
   constructor(
     private readonly client: WebClient,
@@ -64,16 +67,18 @@ export class AssistantReplyStream {
     if (SENTENCE_END.test(this.pending)) this.sendPending();
   };
 
-  /** Pass as `onReplace`: what was shown is void; the message shows exactly `text` from now on. */
+  /**
+   * Pass as `onReplace`: what was shown is void; the message shows exactly `text` from now on. Pieces still
+   * waiting to be sent are dropped; if nothing reached Slack yet, the replacement is simply streamed.
+   */
   readonly replace = (text: string): void => {
     this.pending = '';
-    if (this.piecesQueued === 0) {
-      this.pending = text;
-      if (SENTENCE_END.test(text)) this.sendPending();
-      return;
-    }
-    this.replaced = true;
+    this.generation += 1;
+    const generation = this.generation;
+    this.piecesQueued += 1;
     this.enqueue(async () => {
+      if (this.messages.length === 0 && !this.broken) return await this.append(text, generation);
+      this.replaced = true;
       await this.stopLive();
       await this.rewrite(replacedTextBlocks(text), text);
     });
@@ -139,13 +144,15 @@ export class AssistantReplyStream {
 
   private sendPending(): void {
     const piece = this.pending;
+    const generation = this.generation;
     this.pending = '';
     this.piecesQueued += 1;
-    this.enqueue(() => this.append(piece));
+    this.enqueue(() => this.append(piece, generation));
   }
 
-  private async append(piece: string): Promise<void> {
-    if (this.broken || this.replaced) return;
+  /** Streams one piece, unless it was made void by a later replacement (`generation` moved on). */
+  private async append(piece: string, generation: number): Promise<void> {
+    if (this.broken || this.replaced || generation !== this.generation) return;
     for (const part of splitForStream(piece)) {
       const markdown_text = escapeMarkdownText(part);
       if (this.live && this.liveCharacters + markdown_text.length > MAX_STREAM_CHARACTERS)
