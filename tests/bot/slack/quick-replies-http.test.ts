@@ -26,7 +26,7 @@ describe("a clarifying question's topics are buttons in a mention's reply", () =
       { after: from },
     );
     const topics = buttons(blocksOf(question)).filter((button) =>
-      button.action_id.startsWith('quick_reply_'),
+      (button.action_id ?? '').startsWith('quick_reply_'),
     );
     expect(topics.map((button) => [button.action_id, button.value, button.text.text])).toEqual([
       ['quick_reply_0', 'C-000042', 'C-000042'],
