@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { OutboundReply } from '../../core/index.ts';
+import { type OutboundReply, presentRiskOnce } from '../../core/index.ts';
 import { quickReplyBlock } from '../quick-reply-blocks.ts';
 import {
   FEEDBACK_ACTIONS,
@@ -45,7 +45,10 @@ export function feedbackButtonsBlock(turnId: string): ContextActionsBlock {
  * badge exactly as mentions show them, then the quick replies and the native feedback buttons.
  */
 export function streamedReplyFooter(reply: OutboundReply): KnownBlock[] {
-  return withAssistantActions(toBlocks({ ...reply, text: '' }), reply);
+  const footer = toBlocks({ ...reply, text: '' });
+  // The streamed text already carried the risk warning: the footer must not repeat it (once per message).
+  const streamedRisk = presentRiskOnce({ text: reply.text, products: [] }).riskDisclosure !== null;
+  return withAssistantActions(streamedRisk ? footer.filter((block) => !isRiskWarning(block)) : footer, reply);
 }
 
 /** The whole reply as blocks (for `chat.update` after a replacement): text split into sections, then the footer. */
@@ -75,6 +78,13 @@ function withAssistantActions(blocks: KnownBlock[], reply: OutboundReply): Known
     footerStart -= 1;
   }
   return [...body, ...actions];
+}
+
+function isRiskWarning(block: KnownBlock): boolean {
+  const [first] = block.type === 'context' ? block.elements : [];
+  return (
+    first !== undefined && 'text' in first && typeof first.text === 'string' && first.text.startsWith('⚠️')
+  );
 }
 
 function isRatingButtons(block: KnownBlock): boolean {

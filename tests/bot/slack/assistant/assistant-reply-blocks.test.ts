@@ -9,6 +9,7 @@ import {
   streamedReplyFooter,
 } from '../../../../bot/slack/assistant/index.ts';
 import { MAX_BLOCKS, MAX_SECTION_CHARACTERS } from '../../../../bot/slack/index.ts';
+import { RISK_DISCLOSURE } from '../../../../chains/grounded/grounded-chat-model.ts';
 import { outboundReply, productCard } from './outbound-reply.ts';
 
 type Block = types.KnownBlock;
@@ -50,6 +51,15 @@ describe('assistant reply blocks stay within Slack’s limits', () => {
     expect(footer.map((block) => block.type)).toEqual(['section', 'context', 'context', 'context_actions']);
     expect(sectionTexts(footer)[0]).toContain('*Saver 1*');
     expect(JSON.stringify(footer)).not.toContain('Streamed already.');
+  });
+
+  it('the risk warning appears once: in the streamed text if it was there, else in the footer', () => {
+    const fund = productCard(1, { type: 'investment_fund', riskDisclosure: RISK_DISCLOSURE });
+    const warnings = (blocks: Block[]) => JSON.stringify(blocks).split(RISK_DISCLOSURE).length - 1;
+    expect(
+      warnings(streamedReplyFooter(outboundReply({ text: `A fund. ${RISK_DISCLOSURE}`, products: [fund] }))),
+    ).toBe(0);
+    expect(warnings(streamedReplyFooter(outboundReply({ text: 'A fund.', products: [fund] })))).toBe(1);
   });
 
   it('for any length of text and number of products the limits hold', () => {
