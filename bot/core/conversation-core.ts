@@ -78,6 +78,8 @@ export interface OutboundReply {
 /** What the core needs to know about the knowledge store's health (a ChromaSupervisor provides it). */
 export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
 
+export type { TurnProgress };
+
 export interface HandleOptions {
   onToken?: (token: string) => void;
   /** Everything shown so far for this reply is void: show exactly this full text instead. */

@@ -1,4 +1,3 @@
-export type { TurnProgress } from '../../chains/steps/turn.ts';
 export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export {
   type AdminReport,
@@ -21,6 +20,7 @@ export {
   type OutboundReply,
   type ProductCard,
   type StoreHealth,
+  type TurnProgress,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';

@@ -20,6 +20,8 @@ import {
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
+import { createAssistantSurface } from './assistant/index.ts';
+import { withQuickReplies } from './quick-reply-blocks.ts';
 import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
 import { fallbackText, toBlocks } from './slack-blocks.ts';
@@ -158,10 +160,15 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     await client.chat.postMessage({
       channel: turn.channel,
       thread_ts: turn.threadTs,
-      blocks: toBlocks(reply),
+      blocks: withQuickReplies(toBlocks(reply), reply),
       text: fallbackText(reply),
     });
   };
+
+  // Slack's AI-app surface (assistant threads, App Home, quick replies, native feedback) on the same core.
+  const assistantSurface = createAssistantSurface({ ...dependencies, answerInThread: answer });
+  app.use(assistantSurface.middleware);
+  assistantSurface.register(app);
 
   app.event('app_mention', async ({ event, context, client, logger }) => {
     // Direct messages arrive as message.im too; answering only there keeps a DM from being answered twice.

@@ -1,4 +1,9 @@
 export {
+  type AssistantSurface,
+  AssistantThreadStore,
+  createAssistantSurface,
+} from './assistant/index.ts';
+export {
   createSlackApp,
   SLACK_COMMANDS,
   SLACK_EVENTS_PATH,
@@ -8,6 +13,12 @@ export {
   THINKING_REACTION,
 } from './create-slack-app.ts';
 export { createSlackRoutes } from './create-slack-routes.ts';
+export {
+  QUICK_REPLY_ACTION,
+  quickReplyBlock,
+  quickReplyTopic,
+  withQuickReplies,
+} from './quick-reply-blocks.ts';
 export {
   adminReportBlocks,
   adminReportText,

@@ -14,6 +14,9 @@ import type { InjectionScreen, IntentModel, LanguageDetector, Understanding } fr
 import type { PromissoryModel } from '../validate/index.ts';
 import type { ValidatorOutcome } from '../validated-generation.ts';
 
+/** The step a turn has reached, announced at its start so a channel can show progress. */
+export type TurnProgress = 'understanding' | 'retrieving' | 'ranking' | 'writing';
+
 /** One question to the advisor chain, about at most one customer. */
 export interface AdviceRequest {
   question: string;
@@ -31,9 +34,6 @@ export interface AdviceRequest {
   /** Called at the start of each step of the turn (for "thinking…" status lines). */
   onProgress?: (step: TurnProgress) => void;
 }
-
-/** The step of a turn that has just started. */
-export type TurnProgress = 'understanding' | 'retrieving' | 'ranking' | 'writing';
 
 /** The chain's answer with everything the audit log and the channels need. */
 export interface AdviceReply {

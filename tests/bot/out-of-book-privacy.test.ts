@@ -2,6 +2,7 @@ import { type Activity, TestAdapter } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogReports, RoleDirectory } from '../../bot/core/index.ts';
 import { AdvisorTeamsBot } from '../../bot/teams/index.ts';
+import { threadMessage, threadStarted } from './slack/assistant/assistant-payloads.ts';
 import { FAKE_BOT, type RecordedSlackCall } from './slack/fake-slack-web-api.ts';
 import { postCommand, postEvent, postInteraction } from './slack/signed-slack-request.ts';
 import {
@@ -95,6 +96,27 @@ describe('an advisor asking outside their book: nothing visible to others, one p
       privateTo('U0NARROW'),
     );
     expect(calls.map((call) => [call.method, call.body.text])).toEqual([['chat.postEphemeral', REFUSAL]]);
+  });
+
+  it('an assistant thread: no status, no stream, one private refusal', async () => {
+    const threadTs = nextTs();
+    const opened = slack.slackApi.calls.length;
+    await postEvent(slack.eventsUrl, threadStarted('U0NARROW', threadTs), slack.signing);
+    await slack.slackApi.waitFor((call) => call.method === 'assistant.threads.setSuggestedPrompts', {
+      after: opened,
+    });
+    const { calls } = await callsCausedBy(
+      () =>
+        postEvent(
+          slack.eventsUrl,
+          threadMessage('U0NARROW', threadTs, 'what suits C-000010?'),
+          slack.signing,
+        ),
+      privateTo('U0NARROW'),
+    );
+    expect(calls.map((call) => [call.method, call.body.user, call.body.thread_ts, call.body.text])).toEqual([
+      ['chat.postEphemeral', 'U0NARROW', threadTs, REFUSAL],
+    ]);
   });
 
   it('a feedback button on a reply about C-000010: refused privately, nothing recorded or posted', async () => {

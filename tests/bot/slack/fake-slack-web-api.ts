@@ -8,9 +8,12 @@ export interface RecordedSlackCall {
   /** For `response_url` calls: the id at the end of the URL. */
   responseId?: string;
   authorization: string | undefined;
-  /** The ts the fake gave a posted message (`chat.postMessage`, `chat.postEphemeral`). */
+  /** The ts the fake gave a posted message (`chat.postMessage`, `chat.postEphemeral`, `chat.startStream`). */
   ts?: string;
-  /** Form fields (Web API) or JSON body (response_url); `blocks` is parsed from its JSON string. */
+  /**
+   * Form fields (Web API) or JSON body (response_url); `blocks`, `prompts`, `chunks`, `view` and `metadata` are
+   * parsed from their JSON strings.
+   */
   body: Record<string, unknown>;
 }
 
@@ -36,7 +39,20 @@ export interface FakeSlackWebApi {
   close(): Promise<void>;
 }
 
-/** Starts the stand-in on a free port; every Web API method answers `{ ok: true }` as Slack would. */
+/** The DM channel the fake `conversations.open` returns for a user. */
+export function fakeDirectMessageChannel(user: string): string {
+  return `D${user}`;
+}
+
+const JSON_FIELDS = ['blocks', 'prompts', 'chunks', 'view', 'metadata'] as const;
+// Methods that post a new message get a new ts; the others act on the message named by their `ts`.
+const POSTING_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.startStream']);
+
+/**
+ * Starts the stand-in on a free port. It answers the Web API methods the app uses (chat.*, reactions.*,
+ * assistant.threads.*, the chat streaming methods, views.publish, conversations.open) as Slack does, and
+ * `{ ok: false, error: 'unknown_method' }` to anything else.
+ */
 export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
   const calls: RecordedSlackCall[] = [];
   const waiters = new Set<{
@@ -72,9 +88,12 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-    if (typeof body.blocks === 'string') body.blocks = JSON.parse(body.blocks);
+    for (const field of JSON_FIELDS) {
+      const value = body[field];
+      if (typeof value === 'string') body[field] = JSON.parse(value);
+    }
     nextTs += 1;
-    const ts = `${nextTs}.000100`;
+    const ts = POSTING_METHODS.has(method) ? `${nextTs}.000100` : String(body.ts ?? '');
     record({ method, authorization, body, ...(method.startsWith('chat.') ? { ts } : {}) });
     const answers: Record<string, unknown> = {
       'auth.test': {
@@ -88,8 +107,21 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       },
       'chat.postMessage': { ok: true, channel: body.channel, ts, message: { ts, text: body.text } },
       'chat.postEphemeral': { ok: true, message_ts: ts },
+      'chat.update': { ok: true, channel: body.channel, ts, text: body.text },
+      'chat.delete': { ok: true, channel: body.channel, ts },
+      'chat.startStream': { ok: true, channel: body.channel, ts },
+      'chat.appendStream': { ok: true, channel: body.channel, ts },
+      'chat.stopStream': { ok: true, channel: body.channel, ts, message: { ts } },
       'reactions.add': { ok: true },
       'reactions.remove': { ok: true },
+      'assistant.threads.setStatus': { ok: true },
+      'assistant.threads.setSuggestedPrompts': { ok: true },
+      'assistant.threads.setTitle': { ok: true },
+      'views.publish': { ok: true, view: { id: `V${nextTs}`, ...(body.view as object) } },
+      'conversations.open': {
+        ok: true,
+        channel: { id: fakeDirectMessageChannel(String(body.users ?? '')) },
+      },
     };
     response
       .writeHead(200, { 'content-type': 'application/json' })

@@ -18,9 +18,18 @@ const SlackManifest = z.object({
       .optional(),
   }),
   features: z.object({
-    app_home: z
-      .object({ messages_tab_enabled: z.literal(true), messages_tab_read_only_enabled: z.literal(false) })
-      .optional(),
+    app_home: z.strictObject({
+      home_tab_enabled: z.literal(true),
+      messages_tab_enabled: z.literal(true),
+      messages_tab_read_only_enabled: z.literal(false),
+    }),
+    assistant_view: z.strictObject({
+      assistant_description: z.string().min(1).max(2000),
+      suggested_prompts: z
+        .array(z.strictObject({ title: z.string().min(1).max(75), message: z.string().min(1).max(2000) }))
+        .min(1)
+        .max(4),
+    }),
     bot_user: z.object({ display_name: z.string().min(1).max(80), always_online: z.boolean() }),
     slash_commands: z.array(
       z.object({
@@ -60,21 +69,17 @@ describe('manifest.json (Slack "Create app from manifest")', () => {
     );
   });
 
-  it('asks for exactly the scopes and events the handlers use', async () => {
+  it('is an AI app: the assistant view and the Home tab are on, with the assistant scope and events', async () => {
     const manifest = await loadManifest();
-    expect(manifest.oauth_config.scopes.bot.toSorted()).toEqual([
-      'app_mentions:read',
-      'chat:write',
-      'commands',
-      'im:history',
-      'im:read',
-      'im:write',
-      'reactions:write',
-    ]);
-    expect(manifest.settings.event_subscriptions.bot_events.toSorted()).toEqual([
-      'app_mention',
-      'message.im',
-    ]);
+    expect(manifest.features.assistant_view.suggested_prompts.length).toBeGreaterThan(0);
+    expect(manifest.oauth_config.scopes.bot).toContain('assistant:write');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining([
+        'assistant_thread_started',
+        'assistant_thread_context_changed',
+        'app_home_opened',
+      ]),
+    );
   });
 
   it('sends events, commands and interactivity to the one endpoint Bolt listens on', async () => {
