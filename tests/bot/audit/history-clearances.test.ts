@@ -44,7 +44,9 @@ describe('history clearances (SQLite, beside the audit log)', () => {
     await clearances.record({ customerId: 'C-000001', throughTurnSeq: 1 });
     await clearances.close();
     const raw = new Database(file);
-    cleanups.push(() => raw.close());
+    cleanups.push(() => {
+      raw.close();
+    });
     expect(() => raw.exec('DELETE FROM history_clearances')).toThrow('history clearances are append-only');
     expect(() => raw.exec('UPDATE history_clearances SET through_turn_seq = 0')).toThrow(
       'history clearances are append-only',

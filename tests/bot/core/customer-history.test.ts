@@ -44,7 +44,7 @@ async function setUp(): Promise<{
     audit,
     clearances,
     turnIds: new TurnIdCodec('history test secret'),
-    catalog: async () => [{ id: 'SAV-01', name: 'Easy Saver', type: 'savings_account' }],
+    catalog: async () => [{ id: 'SAV-01', name: 'Easy Saver', type: 'savings' }],
   };
   const append = async (turn: Partial<AuditTurnInput>) => (await audit.append(sampleTurn(turn))).seq;
   return { dependencies, append };
@@ -84,12 +84,12 @@ describe("a customer's own conversation history", () => {
         {
           productId: 'SAV-01',
           name: 'Easy Saver',
-          type: 'savings_account',
-          typeLabel: productTypeLabel('savings_account'),
+          type: 'savings',
+          typeLabel: productTypeLabel('savings'),
         },
       ],
     });
-    expect(history[1]?.products[0]?.typeLabel).not.toBe('savings_account');
+    expect(history[1]?.products[0]?.typeLabel).not.toBe('savings');
     const bHistory = await readCustomerHistory(dependencies, customer('C-000002'));
     expect(bHistory.map((turn) => turn.question)).toEqual(['B about A']);
     expect((await readCustomerHistory(dependencies, customer('C-000003'))).length).toBe(0);
