@@ -15,7 +15,7 @@ import {
   signCustomerToken,
   verifyCustomerToken,
 } from './customer-token.ts';
-import { DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
+import { DEMO_PAGE_LANGUAGE, DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
 import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
 import { hostOriginCors } from './host-origin-cors.ts';
 import { checkReadiness, type ReadinessSources } from './readiness.ts';
@@ -223,6 +223,12 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
           field: 'customer',
         });
       }
+      const lang = context.req.query('lang') ?? 'en';
+      if (!DEMO_PAGE_LANGUAGE.test(lang)) {
+        throw new WebChatError('INVALID_INPUT', 'lang: expected a language tag like de or es-MX.', {
+          field: 'lang',
+        });
+      }
       // Demo only: a real bank signs this token on its own server, after its own login, with the shared secret.
       const token = await signCustomerToken({
         customerId,
@@ -236,7 +242,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
         'Content-Security-Policy',
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
       );
-      return context.html(renderDemoPage({ token, customerId }));
+      return context.html(renderDemoPage({ token, customerId, lang }));
     });
   }
 

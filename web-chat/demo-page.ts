@@ -1,3 +1,6 @@
+/** What `/?lang=` accepts: a language tag such as `de` or `es-MX`. */
+export const DEMO_PAGE_LANGUAGE = /^[a-z]{2}(?:-[A-Za-z]{2})?$/;
+
 /** Lifetime of a demo-page token: long enough to try the widget, well under the one-hour cap. */
 export const DEMO_TOKEN_LIFETIME_SECONDS = 15 * 60;
 
@@ -17,11 +20,13 @@ function escapeHtml(value: string): string {
  * A fictional bank's page with the widget embedded the way a real host page does it: one script tag carrying a
  * token. Its own CSS is deliberately opinionated (buttons, lists, headings) to show the widget's styles hold up.
  */
-export function renderDemoPage(options: { token: string; customerId: string }): string {
+export function renderDemoPage(options: { token: string; customerId: string; lang?: string }): string {
   const token = escapeHtml(options.token);
   const customer = escapeHtml(options.customerId);
+  // The widget speaks the page's language (en, de, es): `/?lang=de` shows it as a German bank's page would.
+  const lang = escapeHtml(options.lang ?? 'en');
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
