@@ -137,6 +137,20 @@ suite(
     });
 
     it('a new tab gets the conversation from GET /api/history; the server names the products for people', async () => {
+      const token = await signCustomerToken({
+        customerId: A,
+        secret: SECRET,
+        nowMs: Date.now(),
+        lifetimeSeconds: 600,
+      });
+      const badLimit = await fetch(`${server.url}/api/history?limit=0`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(badLimit.status).toBe(422);
+      expect(((await badLimit.json()) as { error: { message: string } }).error.message).toBe(
+        'Invalid query: limit: must be at least 1.',
+      );
+      expect((await fetch(`${server.url}/api/history`)).status).toBe(401);
       const served = await history(A);
       expect(served.turns.map((turn) => turn.question)).toEqual([
         'I lost my card',

@@ -103,14 +103,12 @@ suite(
     /** Sends a question with the keyboard and returns the reply the server streamed for it. */
     async function ask(question: string): Promise<WebChatReply> {
       const body = nextChatBody();
+      // Counted, not the last answer's group: until the new answer is on screen the last one is the previous answer.
+      const rated = await page.getByRole('group', { name: 'Was this answer helpful?' }).count();
       await page.getByRole('textbox', { name: 'Your message' }).fill(question);
       await page.keyboard.press('Enter');
       const reply = replyFromSse(await body);
-      await page
-        .locator('.fadv-bot')
-        .last()
-        .getByRole('group', { name: 'Was this answer helpful?' })
-        .waitFor();
+      await page.getByRole('group', { name: 'Was this answer helpful?' }).nth(rated).waitFor();
       return reply;
     }
 

@@ -47,7 +47,7 @@
 .~bubble{width:56px;height:56px;margin-left:auto;border-radius:50%;background:var(--a);color:#fff;box-shadow:0 4px 14px #0004}
 .~bubble svg{width:28px;height:28px}
 .~panel{display:flex;flex-direction:column;position:absolute;right:0;bottom:68px;width:min(380px,calc(100vw - 40px));height:min(580px,calc(100vh - 110px));background:#fff;border-radius:14px;box-shadow:0 10px 40px #0005;overflow:hidden}
-.~panel[hidden]{display:none}
+.~root [hidden]{display:none}
 .~header{display:flex;align-items:center;gap:4px;padding:12px 14px;background:var(--a);color:#fff}
 .~title{flex:1;font-size:16px;font-weight:600}
 .~tool{width:32px;height:32px}
