@@ -111,6 +111,8 @@ suite(
       await pageA.reload();
       await pageA.getByRole('button', { name: 'Open chat' }).click();
       await waitForAnswers(pageA, 2);
+      // Restored answers are shown as text at once and as Markdown when the renderer has loaded.
+      await pageA.waitForFunction(() => document.querySelectorAll('.fadv-bot .fadv-md').length >= 2);
       expect(await questions(pageA)).toEqual([
         'You said: I lost my card',
         'You said: What would you recommend for me?',

@@ -253,8 +253,14 @@
   const root = el('div', 'root', { lang: uiLanguage }, panel, bubble);
   document.body.append(root);
 
+  let synced = false;
   /** @param {boolean} open */
   function toggle(open) {
+    // The server's copy is fetched when the customer first opens the chat, not on every page view of the bank's site.
+    if (open && !synced) {
+      synced = true;
+      void syncHistory();
+    }
     panel.hidden = !open;
     root.toggleAttribute('data-open', open);
     bubble.setAttribute('aria-expanded', String(open));
@@ -617,7 +623,6 @@
 
   conversation = load();
   renderConversation();
-  void syncHistory();
 
   /** @param {string} question */
   async function ask(question) {
