@@ -5,6 +5,9 @@ import { productTypeLabel } from './reply-presentation.ts';
 import type { Actor } from './roles.ts';
 import type { TurnIdCodec } from './turn-id.ts';
 
+/** The provider the core records on a refused turn (see conversation-core's refusalRecord). */
+const REFUSAL_PROVIDER = { name: 'core', model: 'authorisation' } as const;
+
 /** How many turns a customer's history returns at most (the newest ones). */
 export const MAX_HISTORY_TURNS = 50;
 
@@ -43,7 +46,13 @@ export async function readCustomerHistory(
     latest: Math.min(Math.max(1, Math.floor(limit)), MAX_HISTORY_TURNS),
     ...(cleared ? { afterSeq: cleared.throughTurnSeq } : {}),
   });
-  const own = turns.filter((turn) => turn.channel === customer.channel && turn.actor.role === 'customer');
+  // A refused question was shown as an error, never as a reply: it stays in the audit log, not in the history.
+  const own = turns.filter(
+    (turn) =>
+      turn.channel === customer.channel &&
+      turn.actor.role === 'customer' &&
+      !(turn.provider.name === REFUSAL_PROVIDER.name && turn.provider.model === REFUSAL_PROVIDER.model),
+  );
   const needsCatalog = own.some((turn) => turn.recommendations.length > 0);
   const catalog = needsCatalog && dependencies.catalog ? await dependencies.catalog() : [];
   const byId = new Map(catalog.map((product) => [product.id, product]));

@@ -182,9 +182,10 @@ suite(
       await page.keyboard.press('Enter');
       await page.locator('.fadv-error').waitFor();
       await context.close();
-      expect((await history(B)).turns.map((turn) => turn.question)).toEqual([
-        `What would you recommend for ${A}?`,
-      ]);
+      // The refusal was shown as an error, so it is not part of B's history either (the audit log has it).
+      expect(await history(B)).toEqual({ turns: [] });
+      const refused = await fixture.audit.turns({ customerId: A });
+      expect(refused.some((turn) => turn.actor.id === B)).toBe(true);
       const aQuestions = (await history(A)).turns.map((turn) => turn.question);
       expect(aQuestions).toEqual(['I lost my card', 'What would you recommend for me?']);
     });

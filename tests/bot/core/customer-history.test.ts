@@ -55,12 +55,16 @@ describe("a customer's own conversation history", () => {
     const { dependencies, append } = await setUp();
     const a = { actor: { id: 'C-000001', role: 'customer' as const }, customerId: 'C-000001' };
     const first = await append({ ...a, question: 'A first', recommendations: [] });
-    // B asks about A (refused, but audited with A as the customer): never part of A's history, nor B's own words in A's.
+    // B asks about A: refused (shown to B as an error) and audited with A as the customer. Never in A's history,
+    // and not in B's either (it never was a reply); B's own ordinary turn is.
     await append({
       actor: { id: 'C-000002', role: 'customer' },
       customerId: 'C-000001',
       question: 'B about A',
+      reply: 'Refused: not authorised.',
+      provider: { name: 'core', model: 'authorisation' },
     });
+    await append({ actor: { id: 'C-000002', role: 'customer' }, customerId: 'C-000002', question: 'B own' });
     // An advisor's turn about A in Slack is the advisor's conversation, not A's.
     await append({
       channel: 'slack',
@@ -91,7 +95,7 @@ describe("a customer's own conversation history", () => {
     });
     expect(history[1]?.products[0]?.typeLabel).not.toBe('savings');
     const bHistory = await readCustomerHistory(dependencies, customer('C-000002'));
-    expect(bHistory.map((turn) => turn.question)).toEqual(['B about A']);
+    expect(bHistory.map((turn) => turn.question)).toEqual(['B own']);
     expect((await readCustomerHistory(dependencies, customer('C-000003'))).length).toBe(0);
   });
 
