@@ -9,7 +9,12 @@ import { type IntentModel, prepareIntentModel } from '../chains/understand/index
 import type { PromissoryModel } from '../chains/validate/index.ts';
 import { type InjectionDetector, type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
 import type { AppConfig } from './app-config.ts';
-import { openSqliteAuditStore, type SqliteAuditStore } from './audit/index.ts';
+import {
+  historyClearancesFile,
+  openSqliteAuditStore,
+  openSqliteHistoryClearances,
+  type SqliteAuditStore,
+} from './audit/index.ts';
 import type { StoreHealth } from './core/conversation-core.ts';
 import {
   type AdminReports,
@@ -90,10 +95,13 @@ export async function createAdvisor(
     });
     // Keyed by the bank's web secret so turn ids in old messages stay valid across restarts; random in demo runs.
     const turnIds = config.webTokenSecret ? new TurnIdCodec(config.webTokenSecret) : new TurnIdCodec();
+    const clearances = openSqliteHistoryClearances(historyClearancesFile(config.auditDb));
     const core = new ConversationCore({
       chain,
       audit,
       turnIds,
+      clearances,
+      catalog: () => retriever.catalog(),
       ...(options.store ? { store: options.store } : {}),
     });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
@@ -108,6 +116,7 @@ export async function createAdvisor(
       model: chosen.model,
       modelReason: chosen.reason,
       close: async () => {
+        await clearances.close();
         await audit.close();
         await retriever.close();
         await knowledge.close();

@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ConversationCore, InboundMessage, OutboundReply } from '../bot/core/index.ts';
+import {
+  type ConversationCore,
+  type InboundMessage,
+  type OutboundReply,
+  productTypeLabel,
+} from '../bot/core/index.ts';
 import { TokenRelay } from './token-relay.ts';
 import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
 
@@ -16,6 +21,8 @@ export interface WebChatReply {
     productId: string;
     name: string;
     type: string;
+    /** The type as people read it ("credit card"), the same label Slack and Teams show. */
+    typeLabel: string;
     reasons: string[];
     riskDisclosure: string | null;
     movedByFeedback: boolean;
@@ -121,6 +128,7 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
       productId: product.productId,
       name: product.name,
       type: product.type,
+      typeLabel: productTypeLabel(product.type),
       reasons: product.reasons,
       riskDisclosure: product.riskDisclosure,
       movedByFeedback: product.movedByFeedback,

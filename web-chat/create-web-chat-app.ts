@@ -15,17 +15,19 @@ import {
   signCustomerToken,
   verifyCustomerToken,
 } from './customer-token.ts';
-import { DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
+import { DEMO_PAGE_LANGUAGE, DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
 import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
 import { hostOriginCors } from './host-origin-cors.ts';
 import { checkReadiness, type ReadinessSources } from './readiness.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
 import { resolveWebChatLimits, type WebChatLimits } from './web-chat-limits.ts';
-import { ChatRequest, FeedbackRequest, readJsonBody } from './web-chat-requests.ts';
-import { loadWidgetAsset } from './widget-asset.ts';
+import { ChatRequest, FeedbackRequest, HistoryQuery, readJsonBody, readQuery } from './web-chat-requests.ts';
+import { loadMarkdownAsset, loadWidgetAsset, type WidgetAsset } from './widget-asset.ts';
 
 const API_ROUTES = ['/api/chat', '/api/feedback'] as const;
+const SCRIPT_ROUTES = ['/widget.js', '/widget-markdown.js'] as const;
+const HISTORY_ROUTE = '/api/history';
 /** The marker @hono/node-server's RESPONSE_ALREADY_SENT carries. */
 const ALREADY_SENT_HEADER = 'x-hono-already-sent';
 
@@ -37,7 +39,9 @@ export type WebChatEnv = BlankEnv;
 
 /** Everything the web chat needs, injected so tests run the real app without a port. */
 export interface WebChatDependencies {
-  core: Pick<ConversationCore, 'handle' | 'recordFeedback'>;
+  /** `customerHistory`/`clearCustomerHistory` serve `/api/history`; a core without them has no such route. */
+  core: Pick<ConversationCore, 'handle' | 'recordFeedback'> &
+    Partial<Pick<ConversationCore, 'customerHistory' | 'clearCustomerHistory'>>;
   audit: AuditStore;
   /** HS256 secret shared with the host bank, which signs customer tokens on its own server. */
   tokenSecret: string;
@@ -84,6 +88,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     ...rateWindow,
   });
   const widget = loadWidgetAsset();
+  const markdown = loadMarkdownAsset();
 
   // Who each request was authenticated as; keyed by context so the app stays a plain `Hono` (no Env generics).
   const authenticated = new WeakMap<Context, string>();
@@ -123,7 +128,8 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
   });
   // Mounted first so a preflight is answered before anything else looks at the request.
   const allowHosts = hostOriginCors(dependencies.allowedOrigins ?? [], ['GET', 'POST']);
-  for (const route of [...API_ROUTES, '/widget.js']) app.use(route, allowHosts);
+  for (const route of [...API_ROUTES, ...SCRIPT_ROUTES]) app.use(route, allowHosts);
+  app.use(HISTORY_ROUTE, hostOriginCors(dependencies.allowedOrigins ?? [], ['GET', 'DELETE']));
 
   // Liveness: the process answers HTTP. Cheap on purpose; what the process depends on is `/readyz`'s job.
   app.get('/healthz', (context) => context.json({ ok: true }));
@@ -134,15 +140,15 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     return context.json(report, report.ready ? 200 : 503);
   });
 
-  app.get('/widget.js', async (context) => {
-    const asset = await widget;
-    const headers = { ETag: asset.etag, 'Cache-Control': 'public, max-age=300, must-revalidate' };
-    if (context.req.header('if-none-match') === asset.etag) return context.body(null, 304, headers);
-    return context.body(asset.body, 200, {
-      ...headers,
-      'Content-Type': 'application/javascript; charset=utf-8',
-    });
-  });
+  const serveScript = (asset: Promise<WidgetAsset>) => async (context: Context) => {
+    const { body, etag } = await asset;
+    const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300, must-revalidate' };
+    if (context.req.header('if-none-match') === etag) return context.body(null, 304, headers);
+    return context.body(body, 200, { ...headers, 'Content-Type': 'application/javascript; charset=utf-8' });
+  };
+  app.get('/widget.js', serveScript(widget));
+  // The widget's Markdown renderer, loaded by the widget itself (see loadMarkdownAsset).
+  app.get('/widget-markdown.js', serveScript(markdown));
 
   // Middleware is attached per route, not to `/api/*`: other channels mounted on this app (Teams at
   // `/api/messages`) must not meet customer-token auth or the per-address limit.
@@ -188,12 +194,39 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     return context.json(await recordFeedback(core, customerOf(context), request), 201);
   });
 
+  const { customerHistory, clearCustomerHistory } = core;
+  if (customerHistory && clearCustomerHistory) {
+    const customerActor = (context: Context) => {
+      const customerId = customerOf(context);
+      return { channel: 'web', userId: customerId, role: 'customer', customerId } as const;
+    };
+    // The token's customer's own web conversation, newest last; the customer can never name another customer.
+    app.get(HISTORY_ROUTE, guard('history'), async (context) => {
+      const query = readQuery(context, HistoryQuery);
+      const turns = await customerHistory.call(core, customerActor(context), query.limit);
+      context.header('Cache-Control', 'no-store');
+      return context.json({ turns });
+    });
+    // "Delete my conversation": the customer's view starts afresh; the audit log keeps every record.
+    app.delete(HISTORY_ROUTE, guard('history'), async (context) => {
+      const { clearedAt } = await clearCustomerHistory.call(core, customerActor(context));
+      context.header('Cache-Control', 'no-store');
+      return context.json({ cleared: true, clearedAt });
+    });
+  }
+
   if (dependencies.demo?.enabled) {
     app.get('/', async (context) => {
       const customerId = context.req.query('customer') ?? 'C-000001';
       if (!CUSTOMER_ID.test(customerId)) {
         throw new WebChatError('INVALID_INPUT', 'customer: expected a customer id like C-000123.', {
           field: 'customer',
+        });
+      }
+      const lang = context.req.query('lang') ?? 'en';
+      if (!DEMO_PAGE_LANGUAGE.test(lang)) {
+        throw new WebChatError('INVALID_INPUT', 'lang: expected a language tag like de or es-MX.', {
+          field: 'lang',
         });
       }
       // Demo only: a real bank signs this token on its own server, after its own login, with the shared secret.
@@ -209,7 +242,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
         'Content-Security-Policy',
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
       );
-      return context.html(renderDemoPage({ token, customerId }));
+      return context.html(renderDemoPage({ token, customerId, lang }));
     });
   }
 

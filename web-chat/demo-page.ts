@@ -1,3 +1,6 @@
+/** What `/?lang=` accepts: a language tag such as `de` or `es-MX`. */
+export const DEMO_PAGE_LANGUAGE = /^[a-z]{2}(?:-[A-Za-z]{2})?$/;
+
 /** Lifetime of a demo-page token: long enough to try the widget, well under the one-hour cap. */
 export const DEMO_TOKEN_LIFETIME_SECONDS = 15 * 60;
 
@@ -17,11 +20,13 @@ function escapeHtml(value: string): string {
  * A fictional bank's page with the widget embedded the way a real host page does it: one script tag carrying a
  * token. Its own CSS is deliberately opinionated (buttons, lists, headings) to show the widget's styles hold up.
  */
-export function renderDemoPage(options: { token: string; customerId: string }): string {
+export function renderDemoPage(options: { token: string; customerId: string; lang?: string }): string {
   const token = escapeHtml(options.token);
   const customer = escapeHtml(options.customerId);
+  // The widget speaks the page's language (en, de, es): `/?lang=de` shows it as a German bank's page would.
+  const lang = escapeHtml(options.lang ?? 'en');
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,11 +34,11 @@ export function renderDemoPage(options: { token: string; customerId: string }): 
 <link rel="icon" href="data:,">
 <style>
   body { margin: 0; font-family: Georgia, 'Times New Roman', serif; color: #1d2433; background: #f4f1ea; line-height: 1.6; }
-  header { background: #0b3d2e; color: #fff; padding: 1rem 2rem; display: flex; align-items: center; gap: 2rem; }
+  header { background: #0b3d2e; color: #fff; padding: 1rem clamp(1rem, 5vw, 2rem); display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 2rem; }
   header strong { font-size: 1.4rem; letter-spacing: 0.04em; }
   nav a { color: #d8efe4; margin-right: 1.25rem; text-decoration: none; }
   nav a:hover, nav a:focus { text-decoration: underline; }
-  main { max-width: 60rem; margin: 2rem auto; padding: 0 2rem; }
+  main { max-width: 60rem; margin: 2rem auto; padding: 0 clamp(1rem, 5vw, 2rem); }
   .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
   .cards section { background: #fff; border-radius: 6px; padding: 1rem 1.25rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); }
   h1 { font-size: 2rem; } h3 { font-size: 1.3rem; text-transform: uppercase; }

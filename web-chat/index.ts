@@ -20,7 +20,7 @@ export {
   TOKEN_ALGORITHM,
   verifyCustomerToken,
 } from './customer-token.ts';
-export { DEMO_TOKEN_LIFETIME_SECONDS } from './demo-page.ts';
+export { DEMO_PAGE_LANGUAGE, DEMO_TOKEN_LIFETIME_SECONDS } from './demo-page.ts';
 export { FixedWindowRateLimiter, type RateDecision } from './fixed-window-rate-limiter.ts';
 export { hostOriginCors } from './host-origin-cors.ts';
 export {
@@ -38,4 +38,4 @@ export {
   type WebChatErrorCode,
 } from './web-chat-error.ts';
 export { DEFAULT_WEB_CHAT_LIMITS, type WebChatLimits } from './web-chat-limits.ts';
-export { ChatRequest, FeedbackRequest } from './web-chat-requests.ts';
+export { ChatRequest, FeedbackRequest, HistoryQuery } from './web-chat-requests.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasVisibleText, MAX_MESSAGE_CHARACTERS } from '../bot/core/index.ts';
+import { hasVisibleText, MAX_HISTORY_TURNS, MAX_MESSAGE_CHARACTERS } from '../bot/core/index.ts';
 import { WebChatError } from './web-chat-error.ts';
 
 /** `POST /api/chat`: the customer's message and, for follow-ups, the thread the server handed out. */
@@ -28,6 +28,29 @@ export const FeedbackRequest = z.strictObject({
 });
 /** A parsed feedback request. */
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
+
+/** `GET /api/history?limit=N`: how many of the newest turns to return (default and maximum 50). */
+export const HistoryQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_HISTORY_TURNS, `must be at most ${MAX_HISTORY_TURNS}`)
+    .optional(),
+});
+/** A parsed history query. */
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+/** Parses query parameters with `schema`; a bad or unknown parameter is a 422 naming it. */
+export function readQuery<Schema extends z.ZodType>(context: Context, schema: Schema): z.infer<Schema> {
+  const parsed = schema.safeParse(context.req.query());
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issueField(issue)}: ${issue.message}`);
+  throw new WebChatError('INVALID_INPUT', `Invalid query: ${problems.join('; ')}.`, {
+    cause: parsed.error,
+    field: parsed.error.issues[0] ? issueField(parsed.error.issues[0]) : '(query)',
+  });
+}
 
 /**
  * Reads a JSON body and parses it with `schema`: any Content-Type but `application/json` is a 415, bad JSON or a

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS audit_turns (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_turns_customer ON audit_turns (customer_id, seq);
 CREATE INDEX IF NOT EXISTS audit_turns_recorded_at ON audit_turns (recorded_at);
+CREATE INDEX IF NOT EXISTS audit_turns_actor ON audit_turns (actor_id, seq);
 
 CREATE TABLE IF NOT EXISTS audit_feedback (
   seq INTEGER PRIMARY KEY,

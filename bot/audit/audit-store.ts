@@ -28,14 +28,25 @@ const since = z.iso
 const limit = z.number().int().min(1).optional();
 
 /** Which turns to read back; results are in ascending `seq`, `limit` keeps the oldest matches. */
-export const TurnFilter = z.strictObject({
-  /** ISO timestamp; only records with `recordedAt >= since`. */
-  since,
-  customerId: z.string().min(1).optional(),
-  /** One turn by its sequence number (an empty result when there is none). */
-  seq: z.number().int().min(1).optional(),
-  limit,
-});
+export const TurnFilter = z
+  .strictObject({
+    /** ISO timestamp; only records with `recordedAt >= since`. */
+    since,
+    customerId: z.string().min(1).optional(),
+    /** One turn by its sequence number (an empty result when there is none). */
+    seq: z.number().int().min(1).optional(),
+    /** Only turns this person asked (the actor's id), whichever customer they were about. */
+    actorId: z.string().min(1).optional(),
+    /** Only turns after this sequence number. */
+    afterSeq: z.number().int().min(0).optional(),
+    limit,
+    /** Keeps the newest N matches instead of the oldest (still returned oldest first); not with `limit`. */
+    latest: z.number().int().min(1).optional(),
+  })
+  .refine((filter) => filter.limit === undefined || filter.latest === undefined, {
+    message: 'give limit or latest, not both',
+    path: ['latest'],
+  });
 /** A turn filter, as callers write it. */
 export type TurnFilter = z.input<typeof TurnFilter>;
 

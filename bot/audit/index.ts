@@ -24,6 +24,13 @@ export { type AuditWritability, PROBE_BYTES, probeAuditWritable } from './audit-
 export { canonicalJson } from './canonical-json.ts';
 export { ChainHead, chainHash, GENESIS_HASH } from './hash-chain.ts';
 export {
+  type HistoryClearance,
+  type HistoryClearances,
+  historyClearancesFile,
+  inMemoryHistoryClearances,
+  openSqliteHistoryClearances,
+} from './history-clearances.ts';
+export {
   type AuditConnectionSettings,
   JOURNAL_SIZE_LIMIT_BYTES,
   openSqliteAuditStore,

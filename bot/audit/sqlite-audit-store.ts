@@ -187,17 +187,24 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     async turns(filter = {}) {
       ensureOpen();
       settled();
-      const { since, customerId, seq, limit } = parseAuditInput(TurnFilter, filter, 'filter');
+      const { since, customerId, seq, actorId, afterSeq, limit, latest } = parseAuditInput(
+        TurnFilter,
+        filter,
+        'filter',
+      );
       const where = whereClause([
         since === undefined ? null : ['recorded_at >= ?', since],
         seq === undefined ? null : ['seq = ?', seq],
         customerId === undefined ? null : ['customer_id = ?', customerId],
+        actorId === undefined ? null : ['actor_id = ?', actorId],
+        afterSeq === undefined ? null : ['seq > ?', afterSeq],
       ]);
-      const rows = database
-        .prepare<unknown[], TurnRow>(
-          `SELECT ${turnColumns} FROM audit_turns ${where.sql} ORDER BY seq LIMIT ?`,
-        )
-        .all(...where.values, limit ?? -1);
+      const select = `SELECT ${turnColumns} FROM audit_turns ${where.sql}`;
+      const sql =
+        latest === undefined
+          ? `${select} ORDER BY seq LIMIT ?`
+          : `SELECT * FROM (${select} ORDER BY seq DESC LIMIT ?) ORDER BY seq`;
+      const rows = database.prepare<unknown[], TurnRow>(sql).all(...where.values, latest ?? limit ?? -1);
       return rows.map((row) => readBack(AuditRecord, () => rowToTurn(row), 'turn', row.seq));
     },
     async feedback(filter = {}) {

@@ -10,10 +10,18 @@ import {
   type AuditStore,
   type AuditTurnInput,
   type FeedbackRecord,
+  type HistoryClearances,
+  inMemoryHistoryClearances,
 } from '../audit/index.ts';
 import { assertMayAccessCustomer } from './access-refusal.ts';
 import { AuditHealth } from './audit-health.ts';
 import { CoreError } from './core-error.ts';
+import {
+  type CustomerHistoryDependencies,
+  clearCustomerHistory,
+  type HistoryTurn,
+  readCustomerHistory,
+} from './customer-history.ts';
 import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
 import { ReplyRelease } from './reply-release.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
@@ -100,6 +108,7 @@ export class ConversationCore {
   /** Whether audit appends are succeeding; read by `/readyz`. */
   readonly auditHealth: AuditHealth;
   private readonly turnIds: TurnIdCodec;
+  private readonly history: CustomerHistoryDependencies;
 
   constructor(
     private readonly dependencies: {
@@ -111,11 +120,31 @@ export class ConversationCore {
       store?: StoreHealth;
       /** Issues the turn ids replies carry; give it a stable secret so buttons survive restarts. */
       turnIds?: TurnIdCodec;
+      /** Where "delete my conversation" markers are kept (default: in memory, lost on restart). */
+      clearances?: HistoryClearances;
+      /** The catalogue, so a customer's history names the products its turns recommended. */
+      catalog?: CustomerHistoryDependencies['catalog'];
     },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
     this.auditHealth = dependencies.auditHealth ?? new AuditHealth();
     this.turnIds = dependencies.turnIds ?? new TurnIdCodec();
+    this.history = {
+      audit: dependencies.audit,
+      clearances: dependencies.clearances ?? inMemoryHistoryClearances(),
+      turnIds: this.turnIds,
+      ...(dependencies.catalog ? { catalog: dependencies.catalog } : {}),
+    };
+  }
+
+  /** The customer's own conversation, newest last, after their last clearance (see readCustomerHistory). */
+  async customerHistory(actor: Actor, limit?: number): Promise<HistoryTurn[]> {
+    return await readCustomerHistory(this.history, actor, limit);
+  }
+
+  /** "Delete my conversation": clears the customer's view; the audit log keeps every record. */
+  async clearCustomerHistory(actor: Actor): Promise<{ clearedAt: string }> {
+    return await clearCustomerHistory(this.history, actor);
   }
 
   /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */

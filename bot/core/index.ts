@@ -23,6 +23,13 @@ export {
   type TurnProgress,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
+export {
+  type CustomerHistoryDependencies,
+  clearCustomerHistory,
+  type HistoryTurn,
+  MAX_HISTORY_TURNS,
+  readCustomerHistory,
+} from './customer-history.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
 export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
 export { presentRiskOnce, productTypeLabel, sourceLabel } from './reply-presentation.ts';

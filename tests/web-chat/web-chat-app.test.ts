@@ -334,9 +334,18 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     expect(widget.status).toBe(200);
     expect(widget.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
     expect(widget.headers.get('cache-control')).toMatch(/max-age=\d+/);
-    expect(await widget.text()).toMatch(/^\/\/ @ts-check/);
+    // The widget file wrapped with its UI texts in English, German and Spanish.
+    const body = await widget.text();
+    expect(body).toMatch(/^\(\(\) => \{\nconst WIDGET_UI_TEXTS = \{"en":\{/);
+    expect(body).toContain('"de":{');
+    expect(body).toContain('// @ts-check');
     const etag = widget.headers.get('etag') ?? '';
     expect((await app.request('/widget.js', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    // markdown-it's own browser build, wrapped so it claims no page global but the widget's.
+    const markdown = await app.request('/widget-markdown.js');
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(await markdown.text()).toMatch(/window\.fadvMarkdownIt = module\.exports;/);
   });
 
   it('serves a demo host page with one widget script tag and a 15-minute token that verifies', async () => {

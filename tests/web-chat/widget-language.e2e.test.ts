@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIDGET_SCRIPT_FILE } from '../../web-chat/widget-asset.ts';
+import { loadWidgetAsset } from '../../web-chat/widget-asset.ts';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
 
 const suite = hasChromium ? describe : describe.skip;
 const HOST = 'http://bank.test';
 
-/** A host page that embeds the real widget script inline, with the page language and script attributes given. */
+/** A host page that embeds the real widget script (as served) inline, with the page language and script attributes given. */
 function hostPage(widget: string, options: { lang?: string; dataLang?: string }): string {
   const lang = options.lang === undefined ? '' : ` lang="${options.lang}"`;
   const dataLang = options.dataLang === undefined ? '' : ` data-lang="${options.dataLang}"`;
@@ -24,7 +23,7 @@ suite(
     let widget: string;
 
     beforeAll(async () => {
-      widget = await readFile(WIDGET_SCRIPT_FILE, 'utf8');
+      widget = (await loadWidgetAsset()).body;
       browser = await launchChromium();
     });
     afterAll(async () => {

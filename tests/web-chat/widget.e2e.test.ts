@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
@@ -20,6 +21,13 @@ function replyFromSse(body: string): WebChatReply {
   const data = block ? /^data: (.*)$/m.exec(block)?.[1] : undefined;
   if (!data) throw new Error(`no reply event in ${body.slice(0, 200)}`);
   return JSON.parse(data) as WebChatReply;
+}
+
+/** The reply as the widget renders it: markdown-it with the widget's options (no raw HTML, no images). */
+function markdownHtml(text: string): string {
+  const renderer = new MarkdownIt({ html: false, linkify: true, breaks: true });
+  renderer.disable('image');
+  return renderer.render(text);
 }
 
 suite(
@@ -95,14 +103,12 @@ suite(
     /** Sends a question with the keyboard and returns the reply the server streamed for it. */
     async function ask(question: string): Promise<WebChatReply> {
       const body = nextChatBody();
+      // Counted, not the last answer's group: until the new answer is on screen the last one is the previous answer.
+      const rated = await page.getByRole('group', { name: 'Was this answer helpful?' }).count();
       await page.getByRole('textbox', { name: 'Your message' }).fill(question);
       await page.keyboard.press('Enter');
       const reply = replyFromSse(await body);
-      await page
-        .locator('.fadv-bot')
-        .last()
-        .getByRole('group', { name: 'Was this answer helpful?' })
-        .waitFor();
+      await page.getByRole('group', { name: 'Was this answer helpful?' }).nth(rated).waitFor();
       return reply;
     }
 
@@ -133,18 +139,19 @@ suite(
         const lengths: number[] = [];
         Object.assign(window, { answerLengths: lengths });
         new MutationObserver(() => {
-          const answer = log?.querySelector('.fadv-bot:last-child > p');
+          const answer = log?.querySelector('.fadv-bot:last-child .fadv-text');
           if (answer) lengths.push(answer.textContent?.length ?? 0);
         }).observe(log as Node, { subtree: true, childList: true, characterData: true });
       });
       const reply = await ask('What would you recommend for me?');
 
       const answer = page.locator('.fadv-bot').last();
-      expect(await answer.locator('> p').textContent()).toBe(reply.text);
+      expect(await answer.locator('.fadv-text').innerHTML()).toBe(markdownHtml(reply.text));
+      const shownLength = (await answer.locator('.fadv-text').textContent())?.length ?? 0;
       const lengths = await page.evaluate(
         () => (window as unknown as { answerLengths: number[] }).answerLengths,
       );
-      const partial = new Set(lengths.filter((length) => length > 0 && length < reply.text.length));
+      const partial = new Set(lengths.filter((length) => length > 0 && length < shownLength));
       expect(partial.size).toBeGreaterThanOrEqual(2);
 
       const cards = answer.locator('.fadv-card');
@@ -205,7 +212,7 @@ suite(
       const reply = await ask('I lost my card');
       expect(reply.sources.length).toBeGreaterThan(0);
       const answer = page.locator('.fadv-bot').last();
-      expect(await answer.locator('> p').textContent()).toBe(reply.text);
+      expect(await answer.locator('.fadv-text').innerHTML()).toBe(markdownHtml(reply.text));
       const sources = await answer.locator('.fadv-sources li').allTextContents();
       expect(sources[0]).toContain(reply.sources[0]?.title);
       await page.screenshot({ path: '/tmp/widget-sources.png' });
@@ -236,7 +243,7 @@ suite(
       const answered = nextChatBody();
       await buttons.first().click();
       expect(JSON.parse((await next).postData() ?? '{}').message).toBe(chosen);
-      expect(await page.locator('.fadv-user').last().textContent()).toBe(chosen);
+      expect(await page.locator('.fadv-user').last().textContent()).toBe(`You said: ${chosen}`);
       expect(await buttons.first().isDisabled()).toBe(true);
       await answered;
       await answers
