@@ -19,6 +19,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `${keyPath(issue.path)}: unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
   }
+  if (issue.code === 'invalid_key') {
+    // A record key (a schema field name) that failed: say why, not just "invalid key".
+    return `${keyPath(issue.path)}: ${issue.issues[0]?.message ?? issue.message}`;
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return `${keyPath(issue.path)}: missing (expected ${issue.expected})`;
   }
