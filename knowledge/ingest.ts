@@ -11,6 +11,7 @@ import {
   writeIngestManifest,
 } from './ingest-manifest.ts';
 import { ARTICLES_DIR, chunkArticle, loadArticles } from './knowledge-articles.ts';
+import type { MappedData, MappingSummary } from './mapping/index.ts';
 import { buildCustomerProfiles, type LoadReport, loadDataset } from './preprocess/index.ts';
 import { PRODUCT_RECORD_KEY, productDocument } from './product-document.ts';
 import { PROFILE_RECORD_KEY, serializeProfileRecord } from './profile-record.ts';
@@ -36,6 +37,8 @@ export interface IngestOptions {
   /** A reachable Chroma server (see connectChroma). */
   chromaUrl: string;
   dataDir: string;
+  /** A bank's export translated by a mapping (see prepareMappedData); its folder replaces `dataDir`. */
+  mapped?: MappedData;
   articlesDir?: string;
   skipInvalid?: boolean;
   /** Drop the collections and the fitted LSA model first, and build everything anew. */
@@ -53,6 +56,8 @@ export interface IngestOptions {
 export interface IngestSummary {
   embedder: { id: string; kind: string; dimensions: number; reason: string };
   load: LoadReport;
+  /** What the mapping translated and every default it applied, when the data came through one. */
+  mapping?: MappingSummary;
   collections: SyncSummary[];
   /** Posts left out of profile documents because the injection detector flagged them, and by what. */
   flaggedPosts: { count: number; detector: string };
@@ -119,12 +124,13 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
   const emit = options.onEvent ?? (() => {});
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
   const storeDir = options.config.storeDir;
+  const dataDir = options.mapped?.dataDir ?? options.dataDir;
   // Posts are screened with the detector's stricter posts threshold (see InjectionDetector.forUse).
   const injectionDetector = (options.injectionDetector ?? rulesOnlyDetector()).forUse('posts');
   await mkdir(storeDir, { recursive: true });
 
   const fingerprint = await inputFingerprint(
-    options.dataDir,
+    dataDir,
     articlesDir,
     options.config,
     options.skipInvalid ?? false,
@@ -138,12 +144,16 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
     );
     if (unchanged) {
       emit({ kind: 'stage', message: 'Inputs unchanged since the last complete ingest: nothing to do' });
-      return unchangedSummary(unchanged, (performance.now() - started) / 1000);
+      const summary = unchangedSummary(unchanged, (performance.now() - started) / 1000);
+      return options.mapped ? { ...summary, mapping: options.mapped.summary } : summary;
     }
   }
 
   emit({ kind: 'stage', message: `Validating and preprocessing ${options.dataDir}` });
-  const dataset = await loadDataset(options.dataDir, { skipInvalid: options.skipInvalid ?? false });
+  const dataset = await loadDataset(dataDir, {
+    skipInvalid: options.skipInvalid ?? false,
+    ...(options.mapped ? { origin: options.mapped.origin } : {}),
+  });
   const profiles = buildCustomerProfiles(dataset, { postScreen: injectionDetector });
   const flaggedPosts = {
     count: profiles.reduce((sum, profile) => sum + profile.aggregates.flaggedPostCount, 0),
@@ -222,6 +232,7 @@ export async function ingestDataset(options: IngestOptions): Promise<IngestSumma
       reason: choice.reason,
     },
     load: dataset.report,
+    ...(options.mapped ? { mapping: options.mapped.summary } : {}),
     collections,
     flaggedPosts,
     interrupted,

@@ -7,20 +7,28 @@ import {
   type CsvAuditOptions,
   DEFAULT_NEIGHBOURS,
   FAVOURABLE_OUTCOMES,
+  FairnessInputError,
   type FairnessReport,
   type FavourableOutcome,
   loggedTurnsFairnessReport,
+  ProtectedSpecError,
+  parseProtectedColumn,
+  parseValueLabels,
   populationFairnessReport,
   renderFairnessReport,
   type ValueMatch,
 } from '../chains/eval/fairness/index.ts';
 import { loadConfig } from '../knowledge/config.ts';
+import { parseDelimiter } from '../knowledge/preprocess/csv-delimiter.ts';
 import { type DatasetTables, loadDataset } from '../knowledge/preprocess/index.ts';
 import { createRandom } from '../knowledge/seeded-random.ts';
 
 const USAGE = [
   'Usage: npm run bias -- [--data data/] [--favourable investment_or_premium|credit_approved] [--neighbours 50] [--seed 42] [--audit FILE]',
-  '       npm run bias -- --csv FILE --protected COLUMN=PRIVILEGED[,..] [--protected ...] --favourable COLUMN=VALUE[,VALUE] [--label COLUMN=VALUE[,VALUE]] [--seed 42]',
+  '       npm run bias -- --csv FILE --protected COLUMN=PRIVILEGED[,..]|COLUMN>=N [--protected ...] --favourable COLUMN=VALUE[,VALUE]',
+  '                          [--label COLUMN=VALUE[,VALUE]] [--labels COLUMN=CODE:label[,..]] [--delimiter ,|;|tab] [--seed 42]',
+  '       (--protected takes =, >=, >, <, <=: \'age>25\' makes "age > 25" the privileged group and "age <= 25" the other;',
+  '        the delimiter is detected from the header when not given)',
 ].join('\n');
 
 const FLAGS = {
@@ -30,6 +38,8 @@ const FLAGS = {
   csv: { type: 'string' },
   protected: { type: 'string', multiple: true },
   label: { type: 'string' },
+  labels: { type: 'string', multiple: true },
+  delimiter: { type: 'string' },
   seed: { type: 'string' },
   audit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -90,22 +100,31 @@ function parseJob(argv: string[]): Job {
     if (!values.protected?.length) throw new UsageError('--csv needs at least one --protected COLUMN=VALUE');
     if (values.favourable === undefined) throw new UsageError('--csv needs --favourable COLUMN=VALUE');
     const label = values.label === undefined ? undefined : columnValues('label', values.label);
-    return {
-      kind: 'csv',
-      file: values.csv,
-      seed,
-      options: {
-        protected: values.protected.map((text) => {
-          const match = columnValues('protected', text);
-          return { column: match.column, privileged: match.values };
-        }),
-        favourable: columnValues('favourable', values.favourable),
-        ...(label ? { label } : {}),
-        random: createRandom(seed),
-      },
-    };
+    const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+    if (values.delimiter !== undefined && delimiter === undefined) {
+      throw new UsageError(`--delimiter must be , ; or tab, got "${values.delimiter}"`);
+    }
+    try {
+      const labels = values.labels === undefined ? undefined : parseValueLabels(values.labels);
+      return {
+        kind: 'csv',
+        file: values.csv,
+        seed,
+        options: {
+          protected: values.protected.map(parseProtectedColumn),
+          favourable: columnValues('favourable', values.favourable),
+          ...(label ? { label } : {}),
+          ...(labels ? { labels } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          random: createRandom(seed),
+        },
+      };
+    } catch (error) {
+      if (error instanceof ProtectedSpecError) throw new UsageError(error.message, { cause: error });
+      throw error;
+    }
   }
-  for (const flag of ['protected', 'label'] as const) {
+  for (const flag of ['protected', 'label', 'labels', 'delimiter'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} applies only with --csv FILE`);
   }
   const favourable = values.favourable ?? 'investment_or_premium';
@@ -176,7 +195,16 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  console.log((await run(job)).join('\n'));
+  let lines: string[];
+  try {
+    lines = await run(job);
+  } catch (error) {
+    // A table or flag value the audit cannot use is the user's to fix, like a bad flag.
+    if (!(error instanceof FairnessInputError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  console.log(lines.join('\n'));
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }

@@ -9,15 +9,20 @@ import {
   KnowledgeError,
   loadConfig,
 } from '../knowledge/index.ts';
+import { type MappedData, mappedDataDir, prepareMappedData } from '../knowledge/mapping/index.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 import { printIntentModel } from './print-intent-model.ts';
 
-const usage = 'Usage: npm run ingest -- [--data data/] [--skip-invalid] [--rebuild]';
-let values: { data?: string; 'skip-invalid'?: boolean; rebuild?: boolean; help?: boolean };
+const usage =
+  'Usage: npm run ingest -- [--data data/] [--mapping bank-mapping.yaml] [--skip-invalid] [--rebuild]\n' +
+  "  --mapping: the folder holds a bank's own export, described by a mapping (see docs/bring-your-own-data.md;\n" +
+  '             draft one with npm run mapping:init -- --data DIR)';
+let values: { data?: string; mapping?: string; 'skip-invalid'?: boolean; rebuild?: boolean; help?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       data: { type: 'string' },
+      mapping: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       rebuild: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -49,6 +54,18 @@ process.on('SIGINT', () => {
   }
 });
 
+let mapped: MappedData | undefined;
+if (values.mapping !== undefined) {
+  try {
+    mapped = await prepareMappedData(values.mapping, dataDir, mappedDataDir(config.storeDir));
+    console.log(`Mapping ${values.mapping}: ${dataDir} translated into ${mapped.dataDir}`);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(`Ingest failed (${error.code}): ${error.message}`);
+    process.exit(1);
+  }
+}
+
 const connection = await connectChroma({ chromaUrl: config.chromaUrl, storeDir: config.storeDir });
 console.log(`Chroma: ${connection.url} (${connection.origin})`);
 const bar = process.stdout.isTTY
@@ -68,6 +85,7 @@ try {
     config,
     chromaUrl: connection.url,
     dataDir,
+    ...(mapped ? { mapped } : {}),
     skipInvalid: values['skip-invalid'] ?? false,
     rebuild: values.rebuild ?? false,
     signal: abort.signal,

@@ -1,4 +1,24 @@
 import { COLLECTIONS, type IngestSummary, type SyncSummary } from '../knowledge/index.ts';
+import type { MappingSummary } from '../knowledge/mapping/index.ts';
+
+/** Which bank file became which schema file, and every default the mapping applied with its row count. */
+function printMappingSummary(mapping: MappingSummary): void {
+  for (const file of mapping.files) {
+    const filtered = file.filteredOut > 0 ? `, ${file.filteredOut} left out by "where"` : '';
+    console.log(
+      `Mapped ${file.source} (${file.delimiter}-separated) → ${file.target}: ${file.rows} rows${filtered}`,
+    );
+  }
+  if (mapping.defaults.length === 0) {
+    console.log('Defaults applied: none');
+    return;
+  }
+  console.log("Defaults applied (the bank's files lack these values):");
+  for (const item of mapping.defaults) {
+    const value = item.value === '' ? '(empty)' : `"${item.value}"`;
+    console.log(`  ${item.file} ${item.field} = ${value} in ${item.rows} row(s): ${item.reason}`);
+  }
+}
 
 /** Prints what an ingest run did, one line per collection, for people reading a terminal. */
 export function printIngestSummary(summary: IngestSummary): void {
@@ -7,6 +27,8 @@ export function printIngestSummary(summary: IngestSummary): void {
     .map(([file, count]) => `${file} ${count}`)
     .join(', ');
   if (rows.length > 0) console.log(`Read: ${rows}`);
+  for (const note of load.absent ?? []) console.log(`Optional file ${note}`);
+  if (summary.mapping) printMappingSummary(summary.mapping);
   const skipped = Object.entries(load.skipped).filter(([, count]) => count > 0);
   if (skipped.length > 0) {
     console.log(`Skipped invalid rows: ${skipped.map(([file, count]) => `${file} ${count}`).join(', ')}`);

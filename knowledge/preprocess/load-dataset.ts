@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type DataIssue, KnowledgeError } from '../errors.ts';
+import { PRODUCT_CATALOG } from '../generate/product-catalog.ts';
 import {
   type Adoption,
   AdoptionRow,
@@ -13,7 +14,7 @@ import {
   type Transaction,
   TransactionRow,
 } from '../schemas.ts';
-import { IssueLog } from './issue-log.ts';
+import { IssueLog, type IssueOrigin } from './issue-log.ts';
 import { loadProducts } from './load-products.ts';
 import { startSentimentScoring } from './sentiment.ts';
 import { type CsvFileName, type RawRow, validateCsvFile } from './validate-csv.ts';
@@ -34,10 +35,12 @@ export interface LoadReport {
   rows: Record<string, number>;
   /** Of those, rows dropped: invalid, duplicate, or referring to an unknown or dropped customer/product. */
   skipped: Record<string, number>;
-  /** The issues found, the first 1000 of them word for word (see STORED_ISSUE_LIMIT). */
+  /** The issues found: every header problem, then the first 1000 row issues word for word (see STORED_ISSUE_LIMIT). */
   issues: DataIssue[];
   /** How many issues were found in all, stored or not. */
   issueCount: number;
+  /** Optional files the folder did not have, and what stood in for them. */
+  absent?: string[];
 }
 
 /** A validated, preprocessed data directory: the input to profile building and evaluation. */
@@ -48,9 +51,11 @@ export interface Dataset extends DatasetTables {
 export interface LoadDatasetOptions {
   /** Drop bad rows (and rows that depend on them) instead of failing; structural problems still throw. */
   skipInvalid?: boolean;
+  /** Where issues really are when the folder holds files translated from a bank's export. */
+  origin?: IssueOrigin;
 }
 
-/** The files a data directory must hold. */
+/** The files a data directory may hold (customers.csv and transactions.csv must be there). */
 export const DATA_FILES = [
   'customers.csv',
   'social_media.csv',
@@ -61,7 +66,18 @@ export const DATA_FILES = [
 
 type RowCheck<Row> = (row: Row, line: number) => boolean;
 
-async function assertFilesExist(directory: string): Promise<void> {
+/** Files a bank may not have: no posts, no adoption history, the shipped catalogue. */
+const OPTIONAL_FILES: ReadonlySet<string> = new Set(['social_media.csv', 'adoptions.csv', 'products.json']);
+
+/** What stands in for each optional file when it is absent. */
+const ABSENT_FILE_NOTES: Readonly<Record<string, string>> = {
+  'social_media.csv': 'social_media.csv: absent, so profiles have no posts',
+  'adoptions.csv': 'adoptions.csv: absent, so recommendations use no adoption history',
+  'products.json': `products.json: absent, so the shipped catalogue (${PRODUCT_CATALOG.length} products) is used`,
+};
+
+/** The optional files that are absent; throws MISSING_FILE naming every required one that is. */
+async function checkFiles(directory: string): Promise<Set<string>> {
   const present = await Promise.all(
     DATA_FILES.map(async (file) => {
       try {
@@ -72,10 +88,11 @@ async function assertFilesExist(directory: string): Promise<void> {
       }
     }),
   );
-  const missing = DATA_FILES.filter((_, index) => !present[index]);
+  const missing = DATA_FILES.filter((file, index) => !present[index] && !OPTIONAL_FILES.has(file));
   if (missing.length > 0) {
     throw new KnowledgeError('MISSING_FILE', `Missing input file(s) in ${directory}: ${missing.join(', ')}`);
   }
+  return new Set(DATA_FILES.filter((_, index) => !present[index]));
 }
 
 /** A check that each id appears once; a repeat is reported against its first line and dropped. */
@@ -117,9 +134,19 @@ async function loadRows<Row>(
   file: CsvFileName,
   schema: z.ZodType<Row>,
   checks: ReadonlyArray<RowCheck<Row>>,
-  context: { log: IssueLog; report: LoadReport; onInvalidRow?: (raw: RawRow) => void },
+  context: {
+    log: IssueLog;
+    report: LoadReport;
+    absent: ReadonlySet<string>;
+    onInvalidRow?: (raw: RawRow) => void;
+  },
 ): Promise<{ kept: Row[]; unreadable: boolean }> {
   const kept: Row[] = [];
+  if (context.absent.has(file)) {
+    context.report.rows[file] = 0;
+    context.report.skipped[file] = 0;
+    return { kept, unreadable: false };
+  }
   let dropped = 0;
   const stats = await validateCsvFile(
     directory,
@@ -148,11 +175,17 @@ async function loadRows<Row>(
  * @example const dataset = await loadDataset('data', { skipInvalid: true });
  */
 export async function loadDataset(directory: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  await assertFilesExist(directory);
-  const log = new IssueLog();
-  const report: LoadReport = { rows: {}, skipped: {}, issues: log.issues, issueCount: 0 };
+  const absent = await checkFiles(directory);
+  const log = new IssueLog(undefined, options.origin);
+  const report: LoadReport = {
+    rows: {},
+    skipped: {},
+    issues: [],
+    issueCount: 0,
+    absent: [...absent].map((file) => ABSENT_FILE_NOTES[file] ?? file),
+  };
 
-  const products = await loadProducts(directory, log);
+  const products = absent.has('products.json') ? PRODUCT_CATALOG : await loadProducts(directory, log);
   report.rows['products.json'] = products?.length ?? 0;
   report.skipped['products.json'] = 0;
 
@@ -162,7 +195,7 @@ export async function loadDataset(directory: string, options: LoadDatasetOptions
     'customers.csv',
     CustomerRow,
     [uniqueIds('customers.csv', 'customer_id', (customer: Customer) => customer.customer_id, log)],
-    { log, report, onInvalidRow: (raw) => rejectedCustomers.add(raw.customer_id?.trim() ?? '') },
+    { log, report, absent, onInvalidRow: (raw) => rejectedCustomers.add(raw.customer_id?.trim() ?? '') },
   );
   if (!customers.unreadable && report.rows['customers.csv'] === 0) {
     log.addStructural({
@@ -193,7 +226,7 @@ export async function loadDataset(directory: string, options: LoadDatasetOptions
       uniqueIds('social_media.csv', 'post_id', (post: SocialPost) => post.post_id, log),
       knownIds('social_media.csv', 'customer_id', (post: SocialPost) => post.customer_id, customerIds, log),
     ],
-    { log, report },
+    { log, report, absent },
   );
   // Scoring posts overlaps with reading the two remaining files; issues only accumulate, so a load
   // that is already bound to fail scores nothing.
@@ -208,7 +241,7 @@ export async function loadDataset(directory: string, options: LoadDatasetOptions
         uniqueIds('transactions.csv', 'transaction_id', (row: Transaction) => row.transaction_id, log),
         knownIds('transactions.csv', 'customer_id', (row: Transaction) => row.customer_id, customerIds, log),
       ],
-      { log, report },
+      { log, report, absent },
     );
     const adoptions = await loadRows(
       directory,
@@ -218,10 +251,11 @@ export async function loadDataset(directory: string, options: LoadDatasetOptions
         knownIds('adoptions.csv', 'customer_id', (row: Adoption) => row.customer_id, customerIds, log),
         knownIds('adoptions.csv', 'product_id', (row: Adoption) => row.product_id, productIds, log),
       ],
-      { log, report },
+      { log, report, absent },
     );
 
     report.issueCount = log.total;
+    report.issues = log.issues;
     if (products === undefined || log.structural > 0 || (log.total > 0 && !options.skipInvalid)) {
       throw log.toError();
     }

@@ -82,9 +82,9 @@ async function toFormatError(error: unknown, filePath: string, line: number): Pr
  * Streams a CSV file record by record, header first, each with the line it starts on; blank lines
  * are skipped. Throws {@link CsvFormatError} for bytes that are not UTF-8 or for broken quoting.
  */
-export async function* readCsvRecords(filePath: string): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(filePath: string, delimiter = ','): AsyncGenerator<CsvRecord> {
   const source = Readable.from(readUtf8Chunks(filePath));
-  const parser = parse({ bom: true, relax_column_count: true });
+  const parser = parse({ bom: true, relax_column_count: true, delimiter });
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let nextLine = 1;

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CSV_COLUMNS, OPTIONAL_COLUMNS } from '../schemas.ts';
@@ -33,6 +34,20 @@ function describe(message: string, value: string | undefined): string {
   if (value === undefined || message.includes('got ')) return message;
   const shown = value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
   return `${message}, got "${shown}"`;
+}
+
+/** Whether the file's last byte is a line break (an export cut short mid-row has none). */
+async function endsWithNewline(filePath: string): Promise<boolean> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a || last[0] === 0x0d;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Checks the header; returns the column names, or undefined when rows cannot be read against it. */
@@ -71,8 +86,22 @@ export async function validateCsvFile<Row>(
   const stats: CsvFileStats = { rows: 0, invalid: 0, unreadable: false };
   let header: string[] | undefined;
   let known: boolean[] = [];
+  const filePath = path.join(directory, file);
+  // A short row is reported once the next record shows whether it was the file's cut-off last row.
+  let shortRow: { line: number; field: string; fields: number; raw: RawRow } | undefined;
+  const reportShortRow = (last: boolean, newline: boolean) => {
+    if (shortRow === undefined || header === undefined) return;
+    const reason =
+      last && !newline
+        ? `the file ends inside this row without a final newline: it has ${shortRow.fields} of ${header.length} fields, so the file looks cut short`
+        : `the row has ${shortRow.fields} fields, the header ${header.length}`;
+    log.add({ file, line: shortRow.line, field: shortRow.field, reason });
+    onInvalidRow?.(shortRow.raw, shortRow.line);
+    shortRow = undefined;
+  };
   try {
-    for await (const { line, fields } of readCsvRecords(path.join(directory, file))) {
+    for await (const { line, fields } of readCsvRecords(filePath)) {
+      reportShortRow(false, true);
       if (header === undefined) {
         header = checkHeader(file, fields, log);
         if (header === undefined) {
@@ -88,12 +117,15 @@ export async function validateCsvFile<Row>(
       for (let index = 0; index < header.length; index++) {
         if (known[index]) raw[header[index] ?? ''] = fields[index];
       }
-      if (fields.length !== header.length) {
+      if (fields.length < header.length) {
         stats.invalid++;
-        const field =
-          fields.length < header.length ? (header[fields.length] ?? '') : `column ${header.length + 1}`;
+        shortRow = { line, field: header[fields.length] ?? '', fields: fields.length, raw };
+        continue;
+      }
+      if (fields.length > header.length) {
+        stats.invalid++;
         const reason = `the row has ${fields.length} fields, the header ${header.length}`;
-        log.add({ file, line, field, reason });
+        log.add({ file, line, field: `column ${header.length + 1}`, reason });
         onInvalidRow?.(raw, line);
         continue;
       }
@@ -109,6 +141,7 @@ export async function validateCsvFile<Row>(
       }
       onInvalidRow?.(raw, line);
     }
+    reportShortRow(true, await endsWithNewline(filePath));
   } catch (error) {
     if (!(error instanceof CsvFormatError)) throw error;
     const columns = header ?? error.header;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetError, KnowledgeError } from '../../knowledge/errors.ts';
+import { PRODUCT_CATALOG } from '../../knowledge/generate/product-catalog.ts';
 import { type Dataset, loadDataset } from '../../knowledge/preprocess/index.ts';
 import { firstInvalidUtf8Offset } from '../../knowledge/preprocess/utf8-chunks.ts';
 import { productsFixture, VALID_FILES, withLine, withLines, writeDataset } from './preprocess-fixtures.ts';
@@ -313,13 +314,58 @@ describe('loadDataset on bad input', () => {
     ]);
   });
 
-  it('throws MISSING_FILE naming every missing file', async () => {
-    const error: unknown = await load({ 'adoptions.csv': null, 'products.json': null }).catch(
+  it('throws MISSING_FILE naming every missing required file', async () => {
+    const error: unknown = await load({ 'customers.csv': null, 'transactions.csv': null }).catch(
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(KnowledgeError);
     expect(error).toMatchObject({ code: 'MISSING_FILE' });
-    expect(String(error)).toContain('adoptions.csv, products.json');
+    expect(String(error)).toContain('customers.csv, transactions.csv');
+  });
+
+  it('loads without the optional files: no posts, no adoptions, the shipped catalogue', async () => {
+    const dataset = await load({ 'adoptions.csv': null, 'products.json': null, 'social_media.csv': null });
+    expect(dataset.adoptions).toEqual([]);
+    expect(dataset.posts).toEqual([]);
+    expect(dataset.products.length).toBe(PRODUCT_CATALOG.length);
+    expect(dataset.report.absent).toEqual([
+      'social_media.csv: absent, so profiles have no posts',
+      'adoptions.csv: absent, so recommendations use no adoption history',
+      `products.json: absent, so the shipped catalogue (${PRODUCT_CATALOG.length} products) is used`,
+    ]);
+  });
+
+  it('reports a last row cut short without a final newline by file and line', async () => {
+    const full = withLines('transactions.csv', 'T-9,C-0001,2024-01-05,12.5,din');
+    const cut = full.replace(/\n+$/, '');
+    const error = await loadError({ 'transactions.csv': cut });
+    const last = error.issues.at(-1);
+    expect(last?.file).toBe('transactions.csv');
+    expect(last?.reason).toBe(
+      'the file ends inside this row without a final newline: it has 5 of 6 fields, so the file looks cut short',
+    );
+    expect(last?.line).toBe(cut.split('\n').length);
+  });
+
+  it('counts every issue per file and field and lists header problems of later files first', async () => {
+    const bad = Array.from({ length: 1500 }, (_, index) => `T-X${index},C-0001,2024-01-05,-1,dining,X`);
+    const error = await loadError({
+      'transactions.csv': withLines('transactions.csv', ...bad),
+      'adoptions.csv': 'customer,product_id,date\n',
+    });
+    expect(error.total).toBe(1500 + 2);
+    expect(error.totals).toEqual([
+      { file: 'transactions.csv', field: 'amount', count: 1500 },
+      { file: 'adoptions.csv', field: 'customer', count: 1 },
+      { file: 'adoptions.csv', field: 'customer_id', count: 1 },
+    ]);
+    expect(error.issues.slice(0, 2).map((issue) => `${issue.file}:${issue.line} ${issue.field}`)).toEqual([
+      'adoptions.csv:1 customer',
+      'adoptions.csv:1 customer_id',
+    ]);
+    expect(error.message).toMatch(
+      /^1502 invalid value\(s\) in the input data:\nPer file and field: transactions.csv amount 1500; /,
+    );
   });
 
   it('collects every issue but stores at most 1000, saying how many were left out', async () => {
@@ -327,6 +373,7 @@ describe('loadDataset on bad input', () => {
     const overrides = { 'transactions.csv': withLines('transactions.csv', ...bad) };
     const error = await loadError(overrides);
     expect(error.issues).toHaveLength(1001);
+    expect(error.total).toBe(1500);
     expect(error.issues[1000]?.reason).toBe('500 more issue(s) not listed');
     const dataset = await load(overrides, { skipInvalid: true });
     expect(dataset.report.issueCount).toBe(1500);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -188,6 +188,11 @@ export async function hashDataFiles(dataDir: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of DATA_FILES) {
     hash.update(`${file}\0`);
+    // products.json, adoptions.csv and social_media.csv are optional (see loadDataset).
+    if (!existsSync(path.join(dataDir, file))) {
+      hash.update('(absent)');
+      continue;
+    }
     for await (const chunk of createReadStream(path.join(dataDir, file))) hash.update(chunk as Buffer);
   }
   return hash.digest('hex').slice(0, 16);

@@ -1,16 +1,24 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { CsvError, type Info, parse } from 'csv-parse';
+import {
+  type CsvDelimiter,
+  DELIMITER_NAMES,
+  fileDelimiter,
+} from '../../../knowledge/preprocess/csv-delimiter.ts';
 import { createRandom, type Random } from '../../../knowledge/seeded-random.ts';
 import { FairnessInputError } from './fairness-input-error.ts';
 import { buildTableReport, type FairnessReport } from './fairness-report.ts';
 import type { AttributeSpec, ProtectedRow } from './group-comparison.ts';
-
-/** A column holding a protected attribute, and the value(s) of its privileged (reference) group. */
-export interface ProtectedColumn {
-  column: string;
-  privileged: readonly string[];
-}
+import {
+  groupOf,
+  labelOf,
+  type ProtectedColumn,
+  privilegedGroup,
+  toCodes,
+  type ValueLabels,
+} from './protected-group.ts';
+import { checkValuesFound, ValuesSeen } from './values-seen.ts';
 
 /** A column and the values of it that count (as favourable, or as a true label). */
 export interface ValueMatch {
@@ -23,6 +31,10 @@ export interface CsvAuditOptions {
   protected: readonly ProtectedColumn[];
   favourable: ValueMatch;
   label?: ValueMatch;
+  /** The field separator; detected from the header line (`,` `;` tab) when not given. */
+  delimiter?: CsvDelimiter;
+  /** Readable names for coded values; flags may name a value by its code or its label. */
+  labels?: ValueLabels;
   /** Drives the bootstrap intervals (default `createRandom(42)`, so a table always gives the same report). */
   random?: Random;
   resamples?: number;
@@ -47,8 +59,9 @@ function columnIndex(header: readonly string[], column: string, file: string): n
   return index;
 }
 
-function describe(match: ValueMatch): string {
-  return `${match.column} is ${match.values.join(' or ')}`;
+function describe(match: ValueMatch, labels: ValueLabels | undefined): string {
+  const codes = toCodes(labels, match.column, match.values);
+  return `${match.column} is ${codes.map((code) => labelOf(labels, match.column, code)).join(' or ')}`;
 }
 
 /** Where the needed columns are in the header. */
@@ -75,27 +88,55 @@ function toProtectedRow(
   columns: ColumnPositions,
   options: CsvAuditOptions,
   file: string,
+  seen: ValuesSeen,
 ): ProtectedRow {
   const value = (index: number): string => {
     const text = record[index]?.trim() ?? '';
-    if (text !== '') return text;
     const column = columns.header[index] ?? String(index);
+    if (text !== '') {
+      seen.add(column, text);
+      return text;
+    }
     throw new FairnessInputError(`${file} line ${line}: column "${column}" is empty`, { file, column, line });
   };
   const attributes: Record<string, string> = {};
   options.protected.forEach((item, position) => {
     const text = value(columns.protected[position] ?? -1);
-    attributes[item.column] = item.privileged.includes(text) ? item.privileged.join(' or ') : text;
+    const group = groupOf(item, text, options.labels);
+    if (group === undefined) {
+      throw new FairnessInputError(
+        `${file} line ${line}: column "${item.column}" must hold a number for a numeric group, got "${text}"`,
+        { file, column: item.column, line },
+      );
+    }
+    attributes[item.column] = group;
   });
-  const favourable = options.favourable.values.includes(value(columns.favourable));
+  const favourableCodes = toCodes(options.labels, options.favourable.column, options.favourable.values);
+  const favourable = favourableCodes.includes(value(columns.favourable));
   if (columns.label === undefined || options.label === undefined) return { attributes, favourable };
-  return { attributes, favourable, label: options.label.values.includes(value(columns.label)) };
+  const labelCodes = toCodes(options.labels, options.label.column, options.label.values);
+  return { attributes, favourable, label: labelCodes.includes(value(columns.label)) };
 }
 
 /** Streams the table and keeps the needed columns of every data row. */
-async function readTable(file: string, options: CsvAuditOptions): Promise<ProtectedRow[]> {
+async function readTable(file: string, options: CsvAuditOptions, seen: ValuesSeen): Promise<ProtectedRow[]> {
   const name = path.basename(file);
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  let delimiter: CsvDelimiter;
+  try {
+    delimiter = await fileDelimiter(file, options.delimiter);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new FairnessInputError(`${file} does not exist`, { file: name }, { cause: error });
+    }
+    throw error;
+  }
+  const parser = parse({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    delimiter,
+  });
   const source = createReadStream(file);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
@@ -109,12 +150,12 @@ async function readTable(file: string, options: CsvAuditOptions): Promise<Protec
       }
       // info.lines is the line a record ends on; a quoted field may have spanned several.
       const line = info.lines - record.reduce((sum, field) => sum + field.split('\n').length - 1, 0);
-      rows.push(toProtectedRow(record, line, columns, options, name));
+      rows.push(toProtectedRow(record, line, columns, options, name, seen));
     }
   } catch (error) {
     if (error instanceof CsvError) {
       throw new FairnessInputError(
-        `${name}: not readable as CSV: ${error.message}`,
+        `${name}: not readable as CSV with ${DELIMITER_NAMES[delimiter]}-separated fields: ${error.message}`,
         { file: name },
         { cause: error },
       );
@@ -130,18 +171,20 @@ async function readTable(file: string, options: CsvAuditOptions): Promise<Protec
   return rows;
 }
 
-/** Each non-privileged value vs the privileged group; fails when no row has a privileged value. */
+/** Each non-privileged group vs the privileged group; fails when no row is in the privileged group. */
 function attributeSpecs(
   rows: readonly ProtectedRow[],
   options: CsvAuditOptions,
   file: string,
 ): AttributeSpec[] {
-  return options.protected.map(({ column, privileged }) => {
-    const reference = privileged.join(' or ');
+  return options.protected.map((spec) => {
+    const { column } = spec;
+    const reference = privilegedGroup(spec, options.labels);
     const groups = [...new Set(rows.map((row) => row.attributes[column] ?? ''))].sort();
-    if (!groups.includes(reference)) {
+    if (!groups.includes(reference) || groups.length < 2) {
+      const which = groups.includes(reference) ? 'every' : 'no';
       throw new FairnessInputError(
-        `${file}: no row has ${column} = ${reference} (values found: ${groups.join(', ')})`,
+        `${file}: ${which} row is in the group ${reference} (groups found: ${groups.join(', ')})`,
         { file, column },
       );
     }
@@ -158,7 +201,7 @@ function attributeSpecs(
 
 /**
  * The fairness report over any CSV table: for each protected column, every other value against the
- * privileged one(s). Throws a {@link FairnessInputError} naming the column when one is missing,
+ * privileged one(s), or a numeric column's group against the rest. Throws a {@link FairnessInputError} naming the column when one is missing,
  * and the line when a needed value is empty.
  * @example await auditCsv('loans.csv', { protected: [{ column: 'gender', privileged: ['Male'] }], favourable: { column: 'approved', values: ['yes'] } })
  */
@@ -166,16 +209,18 @@ export async function auditCsv(file: string, options: CsvAuditOptions): Promise<
   if (options.protected.length === 0) {
     throw new FairnessInputError('auditCsv needs at least one protected column');
   }
-  const rows = await readTable(file, options);
+  const seen = new ValuesSeen();
+  const rows = await readTable(file, options, seen);
   const name = path.basename(file);
   if (rows.length === 0)
     throw new FairnessInputError(`${name} has a header but no data rows`, { file: name });
+  checkValuesFound(name, options, seen);
   return buildTableReport(rows, attributeSpecs(rows, options, name), {
     random: options.random ?? createRandom(DEFAULT_SEED),
     ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
     ...(options.minGroupSize === undefined ? {} : { minGroupSize: options.minGroupSize }),
     title: `table ${name}`,
-    favourable: describe(options.favourable),
-    ...(options.label ? { label: describe(options.label) } : {}),
+    favourable: describe(options.favourable, options.labels),
+    ...(options.label ? { label: describe(options.label, options.labels) } : {}),
   });
 }

@@ -5,7 +5,7 @@ export {
   type FavourableOutcome,
   isFavourableProduct,
 } from './audit-row.ts';
-export { auditCsv, type CsvAuditOptions, type ProtectedColumn, type ValueMatch } from './csv-audit.ts';
+export { auditCsv, type CsvAuditOptions, type ValueMatch } from './csv-audit.ts';
 export { binomialSampler, disparateImpactInterval, type GroupCounts } from './disparate-impact-interval.ts';
 export { FairnessInputError } from './fairness-input-error.ts';
 export {
@@ -65,4 +65,12 @@ export {
   type PopulationReportOptions,
   populationFairnessReport,
 } from './population-report.ts';
+export {
+  type NumericOperator,
+  type ProtectedColumn,
+  ProtectedSpecError,
+  parseProtectedColumn,
+  parseValueLabels,
+  type ValueLabels,
+} from './protected-group.ts';
 export { type RenderOptions, renderFairnessReport } from './render-fairness-report.ts';

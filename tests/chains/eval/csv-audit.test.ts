@@ -100,7 +100,7 @@ describe('auditCsv', () => {
   it('fails clearly when no row has the privileged value, or there are no rows', async () => {
     const typo = await table('typo.csv', ['gender,approved', 'Female,yes', 'Men,no']);
     await expect(auditCsv(typo, GENDER)).rejects.toThrow(
-      'typo.csv: no row has gender = Male (values found: Female, Men)',
+      'typo.csv: --protected gender: no row has "Male" (values found: Female, Men)',
     );
     await expect(auditCsv(path.join(root, 'absent.csv'), GENDER)).rejects.toThrow(
       /absent\.csv does not exist$/,
