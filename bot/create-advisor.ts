@@ -96,7 +96,11 @@ export async function createAdvisor(
       turnIds,
       ...(options.store ? { store: options.store } : {}),
     });
-    const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
+    const analytics = createAnalyticsSource({
+      audit,
+      dataDir: config.knowledge.dataDir,
+      fairReranking: config.fairReranking,
+    });
     return {
       core,
       chain,

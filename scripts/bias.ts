@@ -14,6 +14,7 @@ import {
   renderFairnessReport,
   type ValueMatch,
 } from '../chains/eval/fairness/index.ts';
+import { loadFairRerankingConfig } from '../chains/recommend/index.ts';
 import { loadConfig } from '../knowledge/config.ts';
 import { type DatasetTables, loadDataset } from '../knowledge/preprocess/index.ts';
 import { createRandom } from '../knowledge/seeded-random.ts';
@@ -155,6 +156,7 @@ async function run(job: Job): Promise<string[]> {
     neighbours: job.neighbours,
     seed: job.seed,
     source: job.dataDir,
+    reranking: loadFairRerankingConfig(),
   });
   const lines = renderFairnessReport(population);
   if (job.auditFile === undefined) return lines;

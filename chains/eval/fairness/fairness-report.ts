@@ -211,8 +211,9 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
     return band ? [{ riskBand, attributes: band.attributes }] : [];
   });
   for (const comparison of overall?.attributes.flatMap((attribute) => attribute.comparisons) ?? []) {
-    // A comparison with too few rows overall is reported as untestable beside the table, not conditioned.
-    if (comparison.verdict === 'untestable' || comparison.disparateImpact.value === null) continue;
+    if (comparison.disparateImpact.value === null) continue;
+    // Too few rows overall: a flag there cannot be told apart from noise, within bands or not.
+    const tooSmall = comparison.verdict === 'untestable';
     const byRiskBand = bands.map((band) => {
       const within = band.attributes
         .flatMap((attribute) => attribute.comparisons)
@@ -237,7 +238,9 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
       byRiskBand,
     };
     const flaggedWithin = byRiskBand.some((band) => band.comparable && band.flagged);
-    if (comparison.verdict !== 'outside_band') {
+    if (tooSmall) {
+      if (comparison.fourFifths === true) summary.untestable.push(finding);
+    } else if (comparison.verdict !== 'outside_band') {
       if (flaggedWithin) summary.emerges.push(finding);
     } else if (flaggedWithin) summary.survives.push(finding);
     else if (byRiskBand.some((band) => band.comparable)) summary.explained.push(finding);
