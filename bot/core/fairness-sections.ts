@@ -36,7 +36,7 @@ export function dataVersusModelSection(report: FairnessReport): ReportSection | 
         row.outcome === 'favourable' ? 'favourable outcome' : row.outcome,
         ratio(row.data.disparateImpact),
         ratio(row.model.disparateImpact),
-        row.change,
+        row.reversed ? `${row.change}, reversed` : row.change,
       ]),
     },
     notes: [

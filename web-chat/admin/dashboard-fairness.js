@@ -14,7 +14,7 @@ import { fixed, paragraph, table } from './dashboard-panel.js';
  * @typedef {{ unprivileged: string, privileged: string }} ConditionedFinding
  * @typedef {{ outcome: string, attribute: string, unprivileged: string, privileged: string,
  *   data: { disparateImpact: number | null, verdict: Verdict }, model: { disparateImpact: number | null, verdict: Verdict },
- *   change: string }} DataModelRow
+ *   change: string, reversed?: boolean }} DataModelRow
  * @typedef {{ stratum: string, protected: { size: number }, reference: { size: number },
  *   disparateImpact: number | null, verdict: Verdict }} StratumDisparity
  * @typedef {{ protectedGroup: string, referenceGroup: string, factors: string, minStratumSize: number,
@@ -222,7 +222,7 @@ function dataVersusModelDetails(/** @type {FairnessReport} */ report) {
         row.outcome === 'favourable' ? 'favourable outcome' : row.outcome,
         { text: fixed(row.data.disparateImpact), flagged: row.data.verdict === 'outside_band' },
         { text: fixed(row.model.disparateImpact), flagged: row.model.verdict === 'outside_band' },
-        row.change,
+        row.reversed ? `${row.change}, reversed` : row.change,
       ]),
     ),
     paragraph(

@@ -8,7 +8,7 @@ const inBand = (value: number | null): string =>
 export function fairRerankingNdcgLine(evaluation: FairRerankingEvaluation): string {
   const { before, after } = evaluation.ndcgAt5;
   const change = after - before;
-  return `NDCG@5 ${before.toFixed(3)} → ${after.toFixed(3)} (${change >= 0 ? '+' : '−'}${Math.abs(change).toFixed(3)})`;
+  return `NDCG@5 ${before.toFixed(3)} → ${after.toFixed(3)} (${change >= 0 ? '+' : '−'}${Math.abs(change).toFixed(4)})`;
 }
 
 /** "pooled DI 0.640 → 0.901": the effect of the re-ranking on the conditional 18–24 disparity. */

@@ -14,6 +14,8 @@ export interface DataModelRow {
   data: { disparateImpact: number | null; verdict: FourFifthsVerdict; sizes: [number, number] };
   model: { disparateImpact: number | null; verdict: FourFifthsVerdict; sizes: [number, number] };
   change: GapChange;
+  /** The model favours the other group than the data does (DI on the other side of 1, both beyond the tolerance). */
+  reversed: boolean;
 }
 
 /** The data's disparities beside the model's. */
@@ -86,6 +88,7 @@ export function compareDataWithModel(
           data: dataSide,
           model: modelSide,
           change: gapChange(dataSide, modelSide),
+          reversed: isReversal(dataSide.disparateImpact, modelSide.disparateImpact),
         });
       }
     }
@@ -93,10 +96,18 @@ export function compareDataWithModel(
   return { dataOutcome: options.dataOutcome, rows };
 }
 
+/** Whether two DIs sit on opposite sides of parity, each more than GAP_TOLERANCE (in |ln DI|) away from it. */
+export function isReversal(data: number | null, model: number | null): boolean {
+  if (data === null || model === null) return false;
+  const side = (value: number) =>
+    value === 0 ? -1 : Math.abs(Math.log(value)) < GAP_TOLERANCE ? 0 : Math.sign(Math.log(value));
+  return side(data) * side(model) === -1;
+}
+
 const figure = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(3));
 
 /** "gender Female vs Male, fund: data DI 0.567 → model DI 0.994: narrows". */
 export function dataModelLine(row: DataModelRow): string {
   const outcome = row.outcome === 'favourable' ? 'favourable outcome' : row.outcome;
-  return `${row.attribute} ${row.unprivileged} vs ${row.privileged}, ${outcome}: data DI ${figure(row.data.disparateImpact)} → model DI ${figure(row.model.disparateImpact)}: ${row.change}`;
+  return `${row.attribute} ${row.unprivileged} vs ${row.privileged}, ${outcome}: data DI ${figure(row.data.disparateImpact)} → model DI ${figure(row.model.disparateImpact)}: ${row.change}${row.reversed ? ' (reversed: the model favours the other group)' : ''}`;
 }

@@ -24,6 +24,7 @@ export {
   GAP_TOLERANCE,
   type GapChange,
   gapChange,
+  isReversal,
 } from './data-versus-model.ts';
 export { binomialSampler, disparateImpactInterval, type GroupCounts } from './disparate-impact-interval.ts';
 export { FairnessInputError } from './fairness-input-error.ts';

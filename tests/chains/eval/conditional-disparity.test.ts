@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conditionalDisparateImpact,
-  type StratifiedOutcome,
-} from '../../../chains/eval/fairness/index.ts';
+import { conditionalDisparateImpact, type StratifiedOutcome } from '../../../chains/eval/fairness/index.ts';
 
 /** `size` rows of one group in one stratum, the first `favourable` of them favourable. */
 function rows(stratum: string, isProtected: boolean, size: number, favourable: number): StratifiedOutcome[] {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FairnessReport,
   gapChange,
+  isReversal,
   populationFairnessReport,
   renderFairnessReport,
 } from '../../../chains/eval/fairness/index.ts';
@@ -27,9 +28,13 @@ afterAll(async () => {
 
 /** Fund adoption DI Female vs Male counted straight from the tables, independently of the report code. */
 function fundAdoptionDi(dataset: Dataset): number {
-  const funds = new Set(dataset.products.filter((product) => product.type === 'fund').map((product) => product.id));
+  const funds = new Set(
+    dataset.products.filter((product) => product.type === 'fund').map((product) => product.id),
+  );
   const holders = new Set(
-    dataset.adoptions.filter((adoption) => funds.has(adoption.product_id)).map((adoption) => adoption.customer_id),
+    dataset.adoptions
+      .filter((adoption) => funds.has(adoption.product_id))
+      .map((adoption) => adoption.customer_id),
   );
   const rate = (gender: string) => {
     const group = dataset.customers.filter((customer) => customer.gender === gender);
@@ -42,7 +47,9 @@ describe('data bias vs model bias on a --inject-bias gender dataset', () => {
   it("shows the injected gap in the data's fund adoption and the recommender narrowing it", () => {
     const row = report.dataVersusModel?.rows.find(
       (candidate) =>
-        candidate.outcome === 'fund' && candidate.attribute === 'gender' && candidate.unprivileged === 'Female',
+        candidate.outcome === 'fund' &&
+        candidate.attribute === 'gender' &&
+        candidate.unprivileged === 'Female',
     );
     expect(row?.data.disparateImpact).toBeCloseTo(fundAdoptionDi(biased), 12);
     expect(row?.data.verdict).toBe('outside_band');
@@ -58,18 +65,28 @@ describe('data bias vs model bias on a --inject-bias gender dataset', () => {
   });
 });
 
+describe('isReversal', () => {
+  it('is true only when the two DIs favour different groups, each clearly', () => {
+    expect(isReversal(0.5, 1.5)).toBe(true);
+    expect(isReversal(44.1, 0.073)).toBe(true);
+    expect(isReversal(0.5, 0.9)).toBe(false);
+    expect(isReversal(0.5, 1.01)).toBe(false);
+    expect(isReversal(null, 1.5)).toBe(false);
+  });
+});
+
 describe('gapChange (hand-computed)', () => {
   const within = 'within_band' as const;
   it('compares |ln DI|, so 0.5 → 2 is about the same distance from parity and 0.5 → 0.9 narrows', () => {
-    expect(gapChange({ disparateImpact: 0.5, verdict: within }, { disparateImpact: 2, verdict: within })).toBe(
-      'about the same',
-    );
-    expect(gapChange({ disparateImpact: 0.5, verdict: within }, { disparateImpact: 0.9, verdict: within })).toBe(
-      'narrows',
-    );
-    expect(gapChange({ disparateImpact: 0.9, verdict: within }, { disparateImpact: 1.3, verdict: within })).toBe(
-      'widens',
-    );
+    expect(
+      gapChange({ disparateImpact: 0.5, verdict: within }, { disparateImpact: 2, verdict: within }),
+    ).toBe('about the same');
+    expect(
+      gapChange({ disparateImpact: 0.5, verdict: within }, { disparateImpact: 0.9, verdict: within }),
+    ).toBe('narrows');
+    expect(
+      gapChange({ disparateImpact: 0.9, verdict: within }, { disparateImpact: 1.3, verdict: within }),
+    ).toBe('widens');
     expect(
       gapChange({ disparateImpact: 0.5, verdict: 'untestable' }, { disparateImpact: 1, verdict: within }),
     ).toBe('untestable');

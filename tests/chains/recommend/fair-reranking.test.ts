@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fairRerank,
-  loadFairRerankingConfig,
-  minimumFavourable,
-} from '../../../chains/recommend/index.ts';
+import { fairRerank, loadFairRerankingConfig, minimumFavourable } from '../../../chains/recommend/index.ts';
 
 const favourable = (id: string): boolean => id.startsWith('f');
 
@@ -78,7 +74,9 @@ describe('loadFairRerankingConfig', () => {
   });
 
   it('names the variable of a bad value', () => {
-    expect(() => loadFairRerankingConfig({ FAIR_RERANKING: 'yes' })).toThrow(/FAIR_RERANKING: expected on or off/);
+    expect(() => loadFairRerankingConfig({ FAIR_RERANKING: 'yes' })).toThrow(
+      /FAIR_RERANKING: expected on or off/,
+    );
     expect(() => loadFairRerankingConfig({ FAIR_RERANKING_MIN_SHARE: '2' })).toThrow(
       /FAIR_RERANKING_MIN_SHARE: must be from 0 to 1/,
     );
