@@ -85,6 +85,7 @@ export async function createAdvisor(
       intents,
       answerOwnData,
       feedback: (customer) => preferences.forCustomer(customer),
+      fairReranking: config.fairReranking,
       ...(options.safety?.injectionDetector ? { injection: options.safety.injectionDetector } : {}),
       ...(options.safety?.promissoryModel ? { promissoryModel: options.safety.promissoryModel } : {}),
     });
