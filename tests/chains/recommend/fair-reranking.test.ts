@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ndcgAt } from '../../../chains/eval/bench/ranking-metrics.ts';
 import { fairRerank, loadFairRerankingConfig, minimumFavourable } from '../../../chains/recommend/index.ts';
 
 const favourable = (id: string): boolean => id.startsWith('f');
@@ -57,6 +58,24 @@ describe('fairRerank (hand-worked)', () => {
   it('refuses a bad k or share, naming it', () => {
     expect(() => fairRerank(['n1'], favourable, { k: 0, minimumShare: 0.5 })).toThrow(/k must be/);
     expect(() => fairRerank(['n1'], favourable, { k: 3, minimumShare: 1.5 })).toThrow(/minimumShare/);
+  });
+});
+
+describe('NDCG@5 before and after the re-ranking (hand-computed)', () => {
+  const ranked = ['n1', 'n2', 'n3', 'f1', 'f2'];
+  const reranked = fairRerank(ranked, favourable, { k: 3, minimumShare: 0.34 });
+
+  it('costs NDCG when the adopted product is pushed down: 1/log2(4) = 0.5 → 1/log2(5)', () => {
+    const relevant = new Set(['n3']);
+    expect(ndcgAt(ranked, relevant, 5)).toBeCloseTo(0.5, 12);
+    expect(ndcgAt(reranked, relevant, 5)).toBeCloseTo(1 / Math.log2(5), 12);
+    expect(ndcgAt(ranked, relevant, 5) - ndcgAt(reranked, relevant, 5)).toBeCloseTo(0.0693234, 6);
+  });
+
+  it('gains NDCG when the adopted product is the promoted one: 1/log2(5) → 0.5', () => {
+    const relevant = new Set(['f1']);
+    expect(ndcgAt(ranked, relevant, 5)).toBeCloseTo(1 / Math.log2(5), 12);
+    expect(ndcgAt(reranked, relevant, 5)).toBeCloseTo(0.5, 12);
   });
 });
 
