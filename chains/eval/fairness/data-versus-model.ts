@@ -96,11 +96,14 @@ export function compareDataWithModel(
   return { dataOutcome: options.dataOutcome, rows };
 }
 
-/** Whether two DIs sit on opposite sides of parity, each more than GAP_TOLERANCE (in |ln DI|) away from it. */
+/** How far from parity (|ln DI|, 10%) both DIs must be before opposite sides count as a reversal. */
+const REVERSAL_MARGIN = Math.log(1.1);
+
+/** Whether two DIs sit on opposite sides of parity, each more than 10% away from it. */
 export function isReversal(data: number | null, model: number | null): boolean {
   if (data === null || model === null) return false;
   const side = (value: number) =>
-    value === 0 ? -1 : Math.abs(Math.log(value)) < GAP_TOLERANCE ? 0 : Math.sign(Math.log(value));
+    value === 0 ? -1 : Math.abs(Math.log(value)) < REVERSAL_MARGIN ? 0 : Math.sign(Math.log(value));
   return side(data) * side(model) === -1;
 }
 

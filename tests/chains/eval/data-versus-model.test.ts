@@ -71,6 +71,8 @@ describe('isReversal', () => {
     expect(isReversal(44.1, 0.073)).toBe(true);
     expect(isReversal(0.5, 0.9)).toBe(false);
     expect(isReversal(0.5, 1.01)).toBe(false);
+    // 1.027 is too close to parity to say the model favours the other group.
+    expect(isReversal(0.873, 1.027)).toBe(false);
     expect(isReversal(null, 1.5)).toBe(false);
   });
 });
