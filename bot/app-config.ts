@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type LlmConfig, loadLlmConfig } from '../chains/llm/index.ts';
+import { type FairRerankingConfig, loadFairRerankingConfig } from '../chains/recommend/index.ts';
 import { loadUnderstandingConfig, type UnderstandingConfig } from '../chains/understand/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/index.ts';
 import { CoreError } from './core/core-error.ts';
@@ -67,6 +68,8 @@ export interface AppConfig {
   llm: LlmConfig;
   /** Training data of the intent model (trained into `<STORE_DIR>/understanding/`). */
   understanding: UnderstandingConfig;
+  /** The fairness-constrained re-ranking for 18–24-year-olds (FAIR_RERANKING, FAIR_RERANKING_MIN_SHARE; off by default). */
+  fairReranking: FairRerankingConfig;
   /** SQLite file of the audit log (default `<STORE_DIR>/audit.sqlite`). */
   auditDb: string;
   /** JSON roles file; unset = no Slack/Teams/CLI users are known (web customers use signed tokens). */
@@ -114,6 +117,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     knowledge,
     llm,
     understanding: loadUnderstandingConfig(environment),
+    fairReranking: loadFairRerankingConfig(environment),
     auditDb: path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
     rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
     server: { port: values.PORT, host: values.HOST, publicUrl: values.PUBLIC_URL },

@@ -90,6 +90,7 @@ export async function createAdvisor(
       intents,
       answerOwnData,
       feedback: (customer) => preferences.forCustomer(customer),
+      fairReranking: config.fairReranking,
       ...(options.safety?.injectionDetector ? { injection: options.safety.injectionDetector } : {}),
       ...(options.safety?.promissoryModel ? { promissoryModel: options.safety.promissoryModel } : {}),
     });
@@ -104,7 +105,11 @@ export async function createAdvisor(
       catalog: () => retriever.catalog(),
       ...(options.store ? { store: options.store } : {}),
     });
-    const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });
+    const analytics = createAnalyticsSource({
+      audit,
+      dataDir: config.knowledge.dataDir,
+      fairReranking: config.fairReranking,
+    });
     return {
       core,
       chain,

@@ -13,6 +13,7 @@ import {
   saveBenchRun,
   summariseOperations,
 } from '../chains/eval/bench/index.ts';
+import { loadFairRerankingConfig } from '../chains/recommend/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/config.ts';
 import { ARTICLES_DIR, KnowledgeError, openKnowledgeBase } from '../knowledge/index.ts';
 import { inputFingerprint, readIngestManifest } from '../knowledge/ingest-manifest.ts';
@@ -161,8 +162,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   const previous = await loadPreviousRun(options.outDir);
   const operations = await readOperations(options.auditFile);
+  const reranking = loadFairRerankingConfig();
   const run = await runBench(options.dataDir, {
     ...options.run,
+    fairReranking: { k: reranking.k, minimumShare: reranking.minimumShare },
     operations,
     retrieval: options.retrieval
       ? () => measureAppStore(options.dataDir, options.seed)

@@ -18,6 +18,7 @@ import {
   renderFairnessReport,
   type ValueMatch,
 } from '../chains/eval/fairness/index.ts';
+import { loadFairRerankingConfig } from '../chains/recommend/index.ts';
 import { loadConfig } from '../knowledge/config.ts';
 import { parseDelimiter } from '../knowledge/preprocess/csv-delimiter.ts';
 import { type DatasetTables, loadDataset } from '../knowledge/preprocess/index.ts';
@@ -174,6 +175,7 @@ async function run(job: Job): Promise<string[]> {
     neighbours: job.neighbours,
     seed: job.seed,
     source: job.dataDir,
+    reranking: loadFairRerankingConfig(),
   });
   const lines = renderFairnessReport(population);
   if (job.auditFile === undefined) return lines;

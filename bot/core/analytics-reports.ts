@@ -3,11 +3,13 @@ import {
   type LoggedTurnsFairness,
   type RenderOptions,
   renderFairnessReport,
+  verdictCounts,
 } from '../../chains/eval/fairness/index.ts';
 import { understandingSummaryLine } from '../../chains/eval/understanding/index.ts';
 import type { AuditStore } from '../audit/index.ts';
 import { type AdminReport, type AdminReports, auditLogReports, operationsHeadline } from './admin-reports.ts';
 import type { AnalyticsSource } from './analytics-source.ts';
+import { ageConditionalSection, dataVersusModelSection } from './fairness-sections.ts';
 import {
   benchSection,
   fairnessSection,
@@ -62,8 +64,12 @@ export function analyticsReports(options: AnalyticsReportOptions): AdminReports 
       const population = await analytics.populationFairness().then(
         (result) => {
           const flags = overallFlags(result);
-          headline = `${flags === 0 ? 'No' : flags} four-fifths ${flags === 1 ? 'flag' : 'flags'} in the recommender over ${result.rows} customers (overall). ${log.headline}`;
+          const { testable, untestable } = verdictCounts(result);
+          headline = `${flags === 0 ? 'No' : flags} four-fifths ${flags === 1 ? 'flag' : 'flags'} in the recommender over ${result.rows} customers (overall, ${testable} testable, ${untestable} untestable comparisons). ${log.headline}`;
           sections.push(fairnessSection('Recommender over the whole customer base', result));
+          for (const extra of [dataVersusModelSection(result), ageConditionalSection(result)]) {
+            if (extra !== null) sections.push(extra);
+          }
           return renderFairnessReport(result, { detail: 'overall' });
         },
         (error: unknown) => {

@@ -13,6 +13,7 @@ import {
   populationFairnessReport,
 } from '../../chains/eval/fairness/index.ts';
 import { loadLatestUnderstandingRun, type UnderstandingRun } from '../../chains/eval/understanding/index.ts';
+import type { FairRerankingConfig } from '../../chains/recommend/index.ts';
 import { loadDataset } from '../../knowledge/preprocess/index.ts';
 import type { AuditStore } from '../audit/index.ts';
 
@@ -41,6 +42,8 @@ export interface AnalyticsSourceOptions {
   dataDir: string;
   /** Where `npm run bench:quality` saves its runs (default BENCH_RESULTS_DIR). */
   benchDir?: string;
+  /** Whether the chat applies the fairness re-ranking, so the audit reports what is served (default off). */
+  fairReranking?: FairRerankingConfig;
 }
 
 /** Builds the analytics source over an audit log, a dataset folder and the saved bench runs. */
@@ -51,7 +54,10 @@ export function createAnalyticsSource(options: AnalyticsSourceOptions): Analytic
   const compute = () => {
     computed ??= loadDataset(options.dataDir)
       .then((dataset) => ({
-        population: populationFairnessReport(dataset, { source: options.dataDir }),
+        population: populationFairnessReport(dataset, {
+          source: options.dataDir,
+          ...(options.fairReranking === undefined ? {} : { reranking: options.fairReranking }),
+        }),
         tables: { customers: dataset.customers, products: dataset.products, adoptions: dataset.adoptions },
       }))
       .catch((error: unknown) => {

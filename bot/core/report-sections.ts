@@ -1,5 +1,10 @@
-import type { BenchRun, OperationsSummary } from '../../chains/eval/bench/index.ts';
-import type { FairnessReport } from '../../chains/eval/fairness/index.ts';
+import {
+  type BenchRun,
+  fairRerankingDiLine,
+  fairRerankingNdcgLine,
+  type OperationsSummary,
+} from '../../chains/eval/bench/index.ts';
+import { type FairnessReport, verdictCounts } from '../../chains/eval/fairness/index.ts';
 
 /** One labelled figure of a report (a Block Kit field, an Adaptive Card FactSet row). */
 export interface ReportFact {
@@ -25,12 +30,9 @@ const percent = (value: number | null): string => (value === null ? 'n/a' : `${(
 const ratio = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(3));
 const milliseconds = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value)} ms`);
 
-/** Comparisons flagged by the four-fifths rule in the report's overall section. */
+/** Comparisons flagged by the four-fifths rule in the report's overall section (small groups never count). */
 export function overallFlags(report: FairnessReport): number {
-  const overall = report.sections.find((section) => section.kind === 'overall');
-  return (overall?.attributes ?? [])
-    .flatMap((attribute) => attribute.comparisons)
-    .filter((comparison) => comparison.fourFifths === true).length;
+  return verdictCounts(report).outsideBand;
 }
 
 /**
@@ -41,9 +43,11 @@ export function fairnessSection(heading: string, report: FairnessReport): Report
   const overall = report.sections.find((section) => section.kind === 'overall');
   const comparisons = (overall?.attributes ?? []).flatMap((attribute) => attribute.comparisons);
   const ordered = [
-    ...comparisons.filter((item) => item.fourFifths === true),
-    ...comparisons.filter((item) => item.fourFifths !== true),
+    ...comparisons.filter((item) => item.verdict === 'outside_band'),
+    ...comparisons.filter((item) => item.verdict === 'within_band'),
+    ...comparisons.filter((item) => item.verdict === 'untestable'),
   ];
+  const counts = verdictCounts(report);
   const notes: string[] = [];
   if (report.conditioning) {
     const { survives, explained, untestable, emerges } = report.conditioning;
@@ -57,7 +61,10 @@ export function fairnessSection(heading: string, report: FairnessReport): Report
     facts: [
       { label: 'Rows', value: String(report.rows) },
       { label: 'Favourable rate', value: percent(overall?.favourableRate ?? null) },
-      { label: 'Four-fifths flags', value: String(overallFlags(report)) },
+      {
+        label: 'Four-fifths flags',
+        value: `${counts.outsideBand} of ${counts.testable} testable; ${counts.untestable} untestable`,
+      },
     ],
     table: {
       columns: ['Groups', 'n', 'Favourable', 'DI', 'Flag'],
@@ -66,7 +73,11 @@ export function fairnessSection(heading: string, report: FairnessReport): Report
         `${comparison.unprivileged.size}/${comparison.privileged.size}`,
         `${percent(comparison.unprivileged.rate)} / ${percent(comparison.privileged.rate)}`,
         ratio(comparison.disparateImpact.value),
-        comparison.fourFifths === true ? 'FLAG' : '—',
+        comparison.verdict === 'outside_band'
+          ? 'FLAG'
+          : comparison.verdict === 'untestable'
+            ? 'untestable'
+            : '—',
       ]),
     },
     notes,
@@ -121,6 +132,12 @@ export function benchSection(latest: BenchRun, previous: BenchRun | undefined): 
       ? `own profile first ${percent(latest.retrieval.quality.ownProfile.topHitRate)}`
       : 'not measured';
   const notes = [];
+  const fair = latest.ranking.fairReranking;
+  if (fair !== undefined) {
+    notes.push(
+      `Fairness re-ranking for 18–24 (FAIR_RERANKING): cost ${fairRerankingNdcgLine(fair)}; effect ${fairRerankingDiLine(fair)}.`,
+    );
+  }
   if (previous !== undefined && !comparable) {
     notes.push('The run before used different data, so no change is shown.');
   }

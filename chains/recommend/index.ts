@@ -1,5 +1,7 @@
 export { customerSegment, type SegmentFacts } from './customer-segment.ts';
 export { EXPLORATION_BONUS, explorationBonus, type ProductExposure } from './exploration-bonus.ts';
+export { fairRerank, minimumFavourable, type RerankingConstraint } from './fair-reranking.ts';
+export { type FairRerankingConfig, loadFairRerankingConfig } from './fair-reranking-config.ts';
 export { PreferenceModel, type PreferenceModelOptions, SEGMENT_PRIOR } from './preference-model.ts';
 export {
   DEFAULT_RECOMMENDATION_LIMIT,

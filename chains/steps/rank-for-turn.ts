@@ -1,12 +1,13 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
 import { guardRecommendations } from '../guard/index.ts';
 import { type RecommendationInput, rankProducts } from '../recommend/index.ts';
+import { applyFairReranking } from './fair-reranking-step.ts';
 import type { AdvisorChainDependencies, FeedbackSource, RankedTurn, RetrievedTurn } from './turn.ts';
 
 /** Step 3: suitability-ranked, bias-guarded products — only when the route is a recommendation. */
 export function rankForTurn(
   turn: RetrievedTurn,
-  dependencies: Pick<AdvisorChainDependencies, 'rank' | 'feedback'>,
+  dependencies: Pick<AdvisorChainDependencies, 'rank' | 'feedback' | 'fairReranking'>,
 ): RankedTurn {
   const { customer, route } = turn;
   if (route.kind !== 'recommendation' || !customer) {
@@ -24,9 +25,13 @@ export function rankForTurn(
     audience: turn.request.audience,
   };
   const verdict = guardRecommendations((candidate) => rank(candidate, turn.catalog), input);
+  // After the guard: the re-ranking acts on age on purpose, which the guard's age counterfactual would flag.
+  const recommendations = verdict.flagged
+    ? verdict.recommendations
+    : applyFairReranking(verdict.recommendations, input, turn.catalog, dependencies.fairReranking);
   return {
     ...turn,
-    recommendations: verdict.recommendations,
+    recommendations,
     rankBias: { flagged: verdict.flagged, reasons: verdict.reasons },
     rankedAt: performance.now(),
   };

@@ -3,7 +3,7 @@ import type { IntentDefinition } from '../../knowledge/intents/index.ts';
 import type { Product } from '../../knowledge/schemas.ts';
 import type { BiasVerdict } from '../guard/index.ts';
 import type { AdviceIntent, ChatModel, ChatTurn, ProviderName, RetrievedPassage } from '../llm/index.ts';
-import type { Recommendation, RecommendationInput } from '../recommend/index.ts';
+import type { FairRerankingConfig, Recommendation, RecommendationInput } from '../recommend/index.ts';
 import type {
   CustomerDocument,
   NeighbourAdoptions,
@@ -93,6 +93,8 @@ export interface AdvisorChainDependencies {
   feedback?: FeedbackSource;
   /** Ranking function; replaceable so tests can prove the bias guard catches a biased ranker. */
   rank?: (input: RecommendationInput, catalog: readonly Product[]) => Recommendation[];
+  /** The fairness-constrained re-ranking for 18–24-year-olds (FAIR_RERANKING); off when absent. */
+  fairReranking?: FairRerankingConfig;
 }
 
 /** What a reply may contain, decided from the understanding alone. */

@@ -189,11 +189,16 @@ suite(
         const flaggedBars = ((chart?.datasets[0]?.backgroundColor ?? []) as string[]).map(
           (colour) => colour === FLAGGED_COLOUR,
         );
-        expect(flaggedBars).toEqual(comparisons.map((comparison) => comparison.fourFifths === true));
-        expect(await page.locator(`#${id} table tbody tr`).count()).toBe(comparisons.length);
+        // Red means outside the band on groups big enough to test; small groups are grey, never red.
+        expect(flaggedBars).toEqual(comparisons.map((comparison) => comparison.verdict === 'outside_band'));
+        expect(await page.locator(`#${id} table`).first().locator('tbody tr').count()).toBe(
+          comparisons.length,
+        );
       }
       // The 300-customer population has flagged comparisons, so the red bars are really exercised.
-      expect(overallComparisons(population.report).some((comparison) => comparison.fourFifths)).toBe(true);
+      expect(
+        overallComparisons(population.report).some((comparison) => comparison.verdict === 'outside_band'),
+      ).toBe(true);
 
       const oldestFirst = [...bench.runs].reverse();
       expect(oldestFirst.map((run) => run.timestamp)).toEqual([
@@ -285,6 +290,93 @@ suite(
       expect(await page.locator('#fairness-population .status').getAttribute('class')).toBe('status error');
       expect(charts['bench-ndcg']?.datasets[0]?.data).toEqual([0.41, 0.44]);
       expect(charts.latency?.datasets[0]?.data).toEqual([200, 1500]);
+      await page.close();
+    });
+
+    it('at 375 px reflows without horizontal overflow, keeps chart labels inside the chart and words small groups as untestable', async () => {
+      const token = await tokenFor('ops-alice');
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(`${server.url}/admin#token=${token}`);
+      await page.waitForFunction(
+        () =>
+          !document.getElementById('dashboard')?.hidden &&
+          Array.from(document.querySelectorAll('.panel')).every(
+            (panel) => panel.getAttribute('aria-busy') === 'false',
+          ),
+        undefined,
+        { timeout: 45_000 },
+      );
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        panelRights: Array.from(document.querySelectorAll('.panel')).map((panel) =>
+          Math.round(panel.getBoundingClientRect().right),
+        ),
+      }));
+      expect(layout.scrollWidth).toBeLessThanOrEqual(375);
+      expect(layout.panelRights.every((right) => right <= 375)).toBe(true);
+
+      // Every label line of the fairness chart fits in the width Chart.js gave the label axis.
+      const labels = await page.evaluate(() => {
+        type ChartLike = {
+          ctx: CanvasRenderingContext2D;
+          data: { labels: (string | string[])[] };
+          scales: { y: { width: number; left: number } };
+        };
+        const chartGlobal = (
+          window as unknown as {
+            Chart: { getChart(canvas: HTMLCanvasElement): ChartLike; defaults: { font: { family: string } } };
+          }
+        ).Chart;
+        const chart = chartGlobal.getChart(
+          document.getElementById('fairness-population-chart') as HTMLCanvasElement,
+        );
+        chart.ctx.font = `11px ${chartGlobal.defaults.font.family}`;
+        const lines = chart.data.labels.flatMap((label) => (Array.isArray(label) ? label : [label]));
+        return {
+          widest: Math.max(...lines.map((line) => chart.ctx.measureText(line).width)),
+          axisWidth: chart.scales.y.width,
+          axisLeft: chart.scales.y.left,
+        };
+      });
+      expect(labels.axisLeft).toBeGreaterThanOrEqual(0);
+      expect(labels.widest).toBeLessThanOrEqual(labels.axisWidth);
+
+      const population = await api<PopulationFairnessResponse>('fairness', token);
+      const comparisons = overallComparisons(population.report);
+      const untestable = comparisons.filter((comparison) => comparison.verdict === 'untestable');
+      const outside = comparisons.filter((comparison) => comparison.verdict === 'outside_band');
+      // The fixture has small groups (e.g. "Other"), so the untestable wording is really exercised.
+      expect(untestable.length).toBeGreaterThan(0);
+      const status = await page.locator('#fairness-population .status').textContent();
+      expect(status).toContain(
+        `${outside.length} of ${comparisons.length - untestable.length} testable comparisons fall outside the 0.8–1.25 band; ${untestable.length} untestable`,
+      );
+      const rows = await page.locator('#fairness-population table').first().locator('tbody tr').all();
+      for (const [index, comparison] of comparisons.entries()) {
+        const cells = await rows[index]?.locator('td').allTextContents();
+        if (comparison.verdict === 'untestable') {
+          expect(cells?.slice(4)).toEqual(['—', 'untestable']);
+        } else {
+          expect(cells?.[5]).toBe(comparison.verdict === 'outside_band' ? 'outside band' : 'within band');
+        }
+      }
+      const summary = await page.locator('#fairness-population .summary').textContent();
+      expect(summary).not.toContain('undefined');
+      expect(summary).toContain(
+        `Untestable (a group under 30 rows, or none favourable in the reference group): ${untestable
+          .map(
+            (item) =>
+              `${item.unprivileged.group} vs ${item.privileged.group} (n ${item.unprivileged.size}/${item.privileged.size})`,
+          )
+          .join(', ')}.`,
+      );
+      // Data bias beside model bias, and the conditional age audit, are in the panel as tables.
+      expect(summary).toContain('Data bias vs model bias');
+      expect(summary).toContain('Age 18-24 vs 25+ within investment horizon');
+      for (const line of await page.locator('.status').allTextContents()) {
+        expect(line).not.toContain('`');
+        expect(line).not.toMatch(/\/(tmp|home|work|var|Users)\//);
+      }
       await page.close();
     });
 

@@ -19,7 +19,7 @@ const PANELS: readonly PanelSpec[] = [
     id: 'fairness-population',
     title: 'Fairness: the recommender over every customer',
     about:
-      'Disparate impact of each protected group against its reference group (overall section). Bars outside the shaded 0.8–1.25 four-fifths band are flagged in red.',
+      'Disparate impact of each protected group against its reference group (overall section). Bars outside the shaded 0.8–1.25 four-fifths band are flagged in red; grey bars are untestable (too few rows). Below: the data’s own disparities beside the model’s, and 18–24 within legitimate factors.',
     wide: true,
   },
   {
@@ -31,7 +31,8 @@ const PANELS: readonly PanelSpec[] = [
   {
     id: 'bench-ndcg',
     title: 'Benchmark: NDCG@5, ours vs baselines',
-    about: 'Each saved <code>npm run bench:quality</code> run, oldest to newest, on the time-based split.',
+    about:
+      'Each saved <code>npm run bench:quality</code> run, oldest to newest, on the time-based split, with the cost of the fairness re-ranking.',
   },
   {
     id: 'bench-map',
@@ -86,7 +87,7 @@ export function renderAdminPage(basePath: string): string {
   header { background: #0b3d2e; color: #fff; padding: 0.75rem 1.5rem; }
   header h1 { margin: 0; font-size: 1.3rem; }
   main { max-width: 84rem; margin: 1.5rem auto; padding: 0 1.5rem; }
-  #dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(36rem, 1fr)); gap: 1.25rem; }
+  #dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(36rem, 100%), 1fr)); gap: 1.25rem; }
   #dashboard[hidden], #sign-in[hidden] { display: none; }
   .panel { background: #fff; border-radius: 6px; padding: 1rem 1.25rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); min-width: 0; }
   .panel.wide { grid-column: 1 / -1; }
@@ -104,6 +105,15 @@ export function renderAdminPage(basePath: string): string {
   td.flagged { color: #a61b1b; font-weight: 600; }
   #sign-in { background: #fff; border-radius: 6px; padding: 1rem 1.25rem; max-width: 40rem; }
   code { background: #eef0f3; padding: 0 0.25rem; border-radius: 3px; }
+  .summary p { overflow-wrap: anywhere; }
+  /* Phones: one column edge to edge, tables wrap their cells instead of widening the page. */
+  @media (max-width: 40rem) {
+    header { padding: 0.75rem; }
+    main { margin: 0.75rem auto; padding: 0 0.5rem; }
+    #dashboard { gap: 0.75rem; }
+    .panel { padding: 0.75rem; }
+    th, td { white-space: normal; overflow-wrap: anywhere; padding: 0.2rem 0.3rem; }
+  }
 </style>
 </head>
 <body>

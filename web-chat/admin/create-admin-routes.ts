@@ -87,7 +87,7 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
       return await compute();
     } catch (error) {
       reportError(error);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = withoutServerPaths(error instanceof Error ? error.message : String(error));
       throw new WebChatError('UNAVAILABLE', `${what} could not be computed: ${reason}`, { cause: error });
     }
   };
@@ -183,6 +183,19 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
   });
 
   return admin;
+}
+
+/**
+ * An error message fit for a status line: each absolute path cut to its last two parts ("…/no-such-data/customers.csv"),
+ * so the admin learns which file without the server's layout, and no Markdown backticks.
+ */
+export function withoutServerPaths(message: string): string {
+  return message
+    .replace(/(?:\/[\w.@-]+)+\/?/g, (path) => {
+      const parts = path.split('/').filter(Boolean);
+      return parts.length <= 2 ? path : `…/${parts.slice(-2).join('/')}`;
+    })
+    .replaceAll('`', '');
 }
 
 function benchLimit(raw: string | undefined): number {

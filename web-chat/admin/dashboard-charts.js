@@ -5,18 +5,12 @@ import { fixed, paragraph, percent, table } from './dashboard-panel.js';
 
 /**
  * The parts of the API answers the charts read (the server's types: admin-responses.ts).
- * @typedef {{ group: string, size: number }} GroupSummary
- * @typedef {{ attribute: string, unprivileged: GroupSummary, privileged: GroupSummary,
- *   disparateImpact: { value: number | null }, fourFifths: boolean | null,
- *   interval: { lower: number, upper: number } | null }} GroupComparison
- * @typedef {{ unprivileged: string, privileged: string }} ConditionedFinding
- * @typedef {{ title: string, favourable: string,
- *   sections: { kind: string, attributes: { comparisons: GroupComparison[] }[] }[],
- *   conditioning: { survives: ConditionedFinding[], explained: ConditionedFinding[],
- *     untestable: ConditionedFinding[] } | null }} FairnessReport
- * @typedef {{ lower: number, upper: number }} FourFifthsBand
  * @typedef {{ method: string, ndcgAt5: number, mapAt7: number }} MethodScores
- * @typedef {{ timestamp: string, dataVersion: string, gitCommit: string, ranking: { methods: MethodScores[] },
+ * @typedef {{ k: number, minimumShare: number, ndcgAt5: { before: number, after: number },
+ *   disparateImpact: { before: number | null, after: number | null },
+ *   conditionalDisparateImpact: { before: number | null, after: number | null } }} FairReranking
+ * @typedef {{ timestamp: string, dataVersion: string, gitCommit: string,
+ *   ranking: { methods: MethodScores[], fairReranking?: FairReranking },
  *   spend: { mae: { randomForest: number, customerMean: number },
  *     improvementPercent: { vsCustomerMean: number } } }} BenchRun
  * @typedef {{ turns: number, latencyMs: { p50: number | null, p95: number | null },
@@ -29,13 +23,6 @@ import { fixed, paragraph, percent, table } from './dashboard-panel.js';
 
 /** @typedef {import('./dashboard-panel.js').Panel} Panel */
 
-const COLOURS = {
-  withinBand: '#0b5cad',
-  flagged: '#c0392b',
-  undefined: '#9aa3ae',
-  band: '#1e8449',
-  bandFill: 'rgba(30, 132, 73, 0.12)',
-};
 /** @type {Record<string, string>} */
 const METHOD_COLOURS = {
   ours: '#0b5cad',
@@ -53,114 +40,6 @@ const baseOptions = {
 };
 
 /**
- * Disparate impact of every comparison in the report's overall section, with the four-fifths band drawn as two
- * dashed lines and the area between them shaded; bars outside it are red, undefined ones grey (and zero-height).
- * @param {Panel} target
- * @param {FairnessReport} report
- * @param {FourFifthsBand} band
- */
-export function drawFairness(target, report, band) {
-  const overall = report.sections.find((section) => section.kind === 'overall');
-  const comparisons = overall ? overall.attributes.flatMap((item) => item.comparisons) : [];
-  if (comparisons.length === 0) {
-    target.empty(`${report.title}: no group comparisons could be made.`);
-    return;
-  }
-  const labels = comparisons.map(
-    (comparison) =>
-      `${comparison.attribute}: ${comparison.unprivileged.group} vs ${comparison.privileged.group}`,
-  );
-  const colour = (/** @type {GroupComparison} */ comparison) =>
-    comparison.fourFifths === true
-      ? COLOURS.flagged
-      : comparison.fourFifths === false
-        ? COLOURS.withinBand
-        : COLOURS.undefined;
-  const bandLine = {
-    type: 'line',
-    borderColor: COLOURS.band,
-    borderDash: [6, 4],
-    borderWidth: 2,
-    pointRadius: 0,
-    pointHitRadius: 0,
-  };
-  const flagged = comparisons.filter((comparison) => comparison.fourFifths === true);
-  const config = {
-    type: 'bar',
-    data: {
-      labels,
-      datasets: [
-        {
-          type: 'bar',
-          label: 'Disparate impact',
-          data: comparisons.map((comparison) => comparison.disparateImpact.value),
-          backgroundColor: comparisons.map(colour),
-          order: 2,
-        },
-        {
-          ...bandLine,
-          label: `Four-fifths band, lower bound (${band.lower})`,
-          data: labels.map(() => band.lower),
-          fill: false,
-          order: 1,
-        },
-        {
-          ...bandLine,
-          label: `Four-fifths band, upper bound (${band.upper})`,
-          data: labels.map(() => band.upper),
-          fill: '-1',
-          backgroundColor: COLOURS.bandFill,
-          order: 1,
-        },
-      ],
-    },
-    options: {
-      ...baseOptions,
-      // Horizontal bars: twenty-odd comparison names stay readable, and the band is two vertical lines.
-      indexAxis: 'y',
-      scales: {
-        x: { beginAtZero: true, suggestedMax: 1.5, title: { display: true, text: 'Disparate impact' } },
-        y: { ticks: { autoSkip: false } },
-      },
-      plugins: { legend: { position: 'bottom' } },
-    },
-  };
-  const rows = comparisons.map((comparison) => [
-    comparison.attribute,
-    `${comparison.unprivileged.group} (n ${comparison.unprivileged.size})`,
-    `${comparison.privileged.group} (n ${comparison.privileged.size})`,
-    {
-      text: fixed(comparison.disparateImpact.value),
-      flagged: comparison.fourFifths === true,
-    },
-    comparison.interval ? `${fixed(comparison.interval.lower)}–${fixed(comparison.interval.upper)}` : '—',
-    comparison.fourFifths === null ? 'undefined' : comparison.fourFifths ? 'flagged' : 'within band',
-  ]);
-  /** @type {Node[]} */
-  const details = [
-    table(
-      `Disparate impact per comparison (band ${band.lower}–${band.upper})`,
-      ['Attribute', 'Unprivileged', 'Privileged', 'DI', '95% interval', 'Four-fifths'],
-      rows,
-    ),
-  ];
-  if (report.conditioning) {
-    const names = (/** @type {ConditionedFinding[]} */ findings) =>
-      findings.map((finding) => `${finding.unprivileged} vs ${finding.privileged}`).join(', ') || 'none';
-    details.push(
-      paragraph(
-        `Conditioning on risk band — flags that survive: ${names(report.conditioning.survives)}; explained by risk tolerance: ${names(report.conditioning.explained)}; untestable (groups too small): ${names(report.conditioning.untestable)}.`,
-      ),
-    );
-  }
-  target.draw(
-    `${report.title}. Favourable outcome: ${report.favourable}. ${flagged.length} of ${comparisons.length} comparisons fall outside the ${band.lower}–${band.upper} band.`,
-    config,
-    { details, height: 24 * comparisons.length + 110 },
-  );
-}
-
-/**
  * One ranking metric per method across saved runs, oldest first (the API answers newest first).
  * @param {Panel} target
  * @param {BenchRun[]} newestFirst
@@ -169,7 +48,7 @@ export function drawFairness(target, report, band) {
  */
 export function drawBench(target, newestFirst, metric, metricName) {
   if (newestFirst.length === 0) {
-    target.empty('No benchmark has been saved yet: run `npm run bench:quality`.');
+    target.empty('No benchmark has been saved yet: run npm run bench:quality in a terminal.');
     return;
   }
   const runs = [...newestFirst].reverse();
@@ -219,10 +98,16 @@ export function drawBench(target, newestFirst, metric, metricName) {
         runs.map((run) => [run.timestamp, ...methods.map((method) => fixed(scoreOf(run, method)))]),
       ),
       paragraph(
-        `Spend prediction, latest run: MAE ${fixed(spend.mae.randomForest, 2)} (${spend.model ?? 'random forest'}) vs ${fixed(spend.mae.customerMean, 2)} (customer mean), ${fixed(spend.improvementPercent.vsCustomerMean, 1)}% better. Data ${latest.dataVersion}, commit ${latest.gitCommit.slice(0, 12)}.`,
+        `${rerankingSentence(latest.ranking.fairReranking)}Spend prediction, latest run: MAE ${fixed(spend.mae.randomForest, 2)} (${spend.model ?? 'random forest'}) vs ${fixed(spend.mae.customerMean, 2)} (customer mean), ${fixed(spend.improvementPercent.vsCustomerMean, 1)}% better. Data ${latest.dataVersion}, commit ${latest.gitCommit.slice(0, 12)}.`,
       ),
     ],
   });
+}
+
+/** The fairness re-ranking's cost and effect in the latest run, or nothing for runs saved before it was measured. */
+function rerankingSentence(/** @type {FairReranking | undefined} */ reranking) {
+  if (!reranking) return '';
+  return `Fairness re-ranking for 18–24 (FAIR_RERANKING, share ≥ ${reranking.minimumShare} of the top ${reranking.k}): NDCG@5 ${fixed(reranking.ndcgAt5.before)} → ${fixed(reranking.ndcgAt5.after)}; pooled DI within strata ${fixed(reranking.conditionalDisparateImpact.before)} → ${fixed(reranking.conditionalDisparateImpact.after)}; crude DI ${fixed(reranking.disparateImpact.before)} → ${fixed(reranking.disparateImpact.after)}. `;
 }
 
 /** @param {Panel} target @param {Operations} operations */

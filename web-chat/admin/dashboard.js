@@ -3,12 +3,13 @@
 // and hands each answer to its charts (dashboard-charts.js), each with a table of the same numbers beside it
 // because a canvas alone says nothing to a screen reader.
 
-import { drawBench, drawFairness, drawFeedback, drawLatency, drawValidator } from './dashboard-charts.js';
+import { drawBench, drawFeedback, drawLatency, drawValidator } from './dashboard-charts.js';
+import { drawFairness } from './dashboard-fairness.js';
 import { destroyCharts, panel, paragraph } from './dashboard-panel.js';
 
 /**
- * @typedef {import('./dashboard-charts.js').FairnessReport} FairnessReport
- * @typedef {import('./dashboard-charts.js').FourFifthsBand} FourFifthsBand
+ * @typedef {import('./dashboard-fairness.js').FairnessReport} FairnessReport
+ * @typedef {import('./dashboard-fairness.js').FourFifthsBand} FourFifthsBand
  * @typedef {import('./dashboard-charts.js').BenchRun} BenchRun
  * @typedef {import('./dashboard-charts.js').Operations} Operations
  * @typedef {import('./dashboard-panel.js').Panel} Panel

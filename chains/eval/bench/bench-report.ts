@@ -2,6 +2,7 @@ import type { BenchRun } from './bench-run.ts';
 import { renderFeedbackSimulation } from './feedback-simulation-report.ts';
 import type { RankingMethodResult } from './offline-evaluation.ts';
 import type { OperationsSummary } from './operations-summary.ts';
+import { renderFairReranking } from './render-fair-reranking.ts';
 import type { RetrievalQuality } from './retrieval-quality.ts';
 
 /** How much better than the best baseline ours should be on NDCG@5. */
@@ -248,6 +249,9 @@ export function renderBenchReport(
     ...header,
     '',
     ...rankingSection(run),
+    ...(run.ranking.fairReranking === undefined
+      ? []
+      : ['', ...renderFairReranking(run.ranking.fairReranking)]),
     '',
     ...spendSection(run),
     '',

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATA_FILES, loadDataset } from '../../../knowledge/preprocess/index.ts';
 import { SPEND_CATEGORIES } from '../../../knowledge/schemas.ts';
-import { SUITABILITY_RULES } from '../../recommend/index.ts';
+import { type RerankingConstraint, SUITABILITY_RULES } from '../../recommend/index.ts';
+import { FairRerankingEvaluation } from './fair-reranking-evaluation.ts';
 import {
   FeedbackSimulation,
   type FeedbackSimulationOptions,
@@ -40,6 +41,7 @@ const RankingEvaluationSchema = z.object({
       usersEvaluated: z.number(),
     }),
   ),
+  fairReranking: FairRerankingEvaluation.optional(),
   seconds: z.number(),
 }) satisfies z.ZodType<RankingEvaluation>;
 
@@ -103,6 +105,8 @@ export interface RunBenchOptions {
   seed?: number;
   /** List length for coverage and suitability violations (default 5). */
   k?: number;
+  /** The fairness re-ranking measured before/after (FAIR_RERANKING_MIN_SHARE; default share 0.34 over 3). */
+  fairReranking?: RerankingConstraint;
   /** Folder whose `.git` names the commit (default the working directory). */
   repoDir?: string;
   /** Clock for the timestamp (default `new Date()`), injectable so tests are exact. */
@@ -147,6 +151,7 @@ export async function runBench(dataDir: string, options: RunBenchOptions = {}): 
   const ranking = await evaluateRecommenders(dataset, {
     ...common,
     ...(options.k === undefined ? {} : { k: options.k }),
+    ...(options.fairReranking === undefined ? {} : { fairReranking: options.fairReranking }),
   });
   const ranked = performance.now();
   if (options.feedbackSimulation !== false) progress('Simulating feedback rounds with and without learning');

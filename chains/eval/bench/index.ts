@@ -24,6 +24,7 @@ export {
 } from './bench-store.ts';
 export { type ContentModel, type ContentModelOptions, fitContentModel } from './content-model.ts';
 export type { CustomerContext, Recommender } from './customer-context.ts';
+export { evaluateFairReranking, FairRerankingEvaluation } from './fair-reranking-evaluation.ts';
 export {
   FeedbackSimulation,
   type FeedbackSimulationOptions,
@@ -72,6 +73,7 @@ export {
   type RankedUser,
   recallAt,
 } from './ranking-metrics.ts';
+export { fairRerankingDiLine, fairRerankingNdcgLine, renderFairReranking } from './render-fair-reranking.ts';
 export {
   ExactCosineIndex,
   IndexRecall,

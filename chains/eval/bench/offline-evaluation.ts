@@ -1,6 +1,13 @@
 import type { CustomerProfile, DatasetTables } from '../../../knowledge/preprocess/index.ts';
 import { splitByTime } from '../../../knowledge/preprocess/index.ts';
-import { checkSuitability, SUITABILITY_RULES, type SuitabilityRule } from '../../recommend/index.ts';
+import {
+  checkSuitability,
+  DEFAULT_RECOMMENDATION_LIMIT,
+  type RerankingConstraint,
+  SUITABILITY_RULES,
+  type SuitabilityRule,
+} from '../../recommend/index.ts';
+import { evaluateFairReranking, type FairRerankingEvaluation } from './fair-reranking-evaluation.ts';
 import {
   type PrepareRecommendersOptions,
   prepareRecommenders,
@@ -20,6 +27,8 @@ import {
 export interface EvaluateRecommendersOptions extends PrepareRecommendersOptions {
   /** Length of the lists coverage and suitability violations are counted on (default 5). */
   k?: number;
+  /** The fairness-constrained re-ranking to measure before/after (default k 3, share 0.34); false skips it. */
+  fairReranking?: RerankingConstraint | false;
 }
 
 /** One method's scores, averaged over the customers who adopted something new on or after the cut-off. */
@@ -52,6 +61,8 @@ export interface RankingEvaluation {
   relevantAdoptions: number;
   usersEvaluated: number;
   methods: RankingMethodResult[];
+  /** NDCG@5 and 18–24 DI before/after the fairness re-ranking; absent when skipped or in older runs. */
+  fairReranking?: FairRerankingEvaluation;
   seconds: number;
 }
 
@@ -120,7 +131,16 @@ export async function evaluateRecommenders(
     };
   });
 
+  const fairReranking =
+    options.fairReranking === false
+      ? undefined
+      : evaluateFairReranking(
+          prepared,
+          truth,
+          options.fairReranking ?? { k: DEFAULT_RECOMMENDATION_LIMIT, minimumShare: 0.34 },
+        );
   return {
+    ...(fairReranking === undefined ? {} : { fairReranking }),
     cutoff: prepared.cutoff,
     k,
     seed,

@@ -51,6 +51,8 @@ export interface PreparedRecommenders {
   profiles: readonly CustomerProfile[];
   contextOf(index: number): CustomerContext;
   recommenders: Readonly<Record<RankingMethod, Recommender>>;
+  /** Ours over every suitable product, best first (what the fairness re-ranking reorders). */
+  allSuitable: Recommender;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function prepareRecommenders(
         contentSimilarity: content.similarity(index),
       };
     },
+    allSuitable: hybridRecommender(catalog, neighbours, { limit: catalog.length }),
     recommenders: {
       ours: hybridRecommender(catalog, neighbours, {
         ...(options.oursLimit === undefined ? {} : { limit: options.oursLimit }),

@@ -6,6 +6,8 @@ import {
   type RiskTolerance,
 } from '../../../knowledge/schemas.ts';
 import type { Random } from '../../../knowledge/seeded-random.ts';
+import type { ConditionalDisparity } from './conditional-disparity.ts';
+import type { DataModelComparison } from './data-versus-model.ts';
 import {
   type AttributeReport,
   type AttributeSpec,
@@ -27,6 +29,8 @@ export interface AuditRow {
   favourable: boolean;
   /** Whether the customer later took up a favourable product (the ground truth for EOD). */
   label?: boolean;
+  /** The customer's stratum of the factors through which age may legitimately act (see age-strata.ts). */
+  stratum?: string;
 }
 
 /** How to build a report. */
@@ -90,6 +94,19 @@ export interface FairnessReport {
   sections: ReportSection[];
   /** Null when the rows carry no risk band (e.g. an arbitrary table). */
   conditioning: ConditioningSummary | null;
+  /** The dataset's own disparities beside these (population reports only). */
+  dataVersusModel?: DataModelComparison;
+  /** 18–24 vs 25+ within strata of the legitimate factors, before and after the re-ranking (population reports only). */
+  ageConditional?: AgeConditionalFinding;
+}
+
+/** The conditional age audit of issue #15, with what the fairness-constrained re-ranking changes. */
+export interface AgeConditionalFinding {
+  /** Whether the chat applies the re-ranking (FAIR_RERANKING=on), i.e. which figure the rest of the report shows. */
+  rerankingApplied: boolean;
+  minimumShare: number;
+  original: ConditionalDisparity;
+  reranked: ConditionalDisparity;
 }
 
 const DEFAULT_RESAMPLES = 1000;
@@ -194,19 +211,22 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
     return band ? [{ riskBand, attributes: band.attributes }] : [];
   });
   for (const comparison of overall?.attributes.flatMap((attribute) => attribute.comparisons) ?? []) {
-    if (comparison.fourFifths === null || comparison.disparateImpact.value === null) continue;
+    if (comparison.disparateImpact.value === null) continue;
+    // Too few rows overall: a flag there cannot be told apart from noise, within bands or not.
+    const tooSmall = comparison.verdict === 'untestable';
     const byRiskBand = bands.map((band) => {
       const within = band.attributes
         .flatMap((attribute) => attribute.comparisons)
         .find((candidate) => sameComparison(candidate, comparison));
       const comparable =
         within !== undefined &&
+        within.verdict !== 'untestable' &&
         within.unprivileged.size >= minGroupSize &&
         within.privileged.size >= minGroupSize;
       return {
         riskBand: band.riskBand,
         disparateImpact: within?.disparateImpact.value ?? null,
-        flagged: within?.fourFifths === true,
+        flagged: within?.verdict === 'outside_band',
         comparable,
       };
     });
@@ -218,7 +238,9 @@ function conditionOnRisk(sections: readonly ReportSection[], minGroupSize: numbe
       byRiskBand,
     };
     const flaggedWithin = byRiskBand.some((band) => band.comparable && band.flagged);
-    if (!comparison.fourFifths) {
+    if (tooSmall) {
+      if (comparison.fourFifths === true) summary.untestable.push(finding);
+    } else if (comparison.verdict !== 'outside_band') {
       if (flaggedWithin) summary.emerges.push(finding);
     } else if (flaggedWithin) summary.survives.push(finding);
     else if (byRiskBand.some((band) => band.comparable)) summary.explained.push(finding);

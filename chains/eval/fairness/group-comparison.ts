@@ -70,9 +70,29 @@ export interface GroupComparison {
   equalOpportunityDifference: MetricResult | null;
   /** Null when DI is undefined. */
   fourFifths: boolean | null;
+  /**
+   * What the report may say about the four-fifths rule: 'untestable' when either group is under
+   * minGroupSize or DI is undefined (a flag or a pass on a handful of rows means nothing), so every
+   * surface counts and words small groups the same way.
+   */
+  verdict: FourFifthsVerdict;
   /** 95% stratified bootstrap interval of DI. */
   interval: BootstrapInterval | null;
   warnings: string[];
+}
+
+/** The four-fifths verdict of one comparison, with small or undefined ones kept apart. */
+export type FourFifthsVerdict = 'outside_band' | 'within_band' | 'untestable';
+
+/** The verdict from DI and the two group sizes: untestable below minGroupSize or without a DI. */
+export function fourFifthsVerdict(
+  disparateImpactValue: number | null,
+  sizes: { unprivileged: number; privileged: number },
+  minGroupSize: number,
+): FourFifthsVerdict {
+  if (disparateImpactValue === null) return 'untestable';
+  if (sizes.unprivileged < minGroupSize || sizes.privileged < minGroupSize) return 'untestable';
+  return fourFifthsFlag(disparateImpactValue) ? 'outside_band' : 'within_band';
 }
 
 /** The comparisons for one attribute, and its spread across all groups. */
@@ -131,6 +151,11 @@ function compareGroups(
       ? equalOpportunityDifference(rows, pair.unprivileged, pair.privileged)
       : null,
     fourFifths: impact.value === null ? null : fourFifthsFlag(impact.value),
+    verdict: fourFifthsVerdict(
+      impact.value,
+      { unprivileged: unprivileged.size, privileged: privileged.size },
+      options.minGroupSize,
+    ),
     interval: disparateImpactInterval(unprivileged, privileged, options),
     warnings,
   };

@@ -1,3 +1,4 @@
+export { AGE_LEGITIMATE_FACTORS, ageStrata, isYoungAdult, YOUNG_ADULTS } from './age-strata.ts';
 export {
   bottomQuartileIncome,
   FAVOURABLE_DESCRIPTIONS,
@@ -5,7 +6,26 @@ export {
   type FavourableOutcome,
   isFavourableProduct,
 } from './audit-row.ts';
+export {
+  type ConditionalDisparity,
+  type ConditionalDisparityOptions,
+  conditionalDisparateImpact,
+  type StratifiedOutcome,
+  type StratumCounts,
+  type StratumDisparity,
+} from './conditional-disparity.ts';
 export { auditCsv, type CsvAuditOptions, type ValueMatch } from './csv-audit.ts';
+export { dataOutcomeRows } from './data-outcomes.ts';
+export {
+  compareDataWithModel,
+  type DataModelComparison,
+  type DataModelRow,
+  dataModelLine,
+  GAP_TOLERANCE,
+  type GapChange,
+  gapChange,
+  isReversal,
+} from './data-versus-model.ts';
 export { binomialSampler, disparateImpactInterval, type GroupCounts } from './disparate-impact-interval.ts';
 export { FairnessInputError } from './fairness-input-error.ts';
 export {
@@ -26,6 +46,7 @@ export {
   truePositiveRate,
 } from './fairness-metrics.ts';
 export {
+  type AgeConditionalFinding,
   type AuditRow,
   buildFairnessReport,
   buildTableReport,
@@ -35,13 +56,15 @@ export {
   type FairnessReportOptions,
   type ReportSection,
 } from './fairness-report.ts';
-export type {
-  AttributeReport,
-  AttributeSpec,
-  GroupComparison,
-  GroupPair,
-  GroupSummary,
-  ProtectedRow,
+export {
+  type AttributeReport,
+  type AttributeSpec,
+  type FourFifthsVerdict,
+  fourFifthsVerdict,
+  type GroupComparison,
+  type GroupPair,
+  type GroupSummary,
+  type ProtectedRow,
 } from './group-comparison.ts';
 export {
   DEFAULT_NEIGHBOURS,
@@ -74,3 +97,5 @@ export {
   type ValueLabels,
 } from './protected-group.ts';
 export { type RenderOptions, renderFairnessReport } from './render-fairness-report.ts';
+export { ageConditionalLines, dataVersusModelLines } from './render-population-findings.ts';
+export { overallComparisons, type VerdictCounts, verdictCounts } from './verdict-counts.ts';

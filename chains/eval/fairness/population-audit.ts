@@ -1,8 +1,21 @@
 import { SPLIT_DATE } from '../../../knowledge/generate/index.ts';
 import { buildCustomerProfiles, type DatasetTables } from '../../../knowledge/preprocess/index.ts';
 import type { Customer, Product } from '../../../knowledge/schemas.ts';
-import { type RecommendationInput, rankProducts } from '../../recommend/index.ts';
-import { bottomQuartileIncome, type FavourableOutcome, laterAdopters, toAuditRow } from './audit-row.ts';
+import {
+  DEFAULT_RECOMMENDATION_LIMIT,
+  fairRerank,
+  type RecommendationInput,
+  type RerankingConstraint,
+  rankProducts,
+} from '../../recommend/index.ts';
+import { ageStrata, isYoungAdult } from './age-strata.ts';
+import {
+  bottomQuartileIncome,
+  type FavourableOutcome,
+  isFavourableProduct,
+  laterAdopters,
+  toAuditRow,
+} from './audit-row.ts';
 import type { AuditRow } from './fairness-report.ts';
 import { DEFAULT_NEIGHBOURS, nearestNeighbourAdoptions } from './neighbour-adoptions.ts';
 
@@ -17,11 +30,22 @@ export interface PopulationAuditOptions {
    * 0 ranks with empty neighbours, i.e. on the customer's own data only.
    */
   neighbours?: number;
+  /**
+   * The fairness-constrained re-ranking for 18–24-year-olds. Both orders are always audited (`rows` and
+   * `rerankedRows`); `apply` says which one the chat serves, so which one the report leads with.
+   */
+  reranking?: RerankingConstraint & { apply: boolean };
 }
 
 /** The audit rows of a whole population, with how they were made. */
 export interface PopulationAudit {
+  /** What the chat serves: re-ranked when the re-ranking is applied, else the recommender's own order. */
   rows: AuditRow[];
+  /** The recommender's own order. */
+  originalRows: AuditRow[];
+  /** The same customers with the fairness-constrained re-ranking applied to 18–24-year-olds. */
+  rerankedRows: AuditRow[];
+  reranking: RerankingConstraint & { apply: boolean };
   favourable: FavourableOutcome;
   asOf: string;
   neighbours: number;
@@ -47,7 +71,15 @@ export function auditPopulation(dataset: DatasetTables, options: PopulationAudit
   const neighbourhoods = nearestNeighbourAdoptions(candidates, k);
   const adopters = laterAdopters(dataset.adoptions, dataset.products, favourable, asOf);
   const threshold = bottomQuartileIncome(dataset.customers);
-  const rows = profiles.map((profile, index) => {
+  const stratumOf = ageStrata(dataset.customers);
+  const reranking = options.reranking ?? {
+    apply: false,
+    k: DEFAULT_RECOMMENDATION_LIMIT,
+    minimumShare: 0.34,
+  };
+  const originalRows: AuditRow[] = [];
+  const rerankedRows: AuditRow[] = [];
+  profiles.forEach((profile, index) => {
     const { aggregates, customer } = profile;
     const neighbourhood = neighbourhoods[index] ?? { neighbourCount: 0, adoptions: new Map() };
     const input: RecommendationInput = {
@@ -62,14 +94,31 @@ export function auditPopulation(dataset: DatasetTables, options: PopulationAudit
       neighbourAdoptions: neighbourhood.adoptions,
       neighbourCount: neighbourhood.neighbourCount,
     };
-    const offered = rankProducts(input, dataset.products).map((recommendation) => recommendation.product);
-    return toAuditRow(customer, offered, {
+    // Every suitable product in order, so the re-ranker can only reorder suitable ones.
+    const suitable = rankProducts(input, dataset.products, { limit: dataset.products.length }).map(
+      (recommendation) => recommendation.product,
+    );
+    const reordered = isYoungAdult(customer)
+      ? fairRerank(suitable, (product) => isFavourableProduct(product, favourable), reranking)
+      : suitable;
+    const context = {
       outcome: favourable,
       bottomQuartileIncome: threshold,
       label: adopters.has(customer.customer_id),
-    });
+    };
+    const stratum = stratumOf(customer);
+    originalRows.push({ ...toAuditRow(customer, suitable.slice(0, reranking.k), context), stratum });
+    rerankedRows.push({ ...toAuditRow(customer, reordered.slice(0, reranking.k), context), stratum });
   });
-  return { rows, favourable, asOf, neighbours: k };
+  return {
+    rows: reranking.apply ? rerankedRows : originalRows,
+    originalRows,
+    rerankedRows,
+    reranking,
+    favourable,
+    asOf,
+    neighbours: k,
+  };
 }
 
 /** The parts of a logged turn the audit reads; bot/audit's AuditRecord has this shape. */

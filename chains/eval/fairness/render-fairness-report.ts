@@ -1,6 +1,8 @@
 import { FOUR_FIFTHS_BAND, type MetricResult } from './fairness-metrics.ts';
 import type { ConditionedFinding, FairnessReport, ReportSection } from './fairness-report.ts';
 import type { AttributeReport, GroupComparison } from './group-comparison.ts';
+import { ageConditionalLines, dataVersusModelLines } from './render-population-findings.ts';
+import { verdictCounts } from './verdict-counts.ts';
 
 /** How much of the report to render. */
 export interface RenderOptions {
@@ -31,7 +33,8 @@ function comparisonLine(comparison: GroupComparison, labelWidth: number): string
   if (comparison.equalOpportunityDifference) {
     parts.push(`EOD ${metric(comparison.equalOpportunityDifference, signed)}`);
   }
-  if (comparison.fourFifths) parts.push('FLAG');
+  if (comparison.verdict === 'outside_band') parts.push('FLAG');
+  else if (comparison.verdict === 'untestable') parts.push('untestable');
   return `  ${parts.join('  ')}`.trimEnd();
 }
 
@@ -78,15 +81,22 @@ function findingLine(finding: ConditionedFinding): string {
   return `    ${finding.attribute}: ${finding.unprivileged} vs ${finding.privileged}, DI ${ratio(finding.disparateImpact)} overall; by risk band: ${bands}`;
 }
 
+/** "3 of 7 overall comparisons testable, 4 untestable (a group under 30 rows or DI undefined)". */
+function testableLine(report: FairnessReport): string {
+  const counts = verdictCounts(report);
+  const total = counts.testable + counts.untestable;
+  return `${counts.testable} of ${total} overall comparisons testable, ${counts.untestable} untestable (a group under ${report.minGroupSize} rows or DI undefined)`;
+}
+
 function summaryLines(report: FairnessReport): string[] {
   const conditioning = report.conditioning;
   if (conditioning === null) {
     const flagged = report.sections
       .flatMap((section) => section.attributes.flatMap((attribute) => attribute.comparisons))
-      .filter((comparison) => comparison.fourFifths === true);
+      .filter((comparison) => comparison.verdict === 'outside_band');
     return [
       '',
-      `Summary: ${flagged.length} comparison(s) flagged by the four-fifths rule`,
+      `Summary: ${testableLine(report)}; ${flagged.length} flagged by the four-fifths rule`,
       ...flagged.map(
         (comparison) =>
           `    ${comparison.attribute}: ${comparison.unprivileged.group} vs ${comparison.privileged.group}, DI ${ratio(comparison.disparateImpact.value)}`,
@@ -99,7 +109,7 @@ function summaryLines(report: FairnessReport): string[] {
   ];
   return [
     '',
-    'Summary: four-fifths flags, overall and conditioned on risk tolerance',
+    `Summary: ${testableLine(report)}; four-fifths flags, overall and conditioned on risk tolerance`,
     ...group('Survive within a risk band (not explained by risk tolerance)', conditioning.survives),
     ...group(
       'Disappear within every comparable risk band (explained by risk tolerance)',
@@ -135,6 +145,8 @@ export function renderFairnessReport(report: FairnessReport, options: RenderOpti
     `DI = rate(unprivileged) / rate(privileged), flagged (FLAG) outside ${band} (four-fifths rule); SPD = rate difference.`,
     `DI intervals: 95% stratified bootstrap, ${report.resamples} resamples. Groups under ${report.minGroupSize} get a warning.`,
     ...summaryLines(report),
+    ...dataVersusModelLines(report),
+    ...ageConditionalLines(report),
     ...sections.flatMap(sectionLines),
   ];
 }

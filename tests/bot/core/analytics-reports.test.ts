@@ -316,10 +316,25 @@ describe('analyticsReports: what /bias and /bench show in Slack and Teams', () =
     const [bias, bench] = [await reports.bias(), await reports.bench()];
     // 3 women 2/3 favourable, 4 men 2/4 in the logged replies; the population part leads the headline.
     expect(bias.headline).toMatch(
-      /^(No|\d+) four-fifths flags? in the recommender over 400 customers \(overall\)\. Bias guard flagged 1 of 10 logged turns \(10\.0%\)\.$/,
+      /^(No|\d+) four-fifths flags? in the recommender over 400 customers \(overall, \d+ testable, \d+ untestable comparisons\)\. Bias guard flagged 1 of 10 logged turns \(10\.0%\)\.$/,
     );
     const logged = bias.sections.find((section) => section.heading === 'Replies actually logged');
-    expect(logged?.table?.rows).toContainEqual(['Female vs Male', '3/4', '66.7% / 50.0%', '1.333', 'FLAG']);
+    // DI 1.333 is outside the band, but on 3 and 4 replies it is untestable, and every surface says so.
+    expect(logged?.table?.rows).toContainEqual([
+      'Female vs Male',
+      '3/4',
+      '66.7% / 50.0%',
+      '1.333',
+      'untestable',
+    ]);
+    expect(logged?.facts).toContainEqual({
+      label: 'Four-fifths flags',
+      value: expect.stringMatching(/^0 of 0 testable; \d+ untestable$/),
+    });
+    // The data's own disparities and the conditional age audit are sections of their own.
+    expect(bias.sections.map((section) => section.heading)).toEqual(
+      expect.arrayContaining(['Data bias vs model bias', 'Age 18-24 vs 25+, within legitimate factors']),
+    );
     expect(bench.headline).toMatch(
       /^10 turns logged; p95 latency 1000 ms; validator passed 70\.0% as written\. Latest benchmark: our ranking NDCG@5 \d\.\d{3}/,
     );
