@@ -8,6 +8,7 @@ export type {
   OwnDataAnswerer,
   RankedTurn,
   RetrievedTurn,
+  TurnProgress,
   TurnRoute,
   UnderstoodTurn,
 } from './turn.ts';
