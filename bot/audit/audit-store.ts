@@ -34,6 +34,8 @@ export const TurnFilter = z.strictObject({
   customerId: z.string().min(1).optional(),
   /** One turn by its sequence number (an empty result when there is none). */
   seq: z.number().int().min(1).optional(),
+  /** Also return streamed turns' opening records (left out by default: a turn counts once, by its final record). */
+  openings: z.boolean().optional(),
   limit,
 });
 /** A turn filter, as callers write it. */

@@ -187,8 +187,9 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     async turns(filter = {}) {
       ensureOpen();
       settled();
-      const { since, customerId, seq, limit } = parseAuditInput(TurnFilter, filter, 'filter');
+      const { since, customerId, seq, openings, limit } = parseAuditInput(TurnFilter, filter, 'filter');
       const where = whereClause([
+        openings === true ? null : ['stage IS NOT ?', 'opening'],
         since === undefined ? null : ['recorded_at >= ?', since],
         seq === undefined ? null : ['seq = ?', seq],
         customerId === undefined ? null : ['customer_id = ?', customerId],

@@ -20,6 +20,8 @@ export {
   type OutboundReply,
   type ProductCard,
   type StoreHealth,
+  type TurnProgress,
+  UNFINISHED_DETAIL,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
