@@ -52,7 +52,10 @@ export class ReplyRelease {
   }
 
   private take(event: ReleasedEvent): void {
-    if (this.state === 'open') return this.send(event);
+    if (this.state === 'open') {
+      this.send(event);
+      return;
+    }
     if (this.state !== 'holding') return;
     this.held.push(event);
     if (!this.heldAny) {
