@@ -85,49 +85,51 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
   const rejectedWording: string[] = [];
   const options = input.signal ? { signal: input.signal } : {};
 
+  /**
+   * One model draft, checked sentence by sentence as it streams (a failing sentence stops the model, which saves
+   * the rest of a bad draft), then whole. Sentences go to `releaseTo` only when given (the first draft of a stream).
+   */
+  const draft = async (prompt: AdvicePrompt, releaseTo: ReplyStream | null) => {
+    const result = await streamValidatedDraft({
+      model: input.model,
+      prompt,
+      validation: input.validation,
+      checkRelevance: input.checkRelevance ?? false,
+      stream: releaseTo ?? { release: () => {}, replace: () => {} },
+      ...options,
+    });
+    if (result.kind === 'stopped') {
+      seen.push(...result.issues);
+      const verdict: Verdict = { ok: false, issues: result.issues };
+      return { text: result.released, verdict };
+    }
+    return { text: result.text, verdict: checkModelText(result.text) };
+  };
+  // Counted as they go out: a model failing mid-stream leaves them shown.
+  const tracked: ReplyStream | null = stream
+    ? {
+        release: (sentence) => {
+          shown += sentence;
+          stream.release(sentence);
+        },
+        replace: (replacement) => {
+          shown = replacement;
+          stream.replace(replacement);
+        },
+      }
+    : null;
+
   if (input.model.provider !== 'grounded') {
     try {
-      let text: string;
-      let verdict: Verdict;
-      if (stream) {
-        const draft = await streamValidatedDraft({
-          model: input.model,
-          prompt: input.prompt,
-          validation: input.validation,
-          checkRelevance: input.checkRelevance ?? false,
-          // Counted as they go out: a model failing mid-stream leaves them shown.
-          stream: {
-            release: (sentence) => {
-              shown += sentence;
-              stream.release(sentence);
-            },
-            replace: (replacement) => {
-              shown = replacement;
-              stream.replace(replacement);
-            },
-          },
-          ...options,
-        });
-        if (draft.kind === 'stopped') {
-          seen.push(...draft.issues);
-          text = draft.released;
-          verdict = { ok: false, issues: draft.issues };
-        } else {
-          text = draft.text;
-          verdict = checkModelText(text);
-        }
-      } else {
-        text = await input.model.generate(input.prompt, options);
-        verdict = checkModelText(text);
-      }
+      let { text, verdict } = await draft(input.prompt, tracked);
       if (!verdict.ok) {
         repaired = true;
         const repairPrompt = {
           ...input.prompt,
           user: `${input.prompt.user}\n\nYour previous answer could not be sent because:\n${describeIssues(verdict.issues)}\nWrite the answer again, fixing every point.`,
         };
-        text = await input.model.generate(repairPrompt, options);
-        verdict = checkModelText(text);
+        // The repaired text replaces what was shown in one piece, once it has passed whole.
+        ({ text, verdict } = await draft(repairPrompt, null));
       }
       const bias = input.guardReply(text);
       if (verdict.ok && !bias.flagged) {
