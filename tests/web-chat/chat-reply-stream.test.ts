@@ -29,7 +29,8 @@ function shape(events: readonly SseEvent[]): string[] {
   return events.map((event) => event.event).filter((name, index, names) => name !== names[index - 1]);
 }
 
-const textOf = (event: SseEvent | undefined): string => (event?.data as { text?: string } | undefined)?.text ?? '';
+const textOf = (event: SseEvent | undefined): string =>
+  (event?.data as { text?: string } | undefined)?.text ?? '';
 
 describe('web chat SSE: progress, token, replace, reply, done — in order (real Hono app)', () => {
   let fixture: AdvisorFixture;
