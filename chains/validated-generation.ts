@@ -2,10 +2,15 @@ import { ChainError } from './chain-error.ts';
 import { HUMAN_HANDOFF } from './grounded/grounded-chat-model.ts';
 import type { BiasVerdict } from './guard/index.ts';
 import type { AdvicePrompt, ChatModel, ProviderName } from './llm/index.ts';
+import type { ReplyStream } from './streaming/reply-stream.ts';
+import { sentencesOf } from './streaming/sentence-splitter.ts';
+import { streamValidatedDraft } from './streaming/stream-validated-draft.ts';
 import {
   describeIssues,
+  judgeRelevance,
   type ValidationContext,
   type ValidationIssue,
+  type Verdict,
   validateReply,
 } from './validate/index.ts';
 
@@ -26,6 +31,13 @@ export interface ValidatedGenerationInput {
   validation: ValidationContext;
   guardReply: (reply: string) => BiasVerdict;
   signal?: AbortSignal;
+  /**
+   * Where validated sentences go as the model writes them; without it nothing streams. A sentence that fails stops
+   * the model, and the text the repair/grounded path completes replaces what was shown.
+   */
+  stream?: ReplyStream;
+  /** Judge whether the configured model's reply is about its sources (see judgeRelevance); off for non-English turns. */
+  checkRelevance?: boolean;
 }
 
 /** The text to send, who wrote it, and the verdicts behind it. */
@@ -50,26 +62,78 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
     seen.push(...verdict.issues);
     return verdict;
   };
+  // What the configured model writes must also be about its sources; the deterministic composers are by construction.
+  const checkModelText = (text: string): Verdict => {
+    const verdict = check(text);
+    if (!input.checkRelevance) return verdict;
+    const relevance = judgeRelevance(text, input.validation, true);
+    if (!relevance.decided || relevance.onTopic) return verdict;
+    seen.push(relevance.issue);
+    return { ok: false, issues: [...verdict.issues, relevance.issue] };
+  };
+  const stream = input.stream;
+  // The configured model's sentences that reached the channel (empty when nothing streamed).
+  let shown = '';
+  /** The reply's final text reaches the channel: appended as sentences when nothing was shown, else a replacement. */
+  const deliver = (text: string): void => {
+    if (!stream || shown === text) return;
+    if (shown.length === 0) for (const sentence of sentencesOf(text)) stream.release(sentence);
+    else stream.replace(text);
+  };
   let modelError: string | undefined;
   let repaired = false;
   const rejectedWording: string[] = [];
   const options = input.signal ? { signal: input.signal } : {};
 
+  /**
+   * One model draft, checked sentence by sentence as it streams (a failing sentence stops the model, which saves
+   * the rest of a bad draft), then whole. Sentences go to `releaseTo` only when given (the first draft of a stream).
+   */
+  const draft = async (prompt: AdvicePrompt, releaseTo: ReplyStream | null) => {
+    const result = await streamValidatedDraft({
+      model: input.model,
+      prompt,
+      validation: input.validation,
+      checkRelevance: input.checkRelevance ?? false,
+      stream: releaseTo ?? { release: () => {}, replace: () => {} },
+      ...options,
+    });
+    if (result.kind === 'stopped') {
+      seen.push(...result.issues);
+      const verdict: Verdict = { ok: false, issues: result.issues };
+      return { text: result.released, verdict };
+    }
+    return { text: result.text, verdict: checkModelText(result.text) };
+  };
+  // Counted as they go out: a model failing mid-stream leaves them shown.
+  const tracked: ReplyStream | null = stream
+    ? {
+        release: (sentence) => {
+          shown += sentence;
+          stream.release(sentence);
+        },
+        replace: (replacement) => {
+          shown = replacement;
+          stream.replace(replacement);
+        },
+      }
+    : null;
+
   if (input.model.provider !== 'grounded') {
     try {
-      let text = await input.model.generate(input.prompt, options);
-      let verdict = check(text);
+      let { text, verdict } = await draft(input.prompt, tracked);
       if (!verdict.ok) {
         repaired = true;
         const repairPrompt = {
           ...input.prompt,
           user: `${input.prompt.user}\n\nYour previous answer could not be sent because:\n${describeIssues(verdict.issues)}\nWrite the answer again, fixing every point.`,
         };
-        text = await input.model.generate(repairPrompt, options);
-        verdict = check(text);
+        // The repaired text replaces what was shown in one piece, once it has passed whole.
+        ({ text, verdict } = await draft(repairPrompt, null));
       }
       const bias = input.guardReply(text);
       if (verdict.ok && !bias.flagged) {
+        deliver(text);
         return {
           text,
           provider: { name: input.model.provider, model: input.model.model },
@@ -94,6 +158,7 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
   const fellBack = input.model.provider !== 'grounded';
   const provider = { name: input.grounded.provider, model: input.grounded.model };
   if (groundedVerdict.ok && !guarded.flagged) {
+    deliver(groundedText);
     return {
       text: groundedText,
       provider,
@@ -101,6 +166,7 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
       bias: groundedBias,
     };
   }
+  deliver(SAFE_FALLBACK_REPLY);
   return {
     text: SAFE_FALLBACK_REPLY,
     provider,

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Advisor, createAdvisor, loadAppConfig } from '../bot/index.ts';
+import type { ChatModel } from '../chains/llm/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { ingestDataset, startChromaServer } from '../knowledge/index.ts';
 
@@ -17,9 +18,13 @@ export interface BenchAdvisor {
 
 /**
  * Builds the advisor exactly as `npm start` wires it (createAdvisor), over a fresh store of `customers`
- * generated customers (seed 42), with the grounded provider so no LLM time is measured.
+ * generated customers (seed 42), with the grounded provider so no LLM time is measured (unless `model` is given).
  */
-export async function buildBenchAdvisor(name: string, customers: number): Promise<BenchAdvisor> {
+export async function buildBenchAdvisor(
+  name: string,
+  customers: number,
+  options: { model?: ChatModel } = {},
+): Promise<BenchAdvisor> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), `${name}-`));
   const storeDir = path.join(scratch, 'store');
   const dataDir = path.join(scratch, 'data');
@@ -37,7 +42,7 @@ export async function buildBenchAdvisor(name: string, customers: number): Promis
     await generateDataset({ customers, seed: 42, outDir: dataDir });
     const ingest = await ingestDataset({ config: config.knowledge, chromaUrl: chroma.url, dataDir });
     console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
-    const advisor = await createAdvisor(config);
+    const advisor = await createAdvisor(config, options.model ? { model: options.model } : {});
     return {
       advisor,
       scratch,

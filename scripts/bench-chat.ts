@@ -1,11 +1,23 @@
 import { parseArgs } from 'node:util';
 import type { Actor } from '../bot/core/index.ts';
+import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
+import { loadLlamaCppChatModel, loadLlmConfig, OllamaChatModel } from '../chains/llm/index.ts';
 import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
+import { startFakeOllama } from '../tests/support/fake-ollama.ts';
 import { buildBenchAdvisor, percentile } from './bench-advisor.ts';
+import {
+  benchLlamaCppModelPath,
+  describeFirstSentence,
+  measureFirstSentence,
+  SwitchableChatModel,
+} from './bench-first-sentence.ts';
 
 /**
  * Latency of a reply without LLM generation (retrieve + rank + bias guard + grounded compose + validate +
  * audit persist) at 10k customers: p50/p95/p99 and replies/s. Target: p95 ≤ 50 ms.
+ * Then time to the first validated sentence of a streamed reply, per provider: grounded; llama.cpp with
+ * LLAMACPP_MODEL_PATH or ../shared/models/stories260K.gguf when present; the Ollama stand-in server streaming a
+ * good reply at 10 ms a token.
  */
 const { values } = parseArgs({
   options: { customers: { type: 'string' }, turns: { type: 'string' }, keep: { type: 'boolean' } },
@@ -28,7 +40,9 @@ const QUESTIONS = {
   other: ['hello', 'Tell me a joke', 'thanks!'],
 };
 
-const bench = await buildBenchAdvisor('bench-chat', customers);
+const grounded = new GroundedChatModel();
+const writer = new SwitchableChatModel(grounded);
+const bench = await buildBenchAdvisor('bench-chat', customers, { model: writer });
 try {
   const { core, audit } = bench.advisor;
   const random = createRandom(7);
@@ -64,6 +78,59 @@ try {
   console.log(
     `audit rows            ${logged.length}, chain ${(await audit.verify()).ok ? 'verified' : 'BROKEN'}`,
   );
+
+  console.log(
+    '\ntime to first validated sentence (streamed: sentence checks + opening audit record before it):',
+  );
+  const customerActor = (index: number): Actor => {
+    const customerId = `C-${String(1 + (index % customers)).padStart(6, '0')}`;
+    return { channel: 'cli', userId: customerId, role: 'customer', customerId };
+  };
+  const mixed = (index: number) => turnFor(5000 + index);
+  console.log(describeFirstSentence(await measureFirstSentence(bench.advisor.core, 'grounded', 200, mixed)));
+  const emergencyFund = (label: string) => (index: number) => ({
+    actor: customerActor(index),
+    threadId: `first-${label}-${index}`,
+    text: 'How do I build an emergency fund?',
+  });
+
+  const llamaPath = benchLlamaCppModelPath(loadLlmConfig(process.env).llamacppModelPath);
+  if (llamaPath) {
+    writer.use(await loadLlamaCppChatModel(llamaPath));
+    const figures = await measureFirstSentence(
+      bench.advisor.core,
+      `llamacpp ${writer.model}`,
+      10,
+      emergencyFund('llamacpp'),
+    );
+    console.log(describeFirstSentence(figures));
+  } else {
+    console.log(
+      'llamacpp                           skipped: no LLAMACPP_MODEL_PATH and no ../shared/models/stories260K.gguf',
+    );
+  }
+
+  const goodReply =
+    'An emergency fund is money you keep aside for unexpected costs, such as a repair or a lost job. ' +
+    'Many people build it up with a regular transfer into an instant-access savings account. ' +
+    'Keeping it separate from everyday spending makes it easier not to dip into it.';
+  const standIn = await startFakeOllama({
+    models: ['mistral:latest'],
+    chat: [{ kind: 'stream', tokens: goodReply.match(/\S+\s*/g) ?? [], delayMs: 10 }],
+  });
+  try {
+    writer.use(new OllamaChatModel({ baseUrl: standIn.url, model: 'mistral', maxRetries: 0 }));
+    const figures = await measureFirstSentence(
+      bench.advisor.core,
+      'ollama stand-in (10 ms a token)',
+      20,
+      emergencyFund('ollama'),
+    );
+    console.log(describeFirstSentence(figures));
+  } finally {
+    writer.use(grounded);
+    await standIn.close();
+  }
 } finally {
   await bench.dispose({ keep: values.keep ?? false });
 }

@@ -53,7 +53,12 @@ async function ask(text: string): Promise<void> {
         text,
         ...(values.customer && role !== 'customer' ? { customerId: values.customer } : {}),
       },
-      { onToken: (token) => process.stdout.write(token) },
+      {
+        onToken: (token) => process.stdout.write(token),
+        // A terminal cannot take back what it printed: say so and print the text that replaces it.
+        onReplace: (replacement) =>
+          process.stdout.write(`\n[replaced by the checked answer]\n${replacement}`),
+      },
     );
     process.stdout.write('\n');
     printMetadata(reply);

@@ -39,9 +39,10 @@ export interface WebChatReply {
 type Outcome = { ok: true; reply: OutboundReply } | { ok: false; error: unknown };
 
 /**
- * Runs one turn and answers it as Server-Sent Events: `token` events as text arrives, then `reply`, then `done`.
- * The HTTP status is decided late: while no token has arrived a failure is still a plain JSON error (403, 404…);
- * after the first token the stream is committed, so a later failure becomes an `error` event.
+ * Runs one turn and answers it as Server-Sent Events, in order: `progress` {step} at each chain step, `token` {text}
+ * for each validated sentence, `replace` {text} when what was shown must be replaced, then `reply`, then `done`.
+ * The HTTP status is decided late: until reply text or a step past the lookups ('ranking') has arrived, a failure is
+ * still a plain JSON error (403, 404, 503…); after that the stream is committed and a failure is an `error` event.
  */
 export async function streamChatReply(
   context: Context,
@@ -61,7 +62,12 @@ export async function streamChatReply(
 
   const relay = new TokenRelay();
   const outcome: Promise<Outcome> = options.core
-    .handle(options.inbound, { onToken: (token) => relay.push(token), signal: cancel.signal })
+    .handle(options.inbound, {
+      onToken: (token) => relay.push(token),
+      onReplace: (text) => relay.replace(text),
+      onProgress: (step) => relay.progress(step),
+      signal: cancel.signal,
+    })
     .then(
       (reply): Outcome => ({ ok: true, reply }),
       (error: unknown): Outcome => ({ ok: false, error }),
@@ -84,7 +90,7 @@ export async function streamChatReply(
     stream.onAbort(abortTurn);
     try {
       for await (const batch of relay) {
-        await stream.write(batch.map((text) => sseEvent('token', { text })).join(''));
+        await stream.write(batch.map((item) => sseEvent(item.event, item.data)).join(''));
       }
       const result = await outcome;
       if (result.ok) {

@@ -21,6 +21,19 @@ const isoInstant = z.iso.datetime({ precision: 3 });
 const hexHash = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
 const seq = z.number().int().min(1);
 
+/**
+ * Where a record sits in a streamed turn. A turn whose reply is shown sentence by sentence is recorded twice: an
+ * `opening` record (committed before its first sentence is shown; its reply is what was about to be shown) and a
+ * `final` record naming the opening's seq. An opening no final record names is a turn that never finished.
+ * Absent on a turn recorded whole (nothing streamed, or recorded before streaming existed).
+ */
+export const TurnStage = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('opening') }),
+  z.strictObject({ kind: z.literal('final'), openingSeq: seq }),
+]);
+/** The parsed stage. */
+export type TurnStage = z.infer<typeof TurnStage>;
+
 /** The person behind a turn or a piece of feedback. */
 export const AuditActor = z.strictObject({ id: name, role: z.enum(ACTOR_ROLES) });
 /** The parsed actor. */
@@ -47,6 +60,8 @@ export const AuditTurnInput = z.strictObject({
   latencyMs: z.number().min(0, 'must be at least 0'),
   /** What the trained understanding made of the question (absent on turns recorded before it existed). */
   understanding: z.strictObject({ intent: name, confidence: z.number().min(0).max(1) }).optional(),
+  /** Opening or final record of a streamed turn (see TurnStage). */
+  stage: TurnStage.optional(),
 });
 /** What callers pass to `append`. */
 export type AuditTurnInput = z.input<typeof AuditTurnInput>;

@@ -27,6 +27,8 @@ export interface TurnRow {
   hash: string;
   intent: string | null;
   intent_confidence: number | null;
+  stage: string | null;
+  opening_seq: number | null;
 }
 
 /** One `audit_feedback` row as bound to and read from SQLite. */
@@ -70,6 +72,8 @@ export const TURN_COLUMNS = [
   'hash',
   'intent',
   'intent_confidence',
+  'stage',
+  'opening_seq',
 ] as const satisfies readonly (keyof TurnRow)[];
 
 /** Feedback column names in table order. */
@@ -116,6 +120,8 @@ export function turnToRow(record: AuditRecord): TurnRow {
     hash: record.hash,
     intent: record.understanding?.intent ?? null,
     intent_confidence: record.understanding?.confidence ?? null,
+    stage: record.stage?.kind ?? null,
+    opening_seq: record.stage?.kind === 'final' ? record.stage.openingSeq : null,
   };
 }
 
@@ -166,10 +172,19 @@ export function rowToTurn(row: TurnRow): Record<string, unknown> & { prevHash: u
     ...(row.intent === null && row.intent_confidence === null
       ? {}
       : { understanding: { intent: row.intent, confidence: row.intent_confidence } }),
+    ...stageOf(row),
     seq: row.seq,
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
+  };
+}
+
+// A row with no stage was recorded whole; its hash never held the field, so it is left out, not set to null.
+function stageOf(row: TurnRow): Record<string, unknown> {
+  if (row.stage === null && row.opening_seq === null) return {};
+  return {
+    stage: row.stage === 'final' ? { kind: row.stage, openingSeq: row.opening_seq } : { kind: row.stage },
   };
 }
 

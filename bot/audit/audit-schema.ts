@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AuditError } from './audit-error.ts';
 
 /** The on-disk layout version, kept in SQLite's `user_version`; bump it with a migration. */
-export const AUDIT_SCHEMA_VERSION = 2;
+export const AUDIT_SCHEMA_VERSION = 3;
 
 const APPEND_ONLY = 'audit log is append-only';
 
@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS audit_turns (
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL,
   intent TEXT,
-  intent_confidence REAL
+  intent_confidence REAL,
+  stage TEXT,
+  opening_seq INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_turns_customer ON audit_turns (customer_id, seq);
 CREATE INDEX IF NOT EXISTS audit_turns_recorded_at ON audit_turns (recorded_at);
@@ -106,6 +108,12 @@ export function prepareAuditSchema(database: Database, file: string, readonly: b
       if (version === 1) {
         database.exec(
           'ALTER TABLE audit_turns ADD COLUMN intent TEXT; ALTER TABLE audit_turns ADD COLUMN intent_confidence REAL;',
+        );
+      }
+      // Version 2 → 3: streamed turns' opening/final stage (NULL on turns recorded whole).
+      if (version === 1 || version === 2) {
+        database.exec(
+          'ALTER TABLE audit_turns ADD COLUMN stage TEXT; ALTER TABLE audit_turns ADD COLUMN opening_seq INTEGER;',
         );
       }
       database.exec(SCHEMA);

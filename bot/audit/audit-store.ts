@@ -39,6 +39,8 @@ export const TurnFilter = z
     actorId: z.string().min(1).optional(),
     /** Only turns after this sequence number. */
     afterSeq: z.number().int().min(0).optional(),
+    /** Also return streamed turns' opening records (left out by default: a turn counts once, by its final record). */
+    openings: z.boolean().optional(),
     limit,
     /** Keeps the newest N matches instead of the oldest (still returned oldest first); not with `limit`. */
     latest: z.number().int().min(1).optional(),

@@ -9,6 +9,7 @@ export {
   AuditTurnInput,
   FeedbackInput,
   FeedbackRecord,
+  TurnStage,
 } from './audit-record.ts';
 export { AUDIT_SCHEMA_VERSION } from './audit-schema.ts';
 export {
@@ -38,4 +39,5 @@ export {
   type SqliteAuditStoreOptions,
   WAL_AUTOCHECKPOINT_PAGES,
 } from './sqlite-audit-store.ts';
+export { unfinishedTurns } from './unfinished-turns.ts';
 export { verifyAuditChain } from './verify-audit-chain.ts';

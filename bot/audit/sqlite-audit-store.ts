@@ -187,12 +187,13 @@ export function openSqliteAuditStore(file: string, options: SqliteAuditStoreOpti
     async turns(filter = {}) {
       ensureOpen();
       settled();
-      const { since, customerId, seq, actorId, afterSeq, limit, latest } = parseAuditInput(
+      const { since, customerId, seq, actorId, afterSeq, openings, limit, latest } = parseAuditInput(
         TurnFilter,
         filter,
         'filter',
       );
       const where = whereClause([
+        openings === true ? null : ['stage IS NOT ?', 'opening'],
         since === undefined ? null : ['recorded_at >= ?', since],
         seq === undefined ? null : ['seq = ?', seq],
         customerId === undefined ? null : ['customer_id = ?', customerId],

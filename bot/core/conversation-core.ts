@@ -1,8 +1,7 @@
-import type { AdviceReply, AdvisorChain } from '../../chains/advisor-chain.ts';
+import type { AdviceReply, AdvisorChain, TurnProgress } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
 import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
-import type { TurnProgress } from '../../chains/steps/turn.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
 import {
@@ -29,6 +28,8 @@ import { ThreadMemory } from './thread-memory.ts';
 import { TurnIdCodec } from './turn-id.ts';
 import { AUDIT_UNAVAILABLE_TEXT } from './user-facing-error.ts';
 import { hasVisibleText } from './visible-text.ts';
+
+export type { TurnProgress };
 
 /** The longest message the core accepts, checked before any retrieval or model call. */
 export const MAX_MESSAGE_CHARACTERS = 2000;
@@ -86,13 +87,12 @@ export interface OutboundReply {
 /** What the core needs to know about the knowledge store's health (a ChromaSupervisor provides it). */
 export type StoreHealth = Pick<ChromaSupervisor, 'status' | 'check' | 'retryAfterSeconds'>;
 
-export type { TurnProgress };
-
 export interface HandleOptions {
+  /** Validated sentences of the reply (with their trailing space), released once an audit record of the turn is committed. */
   onToken?: (token: string) => void;
-  /** Everything shown so far for this reply is void: show exactly this full text instead. */
+  /** Everything shown so far is void: show exactly this text (a sentence failed and the reply was completed otherwise). */
   onReplace?: (text: string) => void;
-  /** Called at the start of each step of the turn (for "thinking…" status lines). */
+  /** The chain step the turn has reached (status text while the reply is prepared). */
   onProgress?: (step: TurnProgress) => void;
   /** Called once access is granted and before the chain runs, so a channel may show "thinking" without leaking a refusal. */
   onAuthorised?: () => void;
@@ -156,7 +156,8 @@ export class ConversationCore {
    * Handles one message. Throws CoreError INVALID_INPUT (empty or too long), NOT_AUTHORISED (the actor may not
    * see that customer; the attempt is still audited), NOT_FOUND (no such customer), STORE_UNAVAILABLE (the
    * knowledge store is away) or AUDIT_UNAVAILABLE (the turn could not be recorded; no token was delivered).
-   * Tokens reach `onToken` only after the turn's audit record is committed.
+   * Text reaches `onToken`/`onReplace` only after an audit record of the turn is committed: a streamed turn commits
+   * an opening record before its first sentence is shown and a final record (naming the opening) when it ends.
    */
   async handle(message: InboundMessage, options: HandleOptions = {}): Promise<OutboundReply> {
     const started = performance.now();
@@ -186,7 +187,17 @@ export class ConversationCore {
 
     this.throwIfStoreAway();
     options.onAuthorised?.();
-    const release = new ReplyRelease(options.onToken);
+    const streams = options.onToken !== undefined || options.onReplace !== undefined;
+    let opening: Promise<number> | undefined;
+    const release = new ReplyRelease(options.onToken, options.onReplace, (firstText) => {
+      // The first validated text is ready: record that the turn began (and what it is about to show) first.
+      const provider = this.dependencies.chain.provider;
+      opening = this.audit(message, question, customerId, openingRecord(provider, firstText, started));
+      opening.then(
+        () => release.open(),
+        () => release.discard(),
+      );
+    });
     let advice: AdviceReply;
     try {
       advice = await this.dependencies.chain.advise({
@@ -195,7 +206,8 @@ export class ConversationCore {
         audience: message.actor.role === 'customer' ? 'customer' : 'advisor',
         history: thread.turns,
         explicitRecommendation: message.command === 'advise',
-        ...(options.onToken ? { onToken: release.push } : {}),
+        ...(streams ? { onToken: release.push, onReplace: release.replace } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
@@ -211,6 +223,8 @@ export class ConversationCore {
       repaired: advice.validator.repaired,
       fellBack: advice.validator.fellBack,
     };
+    // A failed opening commit fails the turn (nothing was shown); a committed one is what the final record names.
+    const openingSeq = opening === undefined ? undefined : await opening;
     let record: number;
     try {
       record = await this.audit(message, question, advice.customerId, {
@@ -225,6 +239,7 @@ export class ConversationCore {
         bias: advice.bias,
         latencyMs,
         understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
+        ...(openingSeq === undefined ? {} : { stage: { kind: 'final', openingSeq } }),
       });
     } catch (error) {
       release.discard();
@@ -358,6 +373,33 @@ function storeUnavailable(store: StoreHealth, cause?: unknown): CoreError {
 function mentionedQuickReplies(text: string): string[] {
   return [...new Set(text.match(CUSTOMER_MENTION) ?? [])];
 }
+
+/** The opening record of a streamed turn: who asked what, and that the turn is not finished (see TurnStage). */
+function openingRecord(
+  provider: { name: string; model: string },
+  firstText: string,
+  started: number,
+): Omit<AuditTurnInput, 'channel' | 'actor' | 'customerId' | 'threadId' | 'question'> {
+  return {
+    reply: firstText,
+    retrievedDocIds: [],
+    recommendations: [],
+    provider,
+    validator: {
+      ok: false,
+      issues: [{ reason: 'unfinished', detail: UNFINISHED_DETAIL }],
+      repaired: false,
+      fellBack: false,
+    },
+    bias: { flagged: false, reasons: [] },
+    latencyMs: performance.now() - started,
+    stage: { kind: 'opening' },
+  };
+}
+
+/** What an opening record says about its turn until a final record names it. */
+export const UNFINISHED_DETAIL =
+  'opening record of a streamed turn: its first sentence was about to be shown; the turn is finished only when a final record names this seq';
 
 function refusalRecord(
   started: number,

@@ -21,6 +21,7 @@ export {
   type ProductCard,
   type StoreHealth,
   type TurnProgress,
+  UNFINISHED_DETAIL,
 } from './conversation-core.ts';
 export { CoreError, type CoreErrorCode } from './core-error.ts';
 export {

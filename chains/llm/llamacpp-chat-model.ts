@@ -16,7 +16,7 @@ export interface LlamaChatSessionLike {
   setChatHistory(history: LlamaChatHistoryItem[]): void;
   prompt(
     text: string,
-    options?: { onTextChunk?: (text: string) => void; signal?: AbortSignal },
+    options?: { onTextChunk?: (text: string) => void; signal?: AbortSignal; maxTokens?: number },
   ): Promise<string>;
 }
 
@@ -25,9 +25,12 @@ export type LlamaContextSequenceLike = object;
 
 /** The slice of node-llama-cpp's module namespace used here. */
 export interface NodeLlamaCppModule {
-  getLlama(): Promise<{
+  getLlama(options?: { gpu?: false; build?: 'never' }): Promise<{
     loadModel(options: { modelPath: string }): Promise<{
-      createContext(): Promise<{ getSequence(): LlamaContextSequenceLike }>;
+      createContext(options?: {
+        threads?: number;
+        contextSize?: number;
+      }): Promise<{ getSequence(): LlamaContextSequenceLike }>;
     }>;
   }>;
   LlamaChatSession: new (options: { contextSequence: LlamaContextSequenceLike }) => LlamaChatSessionLike;
@@ -39,6 +42,15 @@ export interface LlamaCppDependencies {
 }
 
 const packageName = 'node-llama-cpp';
+/**
+ * One thread: on small shared machines llama.cpp's default (all cores) spins and starves itself — measured on a
+ * 2-core box, about 870 tokens/s with one thread against under 4 with the default.
+ */
+const THREADS = 1;
+/** Room for the prompt (rules, context block, history) and a reply. */
+const CONTEXT_TOKENS = 4096;
+/** A reply longer than this would fail the length check anyway (2,000 characters is roughly 500 tokens). */
+const MAX_REPLY_TOKENS = 600;
 const installHint = `the npm package ${packageName} is not installed (run \`npm i ${packageName}\`)`;
 
 /**
@@ -71,9 +83,10 @@ export async function loadLlamaCppChatModel(
   const { getLlama, LlamaChatSession } = loaded.module;
   let session: LlamaChatSessionLike;
   try {
-    const llama = await getLlama();
+    // CPU only, and never a source build at run time: the prebuilt binary ships with the npm package.
+    const llama = await getLlama({ gpu: false, build: 'never' });
     const model = await llama.loadModel({ modelPath });
-    const context = await model.createContext();
+    const context = await model.createContext({ threads: THREADS, contextSize: CONTEXT_TOKENS });
     session = new LlamaChatSession({ contextSequence: context.getSequence() });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -112,6 +125,7 @@ class LlamaCppChatModel implements ChatModel {
       text = await this.#session.prompt(prompt.user, {
         onTextChunk: (chunk) => options.onToken?.(chunk),
         signal: options.signal,
+        maxTokens: MAX_REPLY_TOKENS,
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;

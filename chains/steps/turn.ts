@@ -14,7 +14,7 @@ import type { InjectionScreen, IntentModel, LanguageDetector, Understanding } fr
 import type { PromissoryModel } from '../validate/index.ts';
 import type { ValidatorOutcome } from '../validated-generation.ts';
 
-/** The step a turn has reached, announced at its start so a channel can show progress. */
+/** The chain step a turn has reached, announced at its start (Slack status, Teams progress, widget "thinking"). */
 export type TurnProgress = 'understanding' | 'retrieving' | 'ranking' | 'writing';
 
 /** One question to the advisor chain, about at most one customer. */
@@ -27,11 +27,14 @@ export interface AdviceRequest {
   /** A command such as `/advise` asked for recommendations outright. */
   explicitRecommendation?: boolean;
   signal?: AbortSignal;
-  /** Receives the reply's text in pieces — only after it has passed the validator and the bias guard. */
+  /** Receives the reply's text as whole sentences (with their trailing space), each only after it passed validation. */
   onToken?: (token: string) => void;
-  /** Everything shown so far for this reply is void: show exactly this full text instead. */
+  /**
+   * Everything shown so far for this reply is void: show exactly this text instead (a sentence failed validation
+   * and the repair/grounded path completed the reply). Later `onToken` pieces append to it.
+   */
   onReplace?: (text: string) => void;
-  /** Called at the start of each step of the turn (for "thinking…" status lines). */
+  /** Called at the start of each chain step. */
   onProgress?: (step: TurnProgress) => void;
 }
 

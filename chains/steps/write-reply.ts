@@ -12,6 +12,8 @@ import type { AdviceContext, AdviceIntent, ChatModel, RetrievedPassage } from '.
 import { ownDataGroundingText } from '../own-data/index.ts';
 import { buildAdvicePrompt, SYSTEM_PROMPT } from '../prompt/advice-prompt.ts';
 import type { ScoredPassage } from '../retrieve/retriever.ts';
+import { afterPrefix, type ReplyStream, ShownReply } from '../streaming/reply-stream.ts';
+import { sentencesOf } from '../streaming/sentence-splitter.ts';
 import { composeWithValidation, type ValidatedReply } from '../validated-generation.ts';
 import type { AdviceReply, AdvisorChainDependencies, RankedTurn, TurnRoute } from './turn.ts';
 
@@ -21,6 +23,8 @@ const FIXED_TEXT_PROVIDER = { name: 'grounded', model: 'fixed-text-v1' } as cons
  * Steps 4 and 5: writes the reply for the route and validates/guards it. Refusals, declines, handoffs and
  * clarifying questions are fixed texts that never reach a model; articles, recommendations and small talk go
  * through the configured model with the validator and bias guard; urgent topics get the immediate steps first.
+ * With `onToken`, fixed texts that open the reply (language notice, urgent steps) are shown at once and the model's
+ * sentences follow as each passes validation; the channel's view always ends equal to the reply's text.
  */
 export async function writeReply(
   turn: RankedTurn,
@@ -29,6 +33,21 @@ export async function writeReply(
   const { route, understanding } = turn;
   const language = replyLanguage(understanding.language);
   const fixed = (key: FixedTextKey, params: Record<string, string> = {}) => fixedText(key, language, params);
+  const { request } = turn;
+  const shown =
+    request.onToken || request.onReplace ? new ShownReply(request.onToken, request.onReplace) : null;
+  // Urgent: what to do right now comes before anything the article says (and a person is asked to follow up).
+  const urgent =
+    route.kind === 'article' && route.urgent
+      ? `${fixed('urgent_steps_preface')}\n${fixed('urgent_steps')}\n\n`
+      : '';
+  // Fixed texts known before the answer is written; the final text is always prefix + answer.
+  const prefix = withLanguageNotice(urgent, understanding.language);
+  if (shown) for (const sentence of sentencesOf(prefix)) shown.release(sentence);
+  const stream: Streaming = {
+    ...(shown ? { stream: afterPrefix(shown, prefix) } : {}),
+    checkRelevance: understanding.language === 'en',
+  };
   let written: Written;
   switch (route.kind) {
     case 'manipulation':
@@ -52,18 +71,25 @@ export async function writeReply(
       break;
     }
     case 'own_data':
-      written = await ownDataReply(turn, dependencies, fixed);
+      written = await ownDataReply(turn, dependencies, fixed, stream);
       break;
     case 'article':
-      written = await articleReply(turn, route, dependencies, fixed);
+      written = await articleReply(turn, route, dependencies, fixed, stream);
       break;
     case 'recommendation':
     case 'small_talk':
-      written = await generatedReply(turn, route.kind, turn.passages, dependencies);
+      written = await generatedReply(turn, route.kind, turn.passages, dependencies, stream);
       break;
   }
-  written = { ...written, text: withLanguageNotice(written.text, understanding.language) };
+  written = { ...written, text: prefix + written.text, needsHuman: written.needsHuman || urgent !== '' };
+  shown?.settle(written.text);
   return finish(turn, written);
+}
+
+/** How a generated answer streams: where its sentences go, and whether the model's text must stay on topic. */
+interface Streaming {
+  stream?: ReplyStream;
+  checkRelevance: boolean;
 }
 
 /** A reply before the timings and bookkeeping are added. */
@@ -92,21 +118,18 @@ async function articleReply(
   route: Extract<TurnRoute, { kind: 'article' }>,
   dependencies: Pick<AdvisorChainDependencies, 'model' | 'grounded'>,
   fixed: (key: FixedTextKey, params?: Record<string, string>) => string,
+  streaming: Streaming,
 ): Promise<Written> {
-  const answer =
-    turn.passages.length === 0
-      ? { ...fixedReply('knowledge', fixed('no_article', { topic: route.topic })), needsHuman: true }
-      : await generatedReply(turn, 'knowledge', turn.passages, dependencies);
-  if (!route.urgent) return answer;
-  // Urgent: what to do right now comes before anything the article says, and a person is asked to follow up.
-  const steps = `${fixed('urgent_steps_preface')}\n${fixed('urgent_steps')}`;
-  return { ...answer, text: `${steps}\n\n${answer.text}`, needsHuman: true };
+  return turn.passages.length === 0
+    ? { ...fixedReply('knowledge', fixed('no_article', { topic: route.topic })), needsHuman: true }
+    : await generatedReply(turn, 'knowledge', turn.passages, dependencies, streaming);
 }
 
 async function ownDataReply(
   turn: RankedTurn,
   dependencies: Pick<AdvisorChainDependencies, 'grounded' | 'answerOwnData' | 'promissoryModel'>,
   fixed: (key: FixedTextKey) => string,
+  streaming: Streaming,
 ): Promise<Written> {
   const { customer, request } = turn;
   const answer =
@@ -122,6 +145,7 @@ async function ownDataReply(
     'own_data',
     [],
     { model: computed, grounded: computed, promissoryModel: dependencies.promissoryModel },
+    streaming,
     answer.figures,
     merchants,
   );
@@ -132,6 +156,7 @@ async function generatedReply(
   intent: AdviceIntent,
   scored: readonly ScoredPassage[],
   writers: Pick<AdvisorChainDependencies, 'model' | 'grounded' | 'promissoryModel'>,
+  streaming: Streaming,
   extraFigures: readonly number[] = [],
   extraGroundingTexts: readonly string[] = [],
 ): Promise<Written> {
@@ -167,6 +192,7 @@ async function generatedReply(
       ...(promissoryModel ? { promissoryModel } : {}),
     },
     guardReply,
+    ...streaming,
     ...(request.signal ? { signal: request.signal } : {}),
   });
   return {
@@ -188,10 +214,7 @@ function computedTextModel(text: string, grounded: ChatModel): ChatModel {
 }
 
 function finish(turn: RankedTurn, written: Written): AdviceReply {
-  const { request, customer, understanding, recommendations } = turn;
-  if (request.onToken) {
-    for (const piece of written.text.match(/\S+\s*/g) ?? []) request.onToken(piece);
-  }
+  const { customer, understanding, recommendations } = turn;
   const finished = performance.now();
   return {
     text: written.text,

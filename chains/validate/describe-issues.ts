@@ -25,6 +25,8 @@ function describeIssue(issue: ValidationIssue): string {
       return `Shorten the reply: it has ${issue.characters} characters; keep it brief and focused.`;
     case 'bad_format':
       return `Remove "${issue.text}": write plain text only, with no HTML, images, code blocks or links to other sites.`;
+    case 'off_topic':
+      return `Answer the question from the CONTEXT block only; the reply was about something else (${issue.text}).`;
   }
 }
 

@@ -7,6 +7,7 @@ export {
   findPromissoryLanguage,
   type PromissoryIssue,
 } from './check-promissory-language.ts';
+export { judgeRelevance, RELEVANCE_LIMITS, type RelevanceVerdict } from './check-relevance.ts';
 export { checkRiskDisclosure, hasRiskDisclosure } from './check-risk-disclosure.ts';
 export { checkSystemPromptEcho } from './check-system-prompt-echo.ts';
 export { checkUngroundedNumbers } from './check-ungrounded-numbers.ts';
@@ -32,6 +33,7 @@ export {
 } from './promissory-suite.ts';
 export type { ReplyCheck } from './reply-check.ts';
 export { REPLY_CHECKS, validateReply } from './validate-reply.ts';
+export { SENTENCE_CHECKS, validateSentence } from './validate-sentence.ts';
 export type { ValidationContext } from './validation-context.ts';
 export type { ValidationIssue, ValidationReason, Verdict } from './validation-issue.ts';
 export { articleSentences, ensureValidatorPromissoryModel } from './validator-promissory-model.ts';

@@ -10,7 +10,9 @@ export type ValidationIssue =
   | { reason: 'system_prompt_echo'; text: string }
   | { reason: 'obeyed_injection'; text: string }
   | { reason: 'too_long'; characters: number }
-  | { reason: 'bad_format'; text: string };
+  | { reason: 'bad_format'; text: string }
+  /** A model's reply is not about its sources (see judgeRelevance); `text` says how far off it is. */
+  | { reason: 'off_topic'; text: string };
 
 /** Every reason code a validation issue can carry. */
 export type ValidationReason = ValidationIssue['reason'];

@@ -11,6 +11,7 @@ import {
   GENESIS_HASH,
   openSqliteAuditStore,
   type SqliteAuditStore,
+  unfinishedTurns,
 } from '../../../bot/audit/index.ts';
 import { sampleFeedback, sampleTurn, scratchDirectory, steppingClock } from './audit-fixtures.ts';
 
@@ -117,7 +118,8 @@ describe('openSqliteAuditStore', () => {
     await store.close();
     const raw = new Database(file);
     raw.exec(
-      'ALTER TABLE audit_turns DROP COLUMN intent; ALTER TABLE audit_turns DROP COLUMN intent_confidence',
+      'ALTER TABLE audit_turns DROP COLUMN intent; ALTER TABLE audit_turns DROP COLUMN intent_confidence; ' +
+        'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq',
     );
     raw.pragma('user_version = 1');
     raw.close();
@@ -133,6 +135,38 @@ describe('openSqliteAuditStore', () => {
     ]);
   });
 
+  it('migrates a version-2 file (no stage columns): old turns verify, streamed turns record opening and final', async () => {
+    await store.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq');
+    raw.pragma('user_version = 2');
+    raw.close();
+    store = openSqliteAuditStore(file);
+    const opening = await store.append(sampleTurn({ reply: 'First sentence. ', stage: { kind: 'opening' } }));
+    const final = await store.append(
+      sampleTurn({ reply: 'First sentence. Second.', stage: { kind: 'final', openingSeq: opening.seq } }),
+    );
+    const unfinished = await store.append(sampleTurn({ stage: { kind: 'opening' } }));
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 6 });
+    // By default a turn counts once: openings are left out.
+    expect((await store.turns()).map((record) => record.seq)).toEqual([1, 2, 3, 5]);
+    const everything = await store.turns({ openings: true });
+    expect(everything.map((record) => record.stage ?? null)).toEqual([
+      null,
+      null,
+      null,
+      { kind: 'opening' },
+      { kind: 'final', openingSeq: 4 },
+      { kind: 'opening' },
+    ]);
+    expect(everything.at(4)).toEqual(final);
+    expect(unfinishedTurns(everything).map((record) => record.seq)).toEqual([unfinished.seq]);
+    await store.close();
+    tamper(file, 'UPDATE audit_turns SET opening_seq = 6 WHERE seq = 5');
+    store = openSqliteAuditStore(file);
+    expect(await store.verify()).toMatchObject({ ok: false, seq: 5, reason: 'hash_mismatch' });
+  });
+
   it('runs with WAL, synchronous=FULL and foreign keys on', () => {
     expect(store.connectionSettings()).toEqual({
       journalMode: 'wal',
@@ -141,7 +175,7 @@ describe('openSqliteAuditStore', () => {
     });
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     raw.close();
   });
 
@@ -302,10 +336,10 @@ describe('openSqliteAuditStore', () => {
   it('refuses a database written by a newer schema version', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.pragma('user_version = 3');
+    raw.pragma('user_version = 4');
     raw.close();
     expect(() => openSqliteAuditStore(file)).toThrow(
-      /schema version 3, but this build understands versions up to 2/,
+      /schema version 4, but this build understands versions up to 3/,
     );
     expect(() =>
       openSqliteAuditStore(path.join(scratch.directory, 'absent.sqlite'), { readonly: true }),

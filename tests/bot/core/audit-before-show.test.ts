@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditError, type AuditStore } from '../../../bot/audit/index.ts';
+import { AuditError, type AuditRecord, type AuditStore, unfinishedTurns } from '../../../bot/audit/index.ts';
 import {
   AUDIT_UNAVAILABLE_TEXT,
   AuditHealth,
@@ -8,6 +8,7 @@ import {
   type InboundMessage,
   ReplyRelease,
   ThreadMemory,
+  UNFINISHED_DETAIL,
 } from '../../../bot/core/index.ts';
 import { createWebChatApp, signCustomerToken } from '../../../web-chat/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
@@ -48,32 +49,71 @@ describe('audit before show (real Chroma, LSA, chain and SQLite audit log)', () 
     await fixture?.dispose();
   });
 
-  it('delivers the first token only after the turn is committed, and the committed text is what is shown', async () => {
-    let committedSeq: number | undefined;
-    let committedWhenFirstToken: number | undefined | 'no token';
+  it('shows the first sentence only after the opening record is committed; the final record names it and holds the text', async () => {
+    const committed: AuditRecord[] = [];
+    let committedWhenFirstToken: AuditRecord | undefined | 'no token' = 'no token';
     const watched: AuditStore = {
       ...fixture.audit,
       append: async (turn) => {
         const record = await fixture.audit.append(turn);
-        committedSeq = record.seq;
+        committed.push(record);
         return record;
       },
     };
     const core = new ConversationCore({ chain: fixture.chain(), audit: watched });
     const tokens: string[] = [];
-    committedWhenFirstToken = 'no token';
     const reply = await core.handle(customerTurn('What would you recommend for me?'), {
       onToken: (token) => {
-        if (tokens.length === 0) committedWhenFirstToken = committedSeq;
+        if (tokens.length === 0) committedWhenFirstToken = committed.at(-1);
         tokens.push(token);
       },
     });
-    expect(committedWhenFirstToken).toBe(reply.auditSeq);
+    const [opening, final] = committed;
+    expect(committed).toHaveLength(2);
+    expect(committedWhenFirstToken).toBe(opening);
+    expect(opening?.stage).toEqual({ kind: 'opening' });
+    expect(opening?.reply).toBe(tokens[0]);
+    expect(final?.stage).toEqual({ kind: 'final', openingSeq: opening?.seq });
+    expect(final?.seq).toBe(reply.auditSeq);
+    expect(final?.reply).toBe(reply.text);
+    // Whole sentences, not words: each piece ends a sentence or a line.
+    expect(tokens.length).toBeGreaterThan(1);
+    for (const token of tokens.slice(0, -1)) expect(token).toMatch(/(?:[.!?:][*_"')\]]*\s+|\n\s*)$/);
     expect(tokens.join('')).toBe(reply.text);
-    const [stored] = await fixture.audit
-      .turns({ customerId: 'C-000007', limit: 1_000 })
-      .then((all) => all.filter((record) => record.seq === reply.auditSeq));
-    expect(stored?.reply).toBe(reply.text);
+    expect(await fixture.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('a turn that dies after its opening record leaves that record, saying the turn did not finish', async () => {
+    let appends = 0;
+    // The opening commit succeeds; the final one fails as a full disk fails (the process could as well have died).
+    const core = new ConversationCore({
+      chain: fixture.chain(),
+      audit: fullDiskWhile(fixture.audit, () => ++appends > 1),
+      auditHealth: new AuditHealth(() => {}),
+    });
+    const tokens: string[] = [];
+    const failure = await core
+      .handle(customerTurn('Which products suit me best?', 'dies-mid-stream'), {
+        onToken: (token) => tokens.push(token),
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+    expect(tokens.length).toBeGreaterThan(0);
+    const everything = await fixture.audit.turns({ openings: true });
+    const [unfinished] = unfinishedTurns(everything).filter(
+      (record) => record.threadId === 'dies-mid-stream',
+    );
+    expect(unfinished?.stage).toEqual({ kind: 'opening' });
+    expect(unfinished?.reply).toBe(tokens[0]);
+    expect(unfinished?.validator).toEqual({
+      ok: false,
+      issues: [{ reason: 'unfinished', detail: UNFINISHED_DETAIL }],
+      repaired: false,
+      fellBack: false,
+    });
+    // Reports count turns by their final records: the unfinished turn is not among them.
+    expect((await fixture.audit.turns()).some((record) => record.threadId === 'dies-mid-stream')).toBe(false);
+    expect(await fixture.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('a full audit disk lets no advice text out: no token, AUDIT_UNAVAILABLE, nothing recorded, thread not remembered', async () => {
@@ -116,7 +156,7 @@ describe('audit before show (real Chroma, LSA, chain and SQLite audit log)', () 
     expect(logged[1]).toMatch(/writable again after \d+\.\d s; 3 turn\(s\) were refused/);
   });
 
-  it('over HTTP, a full audit disk answers 503 AUDIT_UNAVAILABLE with no token event and no reply text', async () => {
+  it('over HTTP, a full audit disk lets no token or reply text out: the stream ends with an AUDIT_UNAVAILABLE error event', async () => {
     const reported: unknown[] = [];
     const core = new ConversationCore({
       chain: fixture.chain(),
@@ -140,13 +180,15 @@ describe('audit before show (real Chroma, LSA, chain and SQLite audit log)', () 
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ message: 'What would you recommend for me?' }),
     });
-    expect(response.status).toBe(503);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    // Progress past the lookups commits the response to a stream, so the failure is an event, not a 503.
+    expect(response.status).toBe(200);
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual({
-      error: { code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_TEXT },
-    });
+    expect(body).toContain('event: progress');
+    expect(body).toContain(
+      `event: error\ndata: ${JSON.stringify({ code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_TEXT })}`,
+    );
     expect(body).not.toContain('event: token');
+    expect(body).not.toContain('event: reply');
     // An outage is not a bug: nothing is reported per request.
     expect(reported).toEqual([]);
   });
@@ -163,6 +205,24 @@ describe('ReplyRelease', () => {
     release.open();
     release.push('More.');
     expect(delivered).toEqual(['Hello ', 'there. ', 'More.']);
+  });
+
+  it('holds replacements in order with the pieces and starts the opening commit at the first piece only', () => {
+    const delivered: string[] = [];
+    const firstPieces: string[] = [];
+    const release = new ReplyRelease(
+      (token) => delivered.push(`token:${token}`),
+      (text) => delivered.push(`replace:${text}`),
+      (text) => firstPieces.push(text),
+    );
+    release.push('Good. ');
+    release.replace('Safe answer. ');
+    release.push('More. ');
+    expect(firstPieces).toEqual(['Good. ']);
+    expect(delivered).toEqual([]);
+    release.open();
+    release.replace('Final.');
+    expect(delivered).toEqual(['token:Good. ', 'replace:Safe answer. ', 'token:More. ', 'replace:Final.']);
   });
 
   it('after discard() nothing held or later is ever delivered, even if open() is called', () => {

@@ -1,6 +1,6 @@
-// node-llama-cpp is not installed here and no GGUF weights exist, so the "missing" paths run for real
-// (the real dynamic import fails) and the adapter itself is checked against a small stand-in module
-// injected through `importNodeLlamaCpp`, shaped like node-llama-cpp v3's getLlama/LlamaChatSession.
+// The adapter is checked against a small stand-in module injected through `importNodeLlamaCpp`, shaped like
+// node-llama-cpp v3's getLlama/LlamaChatSession; a missing package is the import failing as Node fails it
+// (node-llama-cpp is installed now: the real model runs in tests/chains/streaming/llamacpp-streaming.test.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
+
+/** What Node's dynamic import throws when the package is not installed. */
+async function notInstalled(): Promise<never> {
+  throw Object.assign(
+    new Error("Cannot find package 'node-llama-cpp' imported from /app/chains/llm/llamacpp-chat-model.ts"),
+    {
+      code: 'ERR_MODULE_NOT_FOUND',
+    },
+  );
+}
 
 interface StandIn {
   module: NodeLlamaCppModule;
@@ -97,7 +107,9 @@ describe('loadLlamaCppChatModel', () => {
   it('names both the missing package and the missing file', async () => {
     const missing = path.join(directory, 'absent.gguf');
 
-    const message = await unavailableMessage(loadLlamaCppChatModel(missing));
+    const message = await unavailableMessage(
+      loadLlamaCppChatModel(missing, { importNodeLlamaCpp: notInstalled }),
+    );
 
     expect(message).toContain('npm i node-llama-cpp');
     expect(message).toContain(`the model file ${missing} does not exist`);
@@ -105,7 +117,9 @@ describe('loadLlamaCppChatModel', () => {
   });
 
   it('names only the package when the GGUF file is there', async () => {
-    const message = await unavailableMessage(loadLlamaCppChatModel(ggufPath));
+    const message = await unavailableMessage(
+      loadLlamaCppChatModel(ggufPath, { importNodeLlamaCpp: notInstalled }),
+    );
 
     expect(message).toBe(
       'cannot use the embedded llama.cpp model: the npm package node-llama-cpp is not installed (run `npm i node-llama-cpp`)',
