@@ -94,6 +94,7 @@ export async function createAdvisor(
       chain,
       audit,
       turnIds,
+      opinions: preferences,
       ...(options.store ? { store: options.store } : {}),
     });
     const analytics = createAnalyticsSource({ audit, dataDir: config.knowledge.dataDir });

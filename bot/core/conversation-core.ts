@@ -4,16 +4,13 @@ import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-c
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
-import {
-  AuditInputError,
-  type AuditStore,
-  type AuditTurnInput,
-  type FeedbackRecord,
-} from '../audit/index.ts';
+import { AuditInputError, type AuditStore, type AuditTurnInput } from '../audit/index.ts';
 import { assertMayAccessCustomer } from './access-refusal.ts';
 import { AuditHealth } from './audit-health.ts';
 import { CoreError } from './core-error.ts';
-import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
+import { feedbackNotes } from './feedback-notes.ts';
+import { applyFeedbackRule, type FeedbackOutcome, type FeedbackVote } from './feedback-rule.ts';
+import type { ProductOpinionSource } from './product-opinions.ts';
 import { ReplyRelease } from './reply-release.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
@@ -47,6 +44,8 @@ export interface ProductCard {
   riskDisclosure: string | null;
   /** Feedback (this customer's, or similar customers') changed this product's position. */
   movedByFeedback: boolean;
+  /** Whose feedback the product has had, worded for the reader ("2 customers in this segment were interested"). */
+  feedbackNotes: string[];
   /** Shown partly to explore: it has rarely been shown, so the bank is still learning how it is received. */
   explored: boolean;
 }
@@ -93,6 +92,7 @@ export class ConversationCore {
   /** Whether audit appends are succeeding; read by `/readyz`. */
   readonly auditHealth: AuditHealth;
   private readonly turnIds: TurnIdCodec;
+  private readonly votesInFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly dependencies: {
@@ -104,6 +104,8 @@ export class ConversationCore {
       store?: StoreHealth;
       /** Issues the turn ids replies carry; give it a stable secret so buttons survive restarts. */
       turnIds?: TurnIdCodec;
+      /** Who said what about each product (FeedbackPreferences); without it cards carry no feedback notes. */
+      opinions?: ProductOpinionSource;
     },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
@@ -111,9 +113,26 @@ export class ConversationCore {
     this.turnIds = dependencies.turnIds ?? new TurnIdCodec();
   }
 
-  /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */
-  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackRecord> {
-    return await applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote);
+  /**
+   * Records a vote through the one feedback rule every channel shares (see applyFeedbackRule) and says whether it
+   * was new or repeated the voter's current choice, so channels show the button as chosen. One voter's votes are
+   * applied one at a time: two quick clicks on the same button write one record, not two.
+   */
+  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackOutcome> {
+    const voter = `${actor.channel}:${actor.role}:${actor.userId}`;
+    const previous = this.votesInFlight.get(voter) ?? Promise.resolve();
+    const outcome = previous.then(() =>
+      applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote),
+    );
+    const settled = outcome.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.votesInFlight.set(voter, settled);
+    void settled.then(() => {
+      if (this.votesInFlight.get(voter) === settled) this.votesInFlight.delete(voter);
+    });
+    return await outcome;
   }
 
   /**
@@ -215,6 +234,7 @@ export class ConversationCore {
         reasons: item.reasons,
         riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? RISK_DISCLOSURE : null,
         movedByFeedback: item.movedByFeedback,
+        feedbackNotes: this.notesOn(advice.customerId, item.product.id, message.actor),
         explored: item.explored,
       })),
       sources: advice.sources.map((source) => ({
@@ -229,6 +249,12 @@ export class ConversationCore {
       turnId: this.turnIds.encode(record),
       latencyMs,
     };
+  }
+
+  private notesOn(customerId: string | null, productId: string, reader: Actor): string[] {
+    const { opinions } = this.dependencies;
+    if (!opinions || customerId === null) return [];
+    return feedbackNotes(opinions.opinionsOn(customerId, productId), reader, customerId);
   }
 
   private async replyWithoutChain(

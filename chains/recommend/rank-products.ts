@@ -194,7 +194,7 @@ function similarCustomerShare(input: RecommendationInput, productId: string, bas
 function reasonsFor(
   input: RecommendationInput,
   product: Product,
-  { components, learned }: { components: Recommendation['components']; learned: number },
+  { components }: { components: Recommendation['components'] },
   signalReasons: { spendingSignal: string | null; needFit: string | null },
   voice: ReasonVoice,
 ): string[] {
@@ -218,13 +218,8 @@ function reasonsFor(
       text: `Its description closely matches ${voice.profile}`,
     });
   }
-  // Only learned feedback is a fact about customers' opinions; the exploration bonus is not.
-  if (learned >= REASON_FLOOR) {
-    evidence.push({
-      contribution: (SCORE_WEIGHTS.feedback * learned) / 2,
-      text: 'Feedback on it from customers has been positive',
-    });
-  }
+  // Feedback is not a reason here: only the caller knows whose it was and who reads the card, so it words the
+  // counts itself ("2 customers in this segment were interested"); a vague "feedback has been positive" misled.
   evidence.sort(
     (left, right) => right.contribution - left.contribution || left.text.localeCompare(right.text),
   );

@@ -33,6 +33,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Fits a 20-year horizon', 'Risk 3 of 7 <= tolerance'],
         riskDisclosure: RISK,
         movedByFeedback: false,
+        feedbackNotes: [],
         explored: false,
       },
       {
@@ -43,6 +44,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Savings cover 3 months of spending'],
         riskDisclosure: null,
         movedByFeedback: true,
+        feedbackNotes: [],
         explored: true,
       },
     ],

@@ -17,6 +17,7 @@ const isa: ProductCard = {
   reasons: ['Tax-free interest', 'Fits a low risk appetite'],
   riskDisclosure: null,
   movedByFeedback: false,
+  feedbackNotes: [],
   explored: false,
 };
 const fund: ProductCard = {
@@ -27,6 +28,7 @@ const fund: ProductCard = {
   reasons: ['Long horizon'],
   riskDisclosure: 'The value of investments can go down as well as up.',
   movedByFeedback: true,
+  feedbackNotes: [],
   explored: true,
 };
 
@@ -170,6 +172,7 @@ describe('replyCard', () => {
       reasons: fc.array(fc.string(), { maxLength: 4 }),
       riskDisclosure: fc.option(fc.string({ minLength: 1 }), { nil: null }),
       movedByFeedback: fc.boolean(),
+      feedbackNotes: fc.array(fc.string(), { maxLength: 3 }),
       explored: fc.boolean(),
     });
     fc.assert(
