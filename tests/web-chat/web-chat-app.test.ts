@@ -293,7 +293,9 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
     ]);
     const both = await post('/api/feedback', token, { ...interest, rating: 'up' });
     expect(both.status).toBe(422);
-    expect(JSON.stringify(await both.json())).toMatch(/either a rating of the reply .* or interest in one product/);
+    expect(JSON.stringify(await both.json())).toMatch(
+      /either a rating of the reply .* or interest in one product/,
+    );
     const stored = await fixture.audit.feedback({ turnSeq: seqOf(reply) });
     const feedbackSeq = stored[0]?.seq ?? -1;
     expect(
