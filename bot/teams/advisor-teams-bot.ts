@@ -12,13 +12,21 @@ import {
   type Actor,
   type AdminReports,
   type ConversationCore,
+  type FeedbackOutcome,
   type InboundMessage,
   mayRunAdminCommands,
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
-import { type AdaptiveCard, FeedbackSubmit, type ReportCard, replyCard } from './adaptive-cards.ts';
+import {
+  type AdaptiveCard,
+  CHOSEN_TEXT,
+  FeedbackSubmit,
+  type ReportCard,
+  replyCard,
+} from './adaptive-cards.ts';
 import { adminReportCard, adminReportText } from './admin-report-card.ts';
+import { SentCards } from './sent-cards.ts';
 
 /** The text commands the bot understands; the manifest's command list must match these. */
 export const TEAMS_COMMANDS = [
@@ -81,6 +89,8 @@ const HELP_TEXT =
  * replies to Adaptive Cards; it decides nothing about advice or authorisation itself.
  */
 export class AdvisorTeamsBot extends TeamsActivityHandler {
+  private readonly sentCards = new SentCards();
+
   constructor(private readonly dependencies: AdvisorTeamsBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
@@ -120,9 +130,10 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     }
     try {
       const reply = await this.dependencies.core.handle(inbound);
-      await context.sendActivity(
+      const sent = await context.sendActivity(
         withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies),
       );
+      if (sent?.id) this.sentCards.remember(sent.id, reply);
     } catch (error) {
       const failure = userFacingError(error);
       // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
@@ -150,11 +161,13 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       return;
     }
     const submit = parsed.data;
+    const productId = 'productId' in submit ? submit.productId : null;
+    let outcome: FeedbackOutcome;
     try {
-      await this.dependencies.core.recordFeedback(actor, {
+      outcome = await this.dependencies.core.recordFeedback(actor, {
         turnId: submit.turnId,
         rating: 'rating' in submit ? submit.rating : null,
-        productId: 'productId' in submit ? submit.productId : null,
+        productId,
         accepted: 'accepted' in submit ? submit.accepted : null,
       });
     } catch (error) {
@@ -163,7 +176,22 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(`Sorry, I couldn't record that feedback: ${failure.text}`);
       return;
     }
-    await context.sendActivity('Thanks for the feedback!');
+    // The button acts once: the card it sits on (the activity the submit replies to) is redrawn with the choice.
+    const cardId = context.activity.replyToId;
+    const redraw = cardId ? this.sentCards.choose(cardId, productId, outcome.choice) : null;
+    if (cardId && redraw) {
+      await context.updateActivity({
+        ...cardMessage(replyCard(redraw.reply, redraw.chosen), redraw.reply.text),
+        id: cardId,
+      });
+    }
+    if (outcome.repeated) {
+      await context.sendActivity(
+        `You had already chosen “${CHOSEN_TEXT[outcome.choice].slice(2)}”; nothing changed.`,
+      );
+    } else if (!redraw) {
+      await context.sendActivity('Thanks for the feedback!');
+    }
   }
 }
 

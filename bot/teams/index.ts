@@ -1,7 +1,9 @@
 export {
   type ActionSet,
   type AdaptiveCard,
+  type CardChoices,
   type CardElement,
+  CHOSEN_TEXT,
   type Container,
   type FactSet,
   FeedbackSubmit,
@@ -37,4 +39,5 @@ export {
   TeamsAdapterSettings,
   type TeamsLogger,
 } from './create-teams-routes.ts';
+export { REMEMBERED_CARDS, SentCards } from './sent-cards.ts';
 export { type EmulatorExposure, teamsEmulatorRefusal } from './teams-emulator-mode.ts';
