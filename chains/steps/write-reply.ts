@@ -164,6 +164,7 @@ async function generatedReply(
       userMessage: request.question,
       untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
       otherPeopleNames: [],
+      audience: request.audience,
       ...(promissoryModel ? { promissoryModel } : {}),
     },
     guardReply,

@@ -10,7 +10,9 @@ export type ValidationIssue =
   | { reason: 'system_prompt_echo'; text: string }
   | { reason: 'obeyed_injection'; text: string }
   | { reason: 'too_long'; characters: number }
-  | { reason: 'bad_format'; text: string };
+  | { reason: 'bad_format'; text: string }
+  /** Worded for the wrong reader: "you/your" about the customer's money to an advisor, or "this customer" to the customer. */
+  | { reason: 'wrong_audience_voice'; audience: 'customer' | 'advisor'; text: string };
 
 /** Every reason code a validation issue can carry. */
 export type ValidationReason = ValidationIssue['reason'];
