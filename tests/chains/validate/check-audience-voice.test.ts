@@ -4,12 +4,12 @@ import type { ChatModel } from '../../../chains/llm/index.ts';
 import { checkAudienceVoice } from '../../../chains/validate/check-audience-voice.ts';
 import { validateReply } from '../../../chains/validate/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
-import { makeContext } from './validation-fixture.ts';
+import { FIXTURE_CUSTOMER, makeContext } from './validation-fixture.ts';
 
 const advisor = makeContext({ audience: 'advisor' });
 const customer = makeContext({ audience: 'customer' });
 const texts = (reply: string, context = advisor) =>
-  checkAudienceVoice(reply, context).map((issue) => issue.text);
+  checkAudienceVoice(reply, context).map((issue) => ('text' in issue ? issue.text : issue.reason));
 
 describe('checkAudienceVoice', () => {
   it('rejects "you/your" about the customer’s money in a reply to their advisor', () => {
@@ -98,7 +98,7 @@ describe('the audience check on the real writers', () => {
         expect(reply.validator.issues.filter((issue) => issue.reason === 'wrong_audience_voice')).toEqual([]);
         const context = makeContext({
           audience,
-          customer: { ...makeContext().customer!, customer_id: 'C-000042' },
+          customer: { ...FIXTURE_CUSTOMER, customer_id: 'C-000042' },
         });
         expect(checkAudienceVoice(reply.text, context)).toEqual([]);
       }
