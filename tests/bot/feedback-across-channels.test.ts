@@ -231,6 +231,12 @@ describe('feedback through the real server: per product, by role, each button ac
   it("web: the API answers { recorded, repeated, choice }; only the customer's own vote moves their ranking; cards say whose feedback it was, worded for the reader", async () => {
     const first = await askOnWeb('C-000042');
     const productId = staffMarked;
+    // The answer summarises; the cards carry the details: no card reason is repeated verbatim in the text.
+    for (const product of first.products) {
+      expect(first.text).toContain(product.name);
+      for (const reason of product.reasons)
+        expect(first.text.toLowerCase()).not.toContain(reason.toLowerCase());
+    }
     expect(first.products.map((product) => product.productId)).toContain(productId);
     // The customer never reads the advisor's notes on their products.
     for (const product of first.products) {
