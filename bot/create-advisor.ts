@@ -103,6 +103,7 @@ export async function createAdvisor(
       turnIds,
       clearances,
       catalog: () => retriever.catalog(),
+      opinions: preferences,
       ...(options.store ? { store: options.store } : {}),
     });
     const analytics = createAnalyticsSource({

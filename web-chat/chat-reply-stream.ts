@@ -26,6 +26,8 @@ export interface WebChatReply {
     reasons: string[];
     riskDisclosure: string | null;
     movedByFeedback: boolean;
+    /** Whose feedback the product has had, worded for this customer ("You marked this as interested"). */
+    feedbackNotes: string[];
     explored: boolean;
   }[];
   sources: OutboundReply['sources'];
@@ -138,6 +140,7 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
       reasons: product.reasons,
       riskDisclosure: product.riskDisclosure,
       movedByFeedback: product.movedByFeedback,
+      feedbackNotes: product.feedbackNotes,
       explored: product.explored,
     })),
     sources: reply.sources,

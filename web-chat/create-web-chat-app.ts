@@ -191,7 +191,8 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
 
   app.post('/api/feedback', guard('feedback'), limitBody, async (context) => {
     const request = await readJsonBody(context, FeedbackRequest);
-    return context.json(await recordFeedback(core, customerOf(context), request), 201);
+    const answer = await recordFeedback(core, customerOf(context), request);
+    return context.json(answer, answer.recorded ? 201 : 200);
   });
 
   const { customerHistory, clearCustomerHistory } = core;

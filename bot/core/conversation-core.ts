@@ -8,7 +8,6 @@ import {
   AuditInputError,
   type AuditStore,
   type AuditTurnInput,
-  type FeedbackRecord,
   type HistoryClearances,
   inMemoryHistoryClearances,
 } from '../audit/index.ts';
@@ -21,7 +20,9 @@ import {
   type HistoryTurn,
   readCustomerHistory,
 } from './customer-history.ts';
-import { applyFeedbackRule, type FeedbackVote } from './feedback-rule.ts';
+import { feedbackNotes } from './feedback-notes.ts';
+import { applyFeedbackRule, type FeedbackOutcome, type FeedbackVote } from './feedback-rule.ts';
+import type { ProductOpinionSource } from './product-opinions.ts';
 import { ReplyRelease } from './reply-release.ts';
 import { type Actor, mayAccessCustomer } from './roles.ts';
 import { ThreadMemory } from './thread-memory.ts';
@@ -57,6 +58,8 @@ export interface ProductCard {
   riskDisclosure: string | null;
   /** Feedback (this customer's, or similar customers') changed this product's position. */
   movedByFeedback: boolean;
+  /** Whose feedback the product has had, worded for the reader ("2 customers in this segment were interested"). */
+  feedbackNotes: string[];
   /** Shown partly to explore: it has rarely been shown, so the bank is still learning how it is received. */
   explored: boolean;
 }
@@ -109,6 +112,7 @@ export class ConversationCore {
   readonly auditHealth: AuditHealth;
   private readonly turnIds: TurnIdCodec;
   private readonly history: CustomerHistoryDependencies;
+  private readonly votesInFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly dependencies: {
@@ -124,6 +128,8 @@ export class ConversationCore {
       clearances?: HistoryClearances;
       /** The catalogue, so a customer's history names the products its turns recommended. */
       catalog?: CustomerHistoryDependencies['catalog'];
+      /** Who said what about each product (FeedbackPreferences); without it cards carry no feedback notes. */
+      opinions?: ProductOpinionSource;
     },
   ) {
     this.memory = dependencies.memory ?? new ThreadMemory();
@@ -147,9 +153,26 @@ export class ConversationCore {
     return await clearCustomerHistory(this.history, actor);
   }
 
-  /** Records a vote through the one feedback rule every channel shares (see applyFeedbackRule). */
-  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackRecord> {
-    return await applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote);
+  /**
+   * Records a vote through the one feedback rule every channel shares (see applyFeedbackRule) and says whether it
+   * was new or repeated the voter's current choice, so channels show the button as chosen. One voter's votes are
+   * applied one at a time: two quick clicks on the same button write one record, not two.
+   */
+  async recordFeedback(actor: Actor, vote: FeedbackVote): Promise<FeedbackOutcome> {
+    const voter = `${actor.channel}:${actor.role}:${actor.userId}`;
+    const previous = this.votesInFlight.get(voter) ?? Promise.resolve();
+    const outcome = previous.then(() =>
+      applyFeedbackRule({ audit: this.dependencies.audit, turnIds: this.turnIds }, actor, vote),
+    );
+    const settled = outcome.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.votesInFlight.set(voter, settled);
+    void settled.then(() => {
+      if (this.votesInFlight.get(voter) === settled) this.votesInFlight.delete(voter);
+    });
+    return await outcome;
   }
 
   /**
@@ -266,6 +289,7 @@ export class ConversationCore {
         reasons: item.reasons,
         riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? RISK_DISCLOSURE : null,
         movedByFeedback: item.movedByFeedback,
+        feedbackNotes: this.notesOn(advice.customerId, item.product.id, message.actor),
         explored: item.explored,
       })),
       sources: advice.sources.map((source) => ({
@@ -280,6 +304,12 @@ export class ConversationCore {
       turnId: this.turnIds.encode(record),
       latencyMs,
     };
+  }
+
+  private notesOn(customerId: string | null, productId: string, reader: Actor): string[] {
+    const { opinions } = this.dependencies;
+    if (!opinions || customerId === null) return [];
+    return feedbackNotes(opinions.opinionsOn(customerId, productId), reader, customerId);
   }
 
   private async replyWithoutChain(

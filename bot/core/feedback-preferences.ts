@@ -5,9 +5,10 @@ import {
   type SegmentFacts,
 } from '../../chains/recommend/index.ts';
 import type { AuditRecord, AuditStore, FeedbackInput, FeedbackRecord } from '../audit/index.ts';
+import type { ProductOpinions, StaffNote } from './product-opinions.ts';
 
-/** How much one piece of feedback moves a product for that customer (the ranker caps the total at ±1). */
-export const FEEDBACK_WEIGHTS = { accepted: 0.5, declined: -0.5, thumbsUp: 0.2, thumbsDown: -0.2 } as const;
+/** How much a customer's "interested" / "not for me" moves that product for them (the ranker caps the total at ±1). */
+export const FEEDBACK_WEIGHTS = { accepted: 0.5, declined: -0.5 } as const;
 
 /** Finds the segment facts of a customer (e.g. their stored profile); null when the customer is unknown. */
 export type ProfileLookup = (customerId: string) => Promise<SegmentFacts | null>;
@@ -25,19 +26,29 @@ export interface FeedbackPreferencesOptions {
 /** The customer facts the advisor chain hands over when it ranks for them. */
 export type RankedCustomer = SegmentFacts & { customer_id: string };
 
+/** The fields of a stored vote the preferences read. */
+export type AppliedFeedback = Pick<
+  FeedbackRecord,
+  'turnSeq' | 'rating' | 'productId' | 'accepted' | 'actor' | 'channel'
+>;
+
 /**
- * Product preferences learned from feedback in the audit log: "I'm interested" (+0.5), declined
- * (−0.5), 👍/👎 on a turn (±0.2 for each product that turn recommended), per customer and pooled per
- * segment (chains/recommend's PreferenceModel), plus how often each product was shown. The advisor
- * chain reads them synchronously as the recommender's feedback component; they are rebuilt from the
- * log at start-up and updated as turns and feedback are appended, so the log stays the single source of truth.
+ * Product preferences learned from feedback in the audit log. Only a customer's own "interested" (+0.5) or
+ * "not for me" (−0.5) teaches the recommender, for them and pooled per segment (chains/recommend's
+ * PreferenceModel); a 👍/👎 rates the reply, not its products; an advisor's or admin's vote is kept as a staff
+ * note, shown on cards but never counted as customer feedback. One current choice per voter, customer and
+ * product: a repeat changes nothing, a change of mind replaces the earlier choice. Rebuilt from the log at
+ * start-up and updated as turns and feedback are appended, so the log stays the single source of truth.
  */
 export class FeedbackPreferences {
   private readonly model = new PreferenceModel();
-  private readonly turnProducts = new Map<number, { customerId: string; productIds: string[] }>();
-  /** The delta each (turn, product, kind) vote currently contributes: only the latest vote counts. */
-  private readonly latestVotes = new Map<string, number>();
+  private readonly turnCustomers = new Map<number, string>();
+  /** productId → customerId → that customer's current choice (true: interested). */
+  private readonly customerChoices = new Map<string, Map<string, boolean>>();
+  /** `${customerId}|${productId}` → staff voter key → their current note. */
+  private readonly staffNotes = new Map<string, Map<string, StaffNote>>();
   private readonly segments = new Map<string, Promise<string | null>>();
+  private readonly knownSegments = new Map<string, string | null>();
   private readonly profileOf: ProfileLookup | undefined;
 
   constructor(options: FeedbackPreferencesOptions = {}) {
@@ -55,50 +66,40 @@ export class FeedbackPreferences {
     return preferences;
   }
 
-  /** Learns which customer and products a turn was about (so later feedback can be attributed) and counts the showings. */
+  /** Learns which customer a turn was about (so later feedback can be attributed) and counts the showings. */
   rememberTurn(turn: Pick<AuditRecord, 'seq' | 'customerId' | 'recommendations'>): void {
     if (!turn.customerId || turn.recommendations.length === 0) return;
-    const productIds = turn.recommendations.map((item) => item.productId);
-    this.turnProducts.set(turn.seq, { customerId: turn.customerId, productIds });
-    this.model.recordShown(productIds);
+    this.turnCustomers.set(turn.seq, turn.customerId);
+    this.model.recordShown(turn.recommendations.map((item) => item.productId));
   }
 
-  /** Applies one piece of feedback to the customer and, once their segment is known, to the segment. */
-  async apply(
-    feedback: Pick<FeedbackRecord, 'turnSeq' | 'rating' | 'productId' | 'accepted'>,
-  ): Promise<void> {
-    const turn = this.turnProducts.get(feedback.turnSeq);
-    if (!turn) return;
-    const segment = await this.segmentFor(turn.customerId);
-    if (feedback.productId && feedback.accepted !== null) {
-      const delta = feedback.accepted ? FEEDBACK_WEIGHTS.accepted : FEEDBACK_WEIGHTS.declined;
-      const key = `${feedback.turnSeq}:${feedback.productId}:interest`;
-      this.vote(key, turn.customerId, segment, [feedback.productId], delta);
+  /** Applies one vote: a customer's interest teaches the recommender; staff votes become notes; ratings do neither. */
+  async apply(feedback: AppliedFeedback): Promise<void> {
+    const customerId = this.turnCustomers.get(feedback.turnSeq);
+    const { productId, accepted } = feedback;
+    if (!customerId || productId === null || accepted === null) return;
+    if (feedback.actor.role !== 'customer') {
+      const key = `${customerId}|${productId}`;
+      const notes = this.staffNotes.get(key) ?? new Map<string, StaffNote>();
+      notes.set(`${feedback.channel}:${feedback.actor.role}:${feedback.actor.id}`, {
+        voterId: feedback.actor.id,
+        role: feedback.actor.role,
+        channel: feedback.channel,
+        accepted,
+      });
+      this.staffNotes.set(key, notes);
+      return;
     }
-    if (feedback.rating) {
-      const delta = feedback.rating === 'up' ? FEEDBACK_WEIGHTS.thumbsUp : FEEDBACK_WEIGHTS.thumbsDown;
-      this.vote(`${feedback.turnSeq}::rating`, turn.customerId, segment, turn.productIds, delta);
-    }
-  }
-
-  /**
-   * One vote per (turn, product, kind): a repeat replaces the earlier vote instead of adding to it, so clicking
-   * the same button five times (or replaying the request) moves the ranking exactly as much as clicking once.
-   */
-  private vote(
-    key: string,
-    customerId: string,
-    segment: string | null,
-    productIds: readonly string[],
-    delta: number,
-  ): void {
-    const previous = this.latestVotes.get(key);
-    if (previous === delta) return;
-    for (const productId of productIds) {
-      if (previous !== undefined) this.model.record(customerId, segment, productId, -previous);
-      this.model.record(customerId, segment, productId, delta);
-    }
-    this.latestVotes.set(key, delta);
+    // The feedback rule lets a customer vote only on their own turns; a record saying otherwise teaches nothing.
+    if (feedback.actor.id !== customerId) return;
+    const choices = this.customerChoices.get(productId) ?? new Map<string, boolean>();
+    const previous = choices.get(customerId);
+    if (previous === accepted) return;
+    choices.set(customerId, accepted);
+    this.customerChoices.set(productId, choices);
+    const segment = await this.segmentFor(customerId);
+    if (previous !== undefined) this.model.record(customerId, segment, productId, -weightOf(previous));
+    this.model.record(customerId, segment, productId, weightOf(accepted));
   }
 
   /**
@@ -108,6 +109,7 @@ export class FeedbackPreferences {
   forCustomer(customer: RankedCustomer): Pick<RecommendationInput, 'feedbackAdjustments' | 'exposure'> {
     const segment = customerSegment(customer);
     this.segments.set(customer.customer_id, Promise.resolve(segment));
+    this.knownSegments.set(customer.customer_id, segment);
     return {
       feedbackAdjustments: this.model.adjustmentsFor(customer.customer_id, segment),
       exposure: this.model.exposure(),
@@ -117,6 +119,29 @@ export class FeedbackPreferences {
   /** One customer's own adjustments (product id → adjustment); empty when they gave no feedback. */
   ownAdjustments(customerId: string): ReadonlyMap<string, number> {
     return this.model.ownAdjustments(customerId);
+  }
+
+  /**
+   * Who said what about a product for a customer: their own choice, how many other customers of their segment
+   * chose each way (when the segment is known), and the staff notes. Cards word these for their reader.
+   */
+  opinionsOn(customerId: string, productId: string): ProductOpinions {
+    const choices = this.customerChoices.get(productId);
+    const segment = this.knownSegments.get(customerId) ?? null;
+    let interested = 0;
+    let notInterested = 0;
+    if (segment !== null && choices) {
+      for (const [voter, accepted] of choices) {
+        if (voter === customerId || this.knownSegments.get(voter) !== segment) continue;
+        if (accepted) interested += 1;
+        else notInterested += 1;
+      }
+    }
+    return {
+      customerChoice: choices?.get(customerId) ?? null,
+      segment: { interested, notInterested },
+      staff: [...(this.staffNotes.get(`${customerId}|${productId}`)?.values() ?? [])],
+    };
   }
 
   /**
@@ -150,7 +175,11 @@ export class FeedbackPreferences {
     if (known) return known;
     if (!this.profileOf) return Promise.resolve(null);
     const lookup = this.profileOf(customerId).then(
-      (profile) => (profile === null ? null : customerSegment(profile)),
+      (profile) => {
+        const segment = profile === null ? null : customerSegment(profile);
+        this.knownSegments.set(customerId, segment);
+        return segment;
+      },
       () => {
         this.segments.delete(customerId);
         return null;
@@ -159,4 +188,8 @@ export class FeedbackPreferences {
     this.segments.set(customerId, lookup);
     return lookup;
   }
+}
+
+function weightOf(accepted: boolean): number {
+  return accepted ? FEEDBACK_WEIGHTS.accepted : FEEDBACK_WEIGHTS.declined;
 }

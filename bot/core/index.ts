@@ -31,8 +31,22 @@ export {
   MAX_HISTORY_TURNS,
   readCustomerHistory,
 } from './customer-history.ts';
-export { FEEDBACK_WEIGHTS, FeedbackPreferences } from './feedback-preferences.ts';
-export { applyFeedbackRule, type FeedbackRuleDependencies, type FeedbackVote } from './feedback-rule.ts';
+export { feedbackNotes } from './feedback-notes.ts';
+export {
+  type AppliedFeedback,
+  FEEDBACK_WEIGHTS,
+  FeedbackPreferences,
+  type ProfileLookup,
+} from './feedback-preferences.ts';
+export {
+  applyFeedbackRule,
+  choiceOfRecord,
+  type FeedbackChoice,
+  type FeedbackOutcome,
+  type FeedbackRuleDependencies,
+  type FeedbackVote,
+} from './feedback-rule.ts';
+export type { ProductOpinionSource, ProductOpinions, StaffNote } from './product-opinions.ts';
 export { presentRiskOnce, productTypeLabel, sourceLabel } from './reply-presentation.ts';
 export { ReplyRelease } from './reply-release.ts';
 export type { ReportFact, ReportSection, ReportTable } from './report-sections.ts';

@@ -9,11 +9,13 @@ import {
   type LogLevel,
   type Middleware,
   type SlackCommandMiddlewareArgs,
+  type types,
   type webApi,
 } from '@slack/bolt';
 import {
   type AdminReports,
   type ConversationCore,
+  type FeedbackOutcome,
   mayAccessCustomer,
   mayRunAdminCommands,
   type OutboundReply,
@@ -25,6 +27,7 @@ import { withQuickReplies } from './quick-reply-blocks.ts';
 import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
 import { fallbackText, toBlocks } from './slack-blocks.ts';
+import { CHOSEN_LABELS, markChosen } from './slack-feedback-blocks.ts';
 import {
   adviseToInbound,
   feedbackToInput,
@@ -72,10 +75,7 @@ type WebClient = webApi.WebClient;
 const NOT_ADMIN = (command: string) => `Only admins can run ${command}.`;
 const CANNOT_POST =
   "I can't post in this conversation. Invite me to the channel (`/invite @Advisor Bot`) or send me a direct message.";
-const FEEDBACK_THANKS = {
-  rating: 'Thanks, your feedback is recorded.',
-  accepted: 'Thanks, your interest is recorded; it helps rank future suggestions.',
-} as const;
+const FEEDBACK_THANKS = 'Thanks, your feedback is recorded.';
 /** The reaction put on a question while its answer is prepared (needs the `reactions:write` scope). */
 export const THINKING_REACTION = 'hourglass_flowing_sand';
 const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
@@ -262,7 +262,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
 
   app.action<BlockAction<ButtonAction>>(/^feedback_/, async ({ action, body, ack, respond, logger }) => {
     await ack();
-    // replace_original: false keeps the answer (and its buttons) in place; the reply is for the clicker only.
+    // replace_original: false keeps the answer in place; a private note is for the clicker only.
     const tell = async (text: string) => {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     };
@@ -270,15 +270,31 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     if (!actor.ok) return await tell(actor.ephemeral);
     const feedback = feedbackToInput(action);
     if (!feedback.ok) return await tell(feedback.ephemeral);
+    let outcome: FeedbackOutcome;
     try {
-      await core.recordFeedback(actor.value, feedback.value);
+      outcome = await core.recordFeedback(actor.value, feedback.value);
     } catch (error) {
       const failure = userFacingError(error);
       if (failure.kind === 'INTERNAL')
         logger.error(`Feedback on turn ${feedback.value.turnId} failed`, error);
       return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED : failure.text);
     }
-    await tell(feedback.value.accepted ? FEEDBACK_THANKS.accepted : FEEDBACK_THANKS.rating);
+    // The button acts once: the message is rewritten with the choice where the buttons were.
+    // The clicked message's blocks as Slack sent them back (Block Kit, which this app rendered).
+    const blocks: types.KnownBlock[] = Array.isArray(body.message?.blocks) ? body.message.blocks : [];
+    const updated = markChosen(blocks, action.block_id, outcome, body.user.id);
+    if (updated) {
+      await respond({
+        replace_original: true,
+        text: typeof body.message?.text === 'string' ? body.message.text : '',
+        blocks: updated,
+      });
+    }
+    if (outcome.repeated) {
+      await tell(`You had already chosen “${CHOSEN_LABELS[outcome.choice].slice(2)}”; nothing changed.`);
+    } else if (!updated) {
+      await tell(FEEDBACK_THANKS);
+    }
   });
 
   app.error(async (error) => {

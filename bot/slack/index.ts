@@ -26,7 +26,6 @@ export {
   MAX_TABLE_ROWS_IN_CHAT,
 } from './slack-admin-report.ts';
 export {
-  FEEDBACK_ACTIONS,
   fallbackText,
   MAX_BLOCKS,
   MAX_SECTION_CHARACTERS,
@@ -38,6 +37,13 @@ export {
   describeSlackConnection,
   type SlackConnection,
 } from './slack-connection.ts';
+export {
+  CHOSEN_LABELS,
+  FEEDBACK_ACTIONS,
+  markChosen,
+  productBlockId,
+  RATING_BLOCK_ID,
+} from './slack-feedback-blocks.ts';
 export {
   ADVISE_USAGE,
   type AdviseRequest,

@@ -6,30 +6,22 @@ import {
   productTypeLabel,
   sourceLabel,
 } from '../core/index.ts';
+import { productVoteActions, ratingActions } from './slack-feedback-blocks.ts';
 import { escapeMrkdwn, markdownToMrkdwn } from './slack-mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
 type ContextBlock = types.ContextBlock;
-type Button = types.Button;
 
 /** Slack rejects a message with more blocks than this. */
 export const MAX_BLOCKS = 50;
 /** Slack rejects a section (or text object) longer than this. */
 export const MAX_SECTION_CHARACTERS = 3000;
-const MAX_BUTTON_LABEL_CHARACTERS = 75;
 const MAX_FALLBACK_CHARACTERS = 3000;
 
-/** Action ids of the feedback buttons; the app routes every `feedback_*` action to the audit log. */
-export const FEEDBACK_ACTIONS = {
-  up: 'feedback_up',
-  down: 'feedback_down',
-  accept: 'feedback_accept',
-} as const;
-
 /**
- * Renders a core reply as Block Kit: the answer, one card per product (with an "Interested" button and the
- * risk warning), the sources, who wrote it, and the 👍/👎 buttons.
+ * Renders a core reply as Block Kit: the answer, one card per product (its reasons, whose feedback it had, and
+ * "Interested" / "Not for me" buttons), the risk warning once, the sources, who wrote it, and the 👍/👎 buttons.
  */
 export function toBlocks(reply: OutboundReply): KnownBlock[] {
   const { text, riskDisclosure } = presentRiskOnce(reply);
@@ -90,48 +82,20 @@ function validatorLabel(validator: OutboundReply['validator']): string {
 function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {
   const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(productTypeLabel(product.type))})`];
   if (product.reasons.length > 0) lines.push(bullets(product.reasons));
+  if (product.feedbackNotes.length > 0)
+    lines.push(`_${product.feedbackNotes.map(escapeMrkdwn).join(' · ')}._`);
   if (product.movedByFeedback) lines.push('_Ranked higher after earlier feedback._');
   if (product.explored) lines.push('_Shown partly to learn how it is received (rarely shown so far)._');
-  const interested: Button = {
-    type: 'button',
-    action_id: FEEDBACK_ACTIONS.accept,
-    text: { type: 'plain_text', text: 'Interested', emoji: true },
-    value: JSON.stringify({ turnId, productId: product.productId }),
-    accessibility_label: truncate(`Interested in ${product.name}`, MAX_BUTTON_LABEL_CHARACTERS),
-  };
-  // "Interested" sits beside its own card: action ids must be unique within a block, and there is one per product.
   const card: SectionBlock = {
     type: 'section',
     text: { type: 'mrkdwn', text: truncate(lines.join('\n'), MAX_SECTION_CHARACTERS) },
-    accessory: interested,
   };
-  return [card];
+  return [card, productVoteActions(product, turnId)];
 }
 
 function sourcesBlock(sources: OutboundReply['sources']): ContextBlock {
   const list = sources.map((source) => escapeMrkdwn(sourceLabel(source)));
   return context(`Sources: ${list.join(' · ')}`);
-}
-
-function ratingActions(turnId: string): KnownBlock {
-  const value = turnId;
-  return {
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: FEEDBACK_ACTIONS.up,
-        text: { type: 'plain_text', text: '👍 Helpful', emoji: true },
-        value,
-      },
-      {
-        type: 'button',
-        action_id: FEEDBACK_ACTIONS.down,
-        text: { type: 'plain_text', text: '👎 Not helpful', emoji: true },
-        value,
-      },
-    ],
-  };
 }
 
 function section(text: string): SectionBlock {

@@ -1,7 +1,7 @@
 import type { SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
 import type { Actor, FeedbackVote, InboundMessage, RoleDirectory } from '../core/index.ts';
-import { FEEDBACK_ACTIONS } from './slack-blocks.ts';
+import { FEEDBACK_ACTIONS } from './slack-feedback-blocks.ts';
 
 /** The fields of an `app_mention` or `message.im` event the adapter reads. */
 export interface SlackMessageEvent {
@@ -141,7 +141,7 @@ const InterestedValue = z
   .pipe(z.strictObject({ turnId: TurnId, productId: z.string().min(1) }));
 const UNREADABLE_FEEDBACK = "Sorry, I couldn't read that button; please use the buttons on my latest reply.";
 
-/** Translates a 👍/👎 or "Interested" click into a vote for the core's feedback rule. */
+/** Translates a 👍/👎, "Interested" or "Not for me" click into a vote for the core's feedback rule. */
 export function feedbackToInput(click: SlackButtonClick): Translation<FeedbackVote> {
   const refusal = { ok: false, reason: 'unknown_action', ephemeral: UNREADABLE_FEEDBACK } as const;
   if (click.action_id === FEEDBACK_ACTIONS.up || click.action_id === FEEDBACK_ACTIONS.down) {
@@ -150,11 +150,12 @@ export function feedbackToInput(click: SlackButtonClick): Translation<FeedbackVo
     const rating = click.action_id === FEEDBACK_ACTIONS.up ? 'up' : 'down';
     return { ok: true, value: { turnId: turnId.data, rating, productId: null, accepted: null } };
   }
-  if (click.action_id === FEEDBACK_ACTIONS.accept) {
+  if (click.action_id === FEEDBACK_ACTIONS.accept || click.action_id === FEEDBACK_ACTIONS.decline) {
     const interested = InterestedValue.safeParse(click.value);
     if (!interested.success) return refusal;
     const { turnId, productId } = interested.data;
-    return { ok: true, value: { turnId, rating: null, productId, accepted: true } };
+    const accepted = click.action_id === FEEDBACK_ACTIONS.accept;
+    return { ok: true, value: { turnId, rating: null, productId, accepted } };
   }
   return refusal;
 }

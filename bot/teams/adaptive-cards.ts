@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type FeedbackChoice,
   type OutboundReply,
   type ProductCard,
   presentRiskOnce,
@@ -137,7 +138,26 @@ export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator
   return parts.join(' · ');
 }
 
-function productContainer(product: ProductCard, replyTurnId: string): Container {
+/** The choices already made on a card, so it is shown with the chosen buttons replaced by "✓ …". */
+export interface CardChoices {
+  rating?: FeedbackChoice;
+  /** productId → the choice made on that product's row. */
+  products?: ReadonlyMap<string, FeedbackChoice>;
+}
+
+/** What a chosen button becomes once the vote is on record. */
+export const CHOSEN_TEXT: Record<FeedbackChoice, string> = {
+  up: '✓ Helpful',
+  down: '✓ Not helpful',
+  interested: '✓ Interested',
+  not_interested: '✓ Not for me',
+};
+
+function productContainer(
+  product: ProductCard,
+  replyTurnId: string,
+  chosen: FeedbackChoice | undefined,
+): Container {
   const items: CardElement[] = [
     text(product.name, { weight: 'Bolder', size: 'Medium' }),
     text(productTypeLabel(product.type), { isSubtle: true, spacing: 'None' }),
@@ -145,30 +165,51 @@ function productContainer(product: ProductCard, replyTurnId: string): Container 
       ? [text(product.reasons.map((reason) => `- ${reason}`).join('\n'), { spacing: 'Small' })]
       : []),
   ];
+  if (product.feedbackNotes.length > 0)
+    items.push(text(`${product.feedbackNotes.join(' · ')}.`, { isSubtle: true, spacing: 'Small' }));
   if (product.movedByFeedback) items.push(text('Ranked using earlier feedback.', { isSubtle: true }));
   if (product.explored)
     items.push(text('Shown partly to learn how it is received (rarely shown so far).', { isSubtle: true }));
-  items.push({
-    type: 'ActionSet',
-    actions: [
-      {
-        type: 'Action.Submit',
-        title: 'Interested',
-        data: { kind: 'feedback', turnId: replyTurnId, productId: product.productId, accepted: true },
-      },
-    ],
-  });
+  if (chosen) {
+    items.push(text(CHOSEN_TEXT[chosen], { weight: 'Bolder', color: 'Good' }));
+  } else {
+    const data = (accepted: boolean): FeedbackSubmit => ({
+      kind: 'feedback',
+      turnId: replyTurnId,
+      productId: product.productId,
+      accepted,
+    });
+    items.push({
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.Submit', title: 'Interested', data: data(true) },
+        { type: 'Action.Submit', title: 'Not for me', data: data(false) },
+      ],
+    });
+  }
   return { type: 'Container', style: 'emphasis', separator: true, spacing: 'Medium', items };
 }
 
-/** The card for one advisor reply: answer (unless the message text carries it), one box per product, sources, provider badge and feedback buttons. */
-export function replyCard(reply: OutboundReply, options: { withAnswer?: boolean } = {}): AdaptiveCard {
+/**
+ * The card for one advisor reply: answer (unless the message text carries it), one box per product (with
+ * "Interested" / "Not for me"), sources, provider badge and 👍/👎; a button already chosen (`chosen`) is shown as
+ * "✓ …" instead of its row.
+ */
+export function replyCard(
+  reply: OutboundReply,
+  chosen: CardChoices = {},
+  options: { withAnswer?: boolean } = {},
+): AdaptiveCard {
   const { text: answer, riskDisclosure } = presentRiskOnce(reply);
   const body: CardElement[] = [];
   const shown = markdownForTextBlock(answer);
   // A streamed reply already shows the answer as the message text; its card carries only the details.
   if (shown && options.withAnswer !== false) body.push(text(shown));
-  body.push(...reply.products.map((product) => productContainer(product, reply.turnId)));
+  body.push(
+    ...reply.products.map((product) =>
+      productContainer(product, reply.turnId, chosen.products?.get(product.productId)),
+    ),
+  );
   // The risk warning once per message, after the products it is about.
   if (riskDisclosure) body.push(text(riskDisclosure, { color: 'Attention', size: 'Small' }));
   if (reply.sources.length > 0) {
@@ -181,23 +222,28 @@ export function replyCard(reply: OutboundReply, options: { withAnswer?: boolean 
     );
   }
   body.push(text(providerBadge(reply), { isSubtle: true, size: 'Small', separator: true }));
+  if (chosen.rating) body.push(text(CHOSEN_TEXT[chosen.rating], { weight: 'Bolder', color: 'Good' }));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: answer,
     body,
-    actions: [
-      {
-        type: 'Action.Submit',
-        title: '👍',
-        data: { kind: 'feedback', turnId: reply.turnId, rating: 'up' },
-      },
-      {
-        type: 'Action.Submit',
-        title: '👎',
-        data: { kind: 'feedback', turnId: reply.turnId, rating: 'down' },
-      },
-    ],
+    ...(chosen.rating
+      ? {}
+      : {
+          actions: [
+            {
+              type: 'Action.Submit',
+              title: '👍',
+              data: { kind: 'feedback', turnId: reply.turnId, rating: 'up' },
+            },
+            {
+              type: 'Action.Submit',
+              title: '👎',
+              data: { kind: 'feedback', turnId: reply.turnId, rating: 'down' },
+            },
+          ],
+        }),
   };
 }

@@ -14,6 +14,7 @@ import {
   type AdminReport,
   type AdminReports,
   type ConversationCore,
+  type FeedbackOutcome,
   type InboundMessage,
   mayRunAdminCommands,
   type OutboundReply,
@@ -21,12 +22,20 @@ import {
   type RoleDirectory,
   userFacingError,
 } from '../core/index.ts';
-import { type AdaptiveCard, FeedbackSubmit, type ReportCard, replyCard } from './adaptive-cards.ts';
+import {
+  type AdaptiveCard,
+  type CardChoices,
+  CHOSEN_TEXT,
+  FeedbackSubmit,
+  type ReportCard,
+  replyCard,
+} from './adaptive-cards.ts';
 import { adminReportCard, adminReportText } from './admin-report-card.ts';
 import { aiMessageEntity, replyCitations, textWithCitationMarkers } from './ai-message-entity.ts';
 import { AlreadyToldError, type TeamsLogger } from './create-teams-routes.ts';
 import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf, SentReplies } from './feedback-loop.ts';
 import { progressText } from './progress-text.ts';
+import { SentCards } from './sent-cards.ts';
 import { markdownForTextBlock } from './teams-markdown.ts';
 import { TeamsReplyStream } from './teams-reply-stream.ts';
 
@@ -102,6 +111,8 @@ const HELP_TEXT =
  * replies to Adaptive Cards; it decides nothing about advice or authorisation itself.
  */
 export class AdvisorTeamsBot extends TeamsActivityHandler {
+  private readonly sentCards = new SentCards();
+
   constructor(private readonly dependencies: AdvisorTeamsBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
@@ -194,6 +205,7 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
         withAiLabel(withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies)),
       );
       this.sentReplies.remember(sent?.id, reply.turnId);
+      if (sent?.id) this.sentCards.remember(sent.id, reply);
     } catch (error) {
       const failure = userFacingError(error);
       // Outages and unexpected failures go to the adapter's onTurnError, which logs them and tells the user.
@@ -220,20 +232,13 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
         onToken: (piece) => stream.append(piece),
         onReplace: (text) => stream.replace(text),
       });
-      const citations = replyCitations(reply);
-      const final = withQuickReplies(
-        {
-          text: textWithCitationMarkers(markdownForMessage(reply), citations),
-          textFormat: 'markdown',
-          attachments: [CardFactory.adaptiveCard(replyCard(reply, { withAnswer: false }))],
-          channelData: { feedbackLoopEnabled: true },
-          entities: [aiMessageEntity(citations)],
-        },
-        reply.quickReplies,
-      );
+      const final = withQuickReplies(streamedReplyMessage(reply, {}), reply.quickReplies);
       const ids = await stream.finish(final);
       // Teams' feedback invoke names the message by its stream id or its own id: remember both.
-      for (const id of ids) this.sentReplies.remember(id, reply.turnId);
+      for (const id of ids) {
+        this.sentReplies.remember(id, reply.turnId);
+        this.sentCards.remember(id, reply, 'streamed');
+      }
     } catch (error) {
       const failure = userFacingError(error);
       if (!stream.started) {
@@ -297,11 +302,13 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       return;
     }
     const submit = parsed.data;
+    const productId = 'productId' in submit ? submit.productId : null;
+    let outcome: FeedbackOutcome;
     try {
-      await this.dependencies.core.recordFeedback(actor, {
+      outcome = await this.dependencies.core.recordFeedback(actor, {
         turnId: submit.turnId,
         rating: 'rating' in submit ? submit.rating : null,
-        productId: 'productId' in submit ? submit.productId : null,
+        productId,
         accepted: 'accepted' in submit ? submit.accepted : null,
       });
     } catch (error) {
@@ -310,7 +317,23 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(`Sorry, I couldn't record that feedback: ${failure.text}`);
       return;
     }
-    await context.sendActivity('Thanks for the feedback!');
+    // The button acts once: the card it sits on (the activity the submit replies to) is redrawn with the choice.
+    const cardId = context.activity.replyToId;
+    const redraw = cardId ? this.sentCards.choose(cardId, productId, outcome.choice) : null;
+    if (cardId && redraw) {
+      const message =
+        redraw.layout === 'streamed'
+          ? streamedReplyMessage(redraw.reply, redraw.chosen)
+          : withAiLabel(cardMessage(replyCard(redraw.reply, redraw.chosen), redraw.reply.text));
+      await context.updateActivity({ ...message, id: cardId });
+    }
+    if (outcome.repeated) {
+      await context.sendActivity(
+        `You had already chosen “${CHOSEN_TEXT[outcome.choice].slice(2)}”; nothing changed.`,
+      );
+    } else if (!redraw) {
+      await context.sendActivity('Thanks for the feedback!');
+    }
   }
 }
 
@@ -351,6 +374,22 @@ export function withQuickReplies(
       to: [],
       actions: quickReplies.map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
     },
+  };
+}
+
+/**
+ * A streamed reply's final message: the answer as text with its citation markers, the AI label with the
+ * citations, the feedback loop, and the card with the details (not the answer again); `chosen` marks votes made.
+ */
+function streamedReplyMessage(reply: OutboundReply, chosen: CardChoices): Partial<Activity> {
+  const citations = replyCitations(reply);
+  return {
+    type: 'message',
+    text: textWithCitationMarkers(markdownForMessage(reply), citations),
+    textFormat: 'markdown',
+    attachments: [CardFactory.adaptiveCard(replyCard(reply, chosen, { withAnswer: false }))],
+    channelData: { feedbackLoopEnabled: true },
+    entities: [aiMessageEntity(citations)],
   };
 }
 

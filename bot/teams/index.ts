@@ -1,7 +1,9 @@
 export {
   type ActionSet,
   type AdaptiveCard,
+  type CardChoices,
   type CardElement,
+  CHOSEN_TEXT,
   type Container,
   type FactSet,
   FeedbackSubmit,
@@ -47,5 +49,6 @@ export {
 } from './create-teams-routes.ts';
 export { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, SentReplies } from './feedback-loop.ts';
 export { progressText } from './progress-text.ts';
+export { REMEMBERED_CARDS, SentCards } from './sent-cards.ts';
 export { type EmulatorExposure, teamsEmulatorRefusal } from './teams-emulator-mode.ts';
 export { type ActivitySender, TeamsReplyStream } from './teams-reply-stream.ts';

@@ -99,7 +99,7 @@ function recommendationReply(context: AdviceContext): string {
   }
   parts.push(
     advisor
-      ? 'These are ranked by suitability first; the reasons above are the facts that drove each one. ' +
+      ? 'These are ranked by suitability first; the reasons on each card are the facts that drove each one. ' +
           `Offer ${id} any of these that fit, or book a review with them to go through the full picture.`
       : `Would you like more detail on any of these? ${HUMAN_HANDOFF}`,
   );
@@ -116,11 +116,8 @@ function productLine(recommendation: Recommendation, index: number): string {
         ? ` Expected return around ${product.rate.value}% a year, not guaranteed.`
         : ` ${product.rate.value}% ${product.rate.kind}.`
     : '';
-  const reasons =
-    recommendation.reasons.length > 0
-      ? ` ${sentence(recommendation.reasons.map((reason, position) => (position === 0 ? reason : lowerFirst(reason))).join('; '))}`
-      : '';
-  return `${index + 1}. ${product.name} (${label}).${reasons}${rate}`;
+  // The answer summarises; each product's card carries its reasons (repeating them here doubled every message).
+  return `${index + 1}. ${product.name} (${label}).${rate}`;
 }
 
 function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceContext['audience']): string {
@@ -168,16 +165,4 @@ function trimToSentence(text: string, limit: number): string {
   const cut = text.slice(0, limit);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
   return end > limit / 2 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
-/** Lowers an opening word ("Your" → "your") but never a name or id ("C-000042's" stays). */
-function lowerFirst(text: string): string {
-  if (!/^[A-Z][a-z]/.test(text)) return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

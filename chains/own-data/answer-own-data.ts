@@ -1,5 +1,5 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
-import { type AudienceVoice, audienceVoice } from './audience-voice.ts';
+import { type AudienceVoice, audienceVoice } from '../compose/audience-voice.ts';
 import { categoryList, findCategories } from './category-words.ts';
 import { FigureText } from './figure-text.ts';
 import { answerBalances, answerRecurring, answerSavingsRate } from './money-answers.ts';
@@ -69,7 +69,7 @@ export function answerOwnData(
 ): OwnDataAnswer | null {
   const parsed = parseOwnDataQuestion(question);
   if (parsed === null) return null;
-  const voice = audienceVoice(record, options.audience);
+  const voice = audienceVoice(options.audience, record.customer.customer_id);
   const ownId = record.customer.customer_id;
   if (parsed.customerIds.some((id) => id !== ownId.toUpperCase())) {
     const whose = options.audience === 'customer' ? 'your own records' : `${ownId}'s own records`;

@@ -1,6 +1,6 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
 import { PAYMENTS_PER_YEAR } from '../../knowledge/preprocess/index.ts';
-import type { AudienceVoice } from './audience-voice.ts';
+import type { AudienceVoice } from '../compose/audience-voice.ts';
 import { type FigureText, joinWords } from './figure-text.ts';
 import { outsideRecords, periodLead } from './period-phrase.ts';
 import type { HistoryAnswerInput } from './spending-answers.ts';

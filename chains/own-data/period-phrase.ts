@@ -1,4 +1,4 @@
-import type { AudienceVoice } from './audience-voice.ts';
+import type { AudienceVoice } from '../compose/audience-voice.ts';
 import type { FigureText } from './figure-text.ts';
 import type { RecordSpan, ResolvedPeriod } from './record-calendar.ts';
 

@@ -1,5 +1,5 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
-import type { AudienceVoice } from './audience-voice.ts';
+import type { AudienceVoice } from '../compose/audience-voice.ts';
 import type { FigureText } from './figure-text.ts';
 
 /** The assumptions of the projection; stated in every answer. */

@@ -1,6 +1,6 @@
 import type { StoredSpendingHistory } from '../../knowledge/profile-record.ts';
 import type { SpendCategory } from '../../knowledge/schemas.ts';
-import type { AudienceVoice } from './audience-voice.ts';
+import type { AudienceVoice } from '../compose/audience-voice.ts';
 import { type FigureText, joinWords } from './figure-text.ts';
 import { outsideRecords, periodLead } from './period-phrase.ts';
 import type { RecordSpan, ResolvedPeriod } from './record-calendar.ts';

@@ -1,3 +1,9 @@
+export {
+  type Audience,
+  type AudienceVoice,
+  audienceVoice,
+  CUSTOMER_VOICE,
+} from '../compose/audience-voice.ts';
 export { customerSegment, type SegmentFacts } from './customer-segment.ts';
 export { EXPLORATION_BONUS, explorationBonus, type ProductExposure } from './exploration-bonus.ts';
 export { fairRerank, minimumFavourable, type RerankingConstraint } from './fair-reranking.ts';
@@ -10,7 +16,6 @@ export {
   rankProducts,
   SCORE_WEIGHTS,
 } from './rank-products.ts';
-export { type Audience, CUSTOMER_VOICE, type ReasonVoice, reasonVoice } from './reason-voice.ts';
 export type { Recommendation, RecommendationInput } from './recommendation.ts';
 export {
   checkSuitability,

@@ -1,8 +1,8 @@
 import type { Customer, Product, ProductType } from '../../knowledge/schemas.ts';
+import { type AudienceVoice, CUSTOMER_VOICE } from '../compose/audience-voice.ts';
 import { articleFor } from './indefinite-article.ts';
 import { plainDollars, plainMonths, plainPercent } from './plain-numbers.ts';
 import { byTags, clampUnit, type ProductSignal } from './product-signal.ts';
-import { CUSTOMER_VOICE, type ReasonVoice } from './reason-voice.ts';
 import { MAX_RISK_LEVEL } from './suitability.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface NeedContext {
   avgMonthlySpend: number;
   heldTypes: ReadonlySet<ProductType>;
   /** How reasons refer to the customer (default: to the customer, "you"). */
-  voice?: ReasonVoice;
+  voice?: AudienceVoice;
 }
 
 /** Standard advice: three to six months of outgoings in cash before anything else. */
@@ -71,7 +71,7 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
       strength: clampUnit(
         (CUSHION_TARGET_MONTHS - cushionMonths) / (CUSHION_TARGET_MONTHS - CUSHION_MINIMUM_MONTHS),
       ),
-      reason: `${voice.possessive} savings of ${plainDollars(facts.savings_balance)} cover ${plainMonths(cushionMonths)} of ${usesSpend ? 'spending' : 'income'}`,
+      reason: `${voice.Possessive} savings of ${plainDollars(facts.savings_balance)} cover ${plainMonths(cushionMonths)} of ${usesSpend ? 'spending' : 'income'}`,
       appliesTo: (product) => emergencyTags(product) * cashFirst(product),
     });
   }
@@ -80,7 +80,7 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
     const ratio = facts.debt_balance / facts.income;
     signals.push({
       strength: clampUnit((ratio - DEBT_RATIO_START) / (DEBT_RATIO_PRESSING - DEBT_RATIO_START)),
-      reason: `${voice.possessive} debt of ${plainDollars(facts.debt_balance)} is about ${plainPercent(ratio)} of ${voice.pronounPossessive} income`,
+      reason: `${voice.Possessive} debt of ${plainDollars(facts.debt_balance)} is about ${plainPercent(ratio)} of ${voice.pronounPossessive} income`,
       appliesTo: byTags({ debt_consolidation: 1, student_loans: 0.6 }),
     });
   }
@@ -105,7 +105,7 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
   if (horizon <= 5 && facts.savings_balance > 0) {
     signals.push({
       strength: clampUnit(facts.savings_balance / INCOME_SAVINGS_FULL),
-      reason: `${voice.subject} ${voice.verb('have', 'has')} ${plainDollars(facts.savings_balance)} in savings and a ${horizon}-year horizon`,
+      reason: `${voice.Subject} ${voice.verb('have', 'has')} ${plainDollars(facts.savings_balance)} in savings and a ${horizon}-year horizon`,
       appliesTo: byTags({ income: 1 }),
     });
   }
@@ -118,14 +118,14 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
   ) {
     signals.push({
       strength: 0.5,
-      reason: `${voice.possessive} ${horizon}-year horizon and ${plainDollars(facts.income)} income suit saving for a home`,
+      reason: `${voice.Possessive} ${horizon}-year horizon and ${plainDollars(facts.income)} income suit saving for a home`,
       appliesTo: byTags({ home_purchase: 1, first_home: 1 }),
     });
   }
   if (context.heldTypes.has('mortgage')) {
     signals.push({
       strength: 0.6,
-      reason: `${voice.subject} ${voice.verb('have', 'has')} a mortgage with us`,
+      reason: `${voice.Subject} ${voice.verb('have', 'has')} a mortgage with us`,
       appliesTo: byTags({ family_protection: 1, home_protection: 1 }),
     });
   }
@@ -134,7 +134,7 @@ export function lifeStageNeeds(facts: NeedFacts, context: NeedContext): ProductS
   if (thinFile && facts.debt_balance === 0 && !CREDIT_TYPES.some((type) => context.heldTypes.has(type))) {
     signals.push({
       strength: 0.5,
-      reason: `${voice.subject} ${voice.verb('have', 'has')} no debt and no credit product with us yet`,
+      reason: `${voice.Subject} ${voice.verb('have', 'has')} no debt and no credit product with us yet`,
       appliesTo: byTags({ credit_building: 1 }),
     });
   }

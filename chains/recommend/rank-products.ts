@@ -1,9 +1,9 @@
 import type { Customer, Product, ProductType } from '../../knowledge/schemas.ts';
+import { type AudienceVoice, audienceVoice } from '../compose/audience-voice.ts';
 import { explorationBonus } from './exploration-bonus.ts';
 import { lifeStageNeeds, type NeedFacts } from './life-stage-needs.ts';
 import { plainDollars } from './plain-numbers.ts';
 import { clampUnit, strongestSignal } from './product-signal.ts';
-import { type ReasonVoice, reasonVoice } from './reason-voice.ts';
 import type { Recommendation, RecommendationInput } from './recommendation.ts';
 import { spendingSignals } from './spending-signals.ts';
 import { checkSuitability } from './suitability.ts';
@@ -71,7 +71,7 @@ export function rankProducts(
   const heldTypes = new Set<ProductType>(
     catalog.filter((product) => heldProductIds.includes(product.id)).map((product) => product.type),
   );
-  const voice = reasonVoice(input.audience ?? 'customer', customer.customer_id);
+  const voice = audienceVoice(input.audience ?? 'customer', customer.customer_id);
   const spending = spendingSignals(facts, input.spending, voice);
   const needs = lifeStageNeeds(facts, {
     avgMonthlySpend: input.spending.avgMonthlySpend,
@@ -194,9 +194,9 @@ function similarCustomerShare(input: RecommendationInput, productId: string, bas
 function reasonsFor(
   input: RecommendationInput,
   product: Product,
-  { components, learned }: { components: Recommendation['components']; learned: number },
+  { components }: { components: Recommendation['components'] },
   signalReasons: { spendingSignal: string | null; needFit: string | null },
-  voice: ReasonVoice,
+  voice: AudienceVoice,
 ): string[] {
   const evidence: { contribution: number; text: string }[] = [];
   const holders = input.neighbourAdoptions.get(product.id) ?? 0;
@@ -218,13 +218,8 @@ function reasonsFor(
       text: `Its description closely matches ${voice.profile}`,
     });
   }
-  // Only learned feedback is a fact about customers' opinions; the exploration bonus is not.
-  if (learned >= REASON_FLOOR) {
-    evidence.push({
-      contribution: (SCORE_WEIGHTS.feedback * learned) / 2,
-      text: 'Feedback on it from customers has been positive',
-    });
-  }
+  // Feedback is not a reason here: only the caller knows whose it was and who reads the card, so it words the
+  // counts itself ("2 customers in this segment were interested"); a vague "feedback has been positive" misled.
   evidence.sort(
     (left, right) => right.contribution - left.contribution || left.text.localeCompare(right.text),
   );

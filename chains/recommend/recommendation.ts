@@ -1,6 +1,6 @@
 import type { Customer, Product, SpendCategory } from '../../knowledge/schemas.ts';
+import type { Audience } from '../compose/audience-voice.ts';
 import type { ProductExposure } from './exploration-bonus.ts';
-import type { Audience } from './reason-voice.ts';
 
 /** What the recommender knows about one customer: their record plus signals derived from their own data. */
 export interface RecommendationInput {

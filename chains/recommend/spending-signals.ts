@@ -1,7 +1,7 @@
 import type { Customer, SpendCategory } from '../../knowledge/schemas.ts';
+import { type AudienceVoice, CUSTOMER_VOICE } from '../compose/audience-voice.ts';
 import { plainDollars, plainList, plainPercent } from './plain-numbers.ts';
 import { byTags, clampUnit, type ProductSignal } from './product-signal.ts';
-import { CUSTOMER_VOICE, type ReasonVoice } from './reason-voice.ts';
 import type { RecommendationInput } from './recommendation.ts';
 
 /** The customer facts spending signals read: money only, never who the customer is. */
@@ -27,11 +27,11 @@ const HEAVY_DEBT_RATIO = 0.3;
 const MENTIONABLE = 20;
 
 /** "You spend about $300 a month on dining and $350 on shopping", naming each figure as given. */
-function spendSentence(voice: ReasonVoice, amounts: readonly [SpendCategory, number][]): string {
+function spendSentence(voice: AudienceVoice, amounts: readonly [SpendCategory, number][]): string {
   const parts = amounts.map(([category, amount], index) =>
     index === 0 ? `${plainDollars(amount)} a month on ${category}` : `${plainDollars(amount)} on ${category}`,
   );
-  return `${voice.subject} ${voice.verb('spend', 'spends')} about ${plainList(parts)}`;
+  return `${voice.Subject} ${voice.verb('spend', 'spends')} about ${plainList(parts)}`;
 }
 
 /** Categories with enough spend to mention, largest first. */
@@ -49,7 +49,7 @@ function mentionable(
 export function spendingSignals(
   customer: SpendingFacts,
   spending: RecommendationInput['spending'],
-  voice: ReasonVoice = CUSTOMER_VOICE,
+  voice: AudienceVoice = CUSTOMER_VOICE,
 ): ProductSignal[] {
   const signals: ProductSignal[] = [];
   const spend = spending.monthlySpendByCategory;
@@ -107,8 +107,8 @@ export function spendingSignals(
       strength: clampUnit(1 - ratio / HEALTHY_SAVINGS_RATIO),
       reason:
         ratio < 0
-          ? `${voice.possessive} spending is about ${plainPercent(-ratio)} more than ${voice.pronounPossessive} income`
-          : `${voice.subject} ${voice.verb('keep', 'keeps')} about ${plainPercent(ratio)} of ${voice.pronounPossessive} income after spending`,
+          ? `${voice.Possessive} spending is about ${plainPercent(-ratio)} more than ${voice.pronounPossessive} income`
+          : `${voice.Subject} ${voice.verb('keep', 'keeps')} about ${plainPercent(ratio)} of ${voice.pronounPossessive} income after spending`,
       appliesTo: byTags({ emergency_fund: 1, short_term_saving: 0.8 }),
     });
   }
@@ -117,7 +117,7 @@ export function spendingSignals(
     const debtRatio = customer.debt_balance / customer.income;
     signals.push({
       strength: clampUnit(spending.spendTrend / STEEP_TREND) * clampUnit(debtRatio / HEAVY_DEBT_RATIO),
-      reason: `${voice.possessive} monthly spending is rising by about ${plainPercent(spending.spendTrend)} a month while ${voice.pronoun} carry ${plainDollars(customer.debt_balance)} of debt`,
+      reason: `${voice.Possessive} monthly spending is rising by about ${plainPercent(spending.spendTrend)} a month while ${voice.pronoun} carry ${plainDollars(customer.debt_balance)} of debt`,
       appliesTo: byTags({ debt_consolidation: 1 }),
     });
   }

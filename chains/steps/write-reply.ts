@@ -189,6 +189,7 @@ async function generatedReply(
       userMessage: request.question,
       untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
       otherPeopleNames: [],
+      audience: request.audience,
       ...(promissoryModel ? { promissoryModel } : {}),
     },
     guardReply,

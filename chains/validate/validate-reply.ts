@@ -1,3 +1,4 @@
+import { checkAudienceVoice } from './check-audience-voice.ts';
 import { checkForeignPii } from './check-foreign-pii.ts';
 import { checkFormat } from './check-format.ts';
 import { checkLength } from './check-length.ts';
@@ -24,6 +25,7 @@ export const REPLY_CHECKS: readonly ReplyCheck[] = [
   checkObeyedInjection,
   checkLength,
   checkFormat,
+  checkAudienceVoice,
 ];
 
 function issueKey(issue: ValidationIssue): string {

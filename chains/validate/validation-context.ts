@@ -17,6 +17,8 @@ export interface ValidationContext {
   userMessage: string;
   /** Customer-authored text the model saw (social posts, the user's message) that may carry injected instructions. */
   untrustedTexts: readonly string[];
+  /** Who reads the reply (checkAudienceVoice); unset = not checked. */
+  audience?: 'customer' | 'advisor';
   /** Names of other customers that must never appear. */
   otherPeopleNames: readonly string[];
   limits?: { maxCharacters?: number; maxLines?: number };

@@ -12,7 +12,9 @@ export type ValidationIssue =
   | { reason: 'too_long'; characters: number }
   | { reason: 'bad_format'; text: string }
   /** A model's reply is not about its sources (see judgeRelevance); `text` says how far off it is. */
-  | { reason: 'off_topic'; text: string };
+  | { reason: 'off_topic'; text: string }
+  /** Worded for the wrong reader: "you/your" about the customer's money to an advisor, or "this customer" to the customer. */
+  | { reason: 'wrong_audience_voice'; audience: 'customer' | 'advisor'; text: string };
 
 /** Every reason code a validation issue can carry. */
 export type ValidationReason = ValidationIssue['reason'];

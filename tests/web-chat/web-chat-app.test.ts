@@ -278,9 +278,24 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
 
     const rated = await post('/api/feedback', token, { turnId: reply.turnId, rating: 'up' });
     expect(rated.status).toBe(201);
-    expect(await rated.json()).toEqual({ recorded: true });
+    expect(await rated.json()).toEqual({ recorded: true, repeated: false, choice: 'up' });
     const interest = { turnId: reply.turnId, rating: null, productId: product, accepted: true };
-    expect((await post('/api/feedback', token, interest)).status).toBe(201);
+    const interested = await post('/api/feedback', token, interest);
+    expect([interested.status, await interested.json()]).toEqual([
+      201,
+      { recorded: true, repeated: false, choice: 'interested' },
+    ]);
+    // A button acts once: the same choice again is answered 200 with the choice, and nothing is written.
+    const again = await post('/api/feedback', token, interest);
+    expect([again.status, await again.json()]).toEqual([
+      200,
+      { recorded: false, repeated: true, choice: 'interested' },
+    ]);
+    const both = await post('/api/feedback', token, { ...interest, rating: 'up' });
+    expect(both.status).toBe(422);
+    expect(JSON.stringify(await both.json())).toMatch(
+      /either a rating of the reply .* or interest in one product/,
+    );
     const stored = await fixture.audit.feedback({ turnSeq: seqOf(reply) });
     const feedbackSeq = stored[0]?.seq ?? -1;
     expect(

@@ -1,13 +1,8 @@
 import type { types } from '@slack/bolt';
 import { type OutboundReply, presentRiskOnce } from '../../core/index.ts';
 import { quickReplyBlock } from '../quick-reply-blocks.ts';
-import {
-  FEEDBACK_ACTIONS,
-  MAX_BLOCKS,
-  MAX_SECTION_CHARACTERS,
-  splitIntoSections,
-  toBlocks,
-} from '../slack-blocks.ts';
+import { MAX_BLOCKS, MAX_SECTION_CHARACTERS, splitIntoSections, toBlocks } from '../slack-blocks.ts';
+import { FEEDBACK_ACTIONS } from '../slack-feedback-blocks.ts';
 import { markdownToMrkdwn } from '../slack-mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;

@@ -9,37 +9,92 @@ describe('FeedbackPreferences: known answers', () => {
     recommendations: productIds.map((productId) => ({ productId, score: 0.5 })),
   });
 
-  it('adds +0.5 for interest, −0.5 for a decline, ±0.2 per product of a rated turn, capped at ±1', async () => {
+  const customer = (id: string) => ({ actor: { id, role: 'customer' as const }, channel: 'web' as const });
+  const advisor = (id: string) => ({ actor: { id, role: 'advisor' as const }, channel: 'slack' as const });
+
+  it("learns only from a customer's own interest (+0.5, −0.5): ratings and staff votes move nothing", async () => {
     const preferences = new FeedbackPreferences();
     preferences.rememberTurn(turn(1, 'C-000001', ['SAV-01', 'FND-01']));
     preferences.rememberTurn(turn(2, 'C-000002', ['CC-01']));
-    await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
-    await preferences.apply({ turnSeq: 1, rating: 'up', productId: null, accepted: null });
-    await preferences.apply({ turnSeq: 2, rating: 'down', productId: 'CC-01', accepted: false });
-    expect(Object.fromEntries(preferences.ownAdjustments('C-000001'))).toEqual({
-      'FND-01': 0.7,
-      'SAV-01': 0.2,
+    await preferences.apply({
+      turnSeq: 1,
+      rating: null,
+      productId: 'FND-01',
+      accepted: true,
+      ...customer('C-000001'),
     });
-    expect(preferences.ownAdjustments('C-000002').get('CC-01')).toBeCloseTo(-0.7, 10);
-    // Repeating a vote replaces it (one vote per turn, product and kind), so 5 repeats change nothing …
-    for (let index = 0; index < 5; index++) {
-      await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: true });
-    }
-    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(0.7);
-    // … while interest shown on other turns adds up, capped at 1.
-    for (const seq of [3, 4]) {
+    // A 👍 is about the reply: it no longer credits every product in it.
+    await preferences.apply({
+      turnSeq: 1,
+      rating: 'up',
+      productId: null,
+      accepted: null,
+      ...customer('C-000001'),
+    });
+    await preferences.apply({
+      turnSeq: 2,
+      rating: null,
+      productId: 'CC-01',
+      accepted: false,
+      ...customer('C-000002'),
+    });
+    // An advisor's "Interested" is a note, not customer feedback.
+    await preferences.apply({
+      turnSeq: 1,
+      rating: null,
+      productId: 'SAV-01',
+      accepted: true,
+      ...advisor('U0ADVISOR'),
+    });
+    expect(Object.fromEntries(preferences.ownAdjustments('C-000001'))).toEqual({ 'FND-01': 0.5 });
+    expect(Object.fromEntries(preferences.ownAdjustments('C-000002'))).toEqual({ 'CC-01': -0.5 });
+    expect(preferences.opinionsOn('C-000001', 'SAV-01')).toEqual({
+      customerChoice: null,
+      segment: { interested: 0, notInterested: 0 },
+      staff: [{ voterId: 'U0ADVISOR', role: 'advisor', channel: 'slack', accepted: true }],
+    });
+    // One current choice per customer and product, on whichever reply: repeats change nothing …
+    for (const seq of [1, 3, 4]) {
       preferences.rememberTurn(turn(seq, 'C-000001', ['FND-01']));
-      await preferences.apply({ turnSeq: seq, rating: null, productId: 'FND-01', accepted: true });
+      await preferences.apply({
+        turnSeq: seq,
+        rating: null,
+        productId: 'FND-01',
+        accepted: true,
+        ...customer('C-000001'),
+      });
     }
-    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(1);
+    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(0.5);
+    // … and a change of mind replaces the earlier choice.
+    await preferences.apply({
+      turnSeq: 4,
+      rating: null,
+      productId: 'FND-01',
+      accepted: false,
+      ...customer('C-000001'),
+    });
+    expect(preferences.ownAdjustments('C-000001').get('FND-01')).toBe(-0.5);
+    expect(preferences.opinionsOn('C-000001', 'FND-01').customerChoice).toBe(false);
     expect(preferences.ownAdjustments('C-000003').size).toBe(0);
   });
 
   it('ignores feedback on a turn it never saw or that recommended nothing', async () => {
     const preferences = new FeedbackPreferences();
     preferences.rememberTurn(turn(5, 'C-000005', []));
-    await preferences.apply({ turnSeq: 5, rating: 'up', productId: null, accepted: null });
-    await preferences.apply({ turnSeq: 9, rating: null, productId: 'SAV-01', accepted: true });
+    await preferences.apply({
+      turnSeq: 5,
+      rating: 'up',
+      productId: null,
+      accepted: null,
+      ...customer('C-000005'),
+    });
+    await preferences.apply({
+      turnSeq: 9,
+      rating: null,
+      productId: 'SAV-01',
+      accepted: true,
+      ...customer('C-000005'),
+    });
     expect(preferences.ownAdjustments('C-000005').size).toBe(0);
   });
 
@@ -58,8 +113,20 @@ describe('FeedbackPreferences: known answers', () => {
       },
     });
     preferences.rememberTurn(turn(1, 'C-000001', ['SAV-01', 'FND-01']));
-    await preferences.apply({ turnSeq: 1, rating: null, productId: 'FND-01', accepted: false });
-    await preferences.apply({ turnSeq: 1, rating: null, productId: 'SAV-01', accepted: true });
+    await preferences.apply({
+      turnSeq: 1,
+      rating: null,
+      productId: 'FND-01',
+      accepted: false,
+      ...customer('C-000001'),
+    });
+    await preferences.apply({
+      turnSeq: 1,
+      rating: null,
+      productId: 'SAV-01',
+      accepted: true,
+      ...customer('C-000001'),
+    });
     expect(lookups).toEqual(['C-000001']);
 
     // C-000002 shares C-000001's segment: one customer's −0.5 and +0.5, shrunk by 1 / (1 + 5).
@@ -74,6 +141,14 @@ describe('FeedbackPreferences: known answers', () => {
     // C-000001's own word replaces the segment's for them.
     const own = preferences.forCustomer({ customer_id: 'C-000001', ...saver });
     expect(Object.fromEntries(own.feedbackAdjustments ?? [])).toEqual({ 'FND-01': -0.5, 'SAV-01': 0.5 });
+    // The counts cards show: C-000002 sees one peer each way; C-000003 (another segment) sees none.
+    expect(preferences.opinionsOn('C-000002', 'SAV-01').segment).toEqual({ interested: 1, notInterested: 0 });
+    expect(preferences.opinionsOn('C-000002', 'FND-01').segment).toEqual({ interested: 0, notInterested: 1 });
+    expect(preferences.opinionsOn('C-000003', 'SAV-01').segment).toEqual({ interested: 0, notInterested: 0 });
+    expect(preferences.opinionsOn('C-000001', 'SAV-01')).toMatchObject({
+      customerChoice: true,
+      segment: { interested: 0, notInterested: 0 },
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   fallbackText,
   MAX_BLOCKS,
   MAX_SECTION_CHARACTERS,
+  markChosen,
   providerBadge,
   toBlocks,
 } from '../../../bot/slack/index.ts';
@@ -33,6 +34,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Fits a 20-year horizon', 'Risk 3 of 7 <= tolerance'],
         riskDisclosure: RISK,
         movedByFeedback: false,
+        feedbackNotes: [],
         explored: false,
       },
       {
@@ -43,6 +45,7 @@ function reply(overrides: Partial<OutboundReply> = {}): OutboundReply {
         reasons: ['Savings cover 3 months of spending'],
         riskDisclosure: null,
         movedByFeedback: true,
+        feedbackNotes: ['2 customers in this segment were interested', 'You marked this as interested'],
         explored: true,
       },
     ],
@@ -74,7 +77,9 @@ describe('toBlocks', () => {
     expect(blocks.map((block) => block.type)).toEqual([
       'section',
       'section',
+      'actions',
       'section',
+      'actions',
       'context',
       'context',
       'context',
@@ -85,9 +90,11 @@ describe('toBlocks', () => {
       [
         '*Growth &amp; Income &lt;Fund&gt;* (investment fund)\n• Fits a 20-year horizon\n• Risk 3 of 7 &lt;= tolerance',
       ],
+      [],
       [
-        '*High-Yield Online Savings* (savings account)\n• Savings cover 3 months of spending\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
+        '*High-Yield Online Savings* (savings account)\n• Savings cover 3 months of spending\n_2 customers in this segment were interested · You marked this as interested._\n_Ranked higher after earlier feedback._\n_Shown partly to learn how it is received (rarely shown so far)._',
       ],
+      [],
       [`⚠️ ${RISK}`],
       ['Sources: ISAs &amp; you — Allowances · Investment risk'],
       ['Written by grounded · grounded-composer-v1 · validated ✓'],
@@ -95,25 +102,49 @@ describe('toBlocks', () => {
     ]);
   });
 
-  it('puts an "Interested" button on each card and 👍/👎 in the actions block, valued by the opaque turn id', () => {
+  it('puts "Interested" / "Not for me" under each card (row product:<id>) and 👍/👎 in the rating row', () => {
     const blocks = toBlocks(reply());
-    const accessories = blocks.flatMap((block) =>
-      block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : [],
+    const rows = blocks.flatMap((block) =>
+      block.type === 'actions'
+        ? [
+            [
+              block.block_id,
+              ...block.elements.map((element) =>
+                element.type === 'button' ? `${element.action_id} ${element.value} ${element.text.text}` : '',
+              ),
+            ],
+          ]
+        : [],
     );
-    expect(accessories.map((button) => [button.action_id, button.value, button.text.text])).toEqual([
-      ['feedback_accept', '{"turnId":"T7opaque","productId":"INV-01"}', 'Interested'],
-      ['feedback_accept', '{"turnId":"T7opaque","productId":"SAV-02"}', 'Interested'],
+    expect(rows).toEqual([
+      [
+        'product:INV-01',
+        'feedback_accept {"turnId":"T7opaque","productId":"INV-01"} Interested',
+        'feedback_decline {"turnId":"T7opaque","productId":"INV-01"} Not for me',
+      ],
+      [
+        'product:SAV-02',
+        'feedback_accept {"turnId":"T7opaque","productId":"SAV-02"} Interested',
+        'feedback_decline {"turnId":"T7opaque","productId":"SAV-02"} Not for me',
+      ],
+      ['rating', 'feedback_up T7opaque 👍 Helpful', 'feedback_down T7opaque 👎 Not helpful'],
     ]);
-    const actions = blocks.at(-1);
-    if (actions?.type !== 'actions') throw new Error('expected the actions block last');
-    expect(
-      actions.elements.map((element) =>
-        element.type === 'button' ? [element.action_id, element.value, element.text.text] : [],
-      ),
-    ).toEqual([
-      ['feedback_up', 'T7opaque', '👍 Helpful'],
-      ['feedback_down', 'T7opaque', '👎 Not helpful'],
+    expect(blocks.at(-1)?.type).toBe('actions');
+  });
+
+  it('markChosen replaces only the clicked row with the choice and who made it', () => {
+    const blocks = toBlocks(reply());
+    const marked = markChosen(blocks, 'product:SAV-02', { choice: 'interested' }, 'U0ADVISOR');
+    expect(marked?.length).toBe(blocks.length);
+    const changed = marked?.flatMap((block, index) => (block === blocks[index] ? [] : [block]));
+    expect(changed).toEqual([
+      {
+        type: 'context',
+        block_id: 'product:SAV-02',
+        elements: [{ type: 'mrkdwn', text: '*✓ Interested* — <@U0ADVISOR>' }],
+      },
     ]);
+    expect(markChosen(blocks, 'product:NOT-SHOWN', { choice: 'up' }, 'U0ADVISOR')).toBeNull();
   });
 
   it('leaves out the sources block when there are none, and the answer section when the text is blank', () => {
@@ -186,8 +217,8 @@ describe('toBlocks', () => {
     const products = Array.from({ length: 60 }, (_, index) => ({ ...product, productId: `SAV-${index}` }));
     const blocks = toBlocks(reply({ products, sources: [] }));
     expect(blocks).toHaveLength(MAX_BLOCKS);
-    // 50 blocks = answer + 46 cards + note + badge + actions.
-    expect(texts(blocks[47] as Block)).toEqual(['…and 14 more products; ask me about them.']);
+    // 50 blocks = answer + 23 cards of 2 blocks (text, buttons) + note + badge + actions.
+    expect(texts(blocks[47] as Block)).toEqual(['…and 37 more products; ask me about them.']);
   });
 });
 

@@ -55,9 +55,12 @@ describe('Slack conversations over real HTTP (mentions, DMs, /advise) with a rea
 
     // One card per recommended product, in the audited order (the answer text names them too, so look at cards).
     const blocks = blocksOf(call);
-    const cardTitles = blocks.flatMap((block) =>
-      block.type === 'section' && block.accessory ? [block.text?.text.split('\n')[0]] : [],
-    );
+    // A card is the section just before its product:<id> row of "Interested" / "Not for me".
+    const cardTitles = blocks.flatMap((block, index) => {
+      const next = blocks[index + 1];
+      const isCard = block.type === 'section' && next?.block_id?.startsWith('product:');
+      return isCard ? [block.text?.text.split('\n')[0]] : [];
+    });
     expect(cardTitles).toEqual(
       productIds.map((productId) => {
         const product = catalog.get(productId);
@@ -68,7 +71,10 @@ describe('Slack conversations over real HTTP (mentions, DMs, /advise) with a rea
     const turnId = buttons(blocks).at(-1)?.value ?? '';
     expect(turnId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(buttons(blocks).map((button) => [button.action_id, button.value])).toEqual([
-      ...productIds.map((productId) => ['feedback_accept', JSON.stringify({ turnId, productId })]),
+      ...productIds.flatMap((productId) => [
+        ['feedback_accept', JSON.stringify({ turnId, productId })],
+        ['feedback_decline', JSON.stringify({ turnId, productId })],
+      ]),
       ['feedback_up', turnId],
       ['feedback_down', turnId],
     ]);

@@ -196,6 +196,11 @@ describe('feedbackToInput', () => {
       '{"turnId":"tA12","productId":"SAV-02"}',
       { turnId: 'tA12', rating: null, productId: 'SAV-02', accepted: true },
     ],
+    [
+      'feedback_decline',
+      '{"turnId":"tA12","productId":"SAV-02"}',
+      { turnId: 'tA12', rating: null, productId: 'SAV-02', accepted: false },
+    ],
   ])('%s with %s', (action_id, value, expected) => {
     expect(feedbackToInput({ action_id, value })).toEqual({ ok: true, value: expected });
   });
@@ -219,7 +224,7 @@ describe('feedbackToInput', () => {
   it('never throws, whatever the button value', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('feedback_up', 'feedback_down', 'feedback_accept'),
+        fc.constantFrom('feedback_up', 'feedback_down', 'feedback_accept', 'feedback_decline'),
         fc.string(),
         (action_id, value) => {
           const result = feedbackToInput({ action_id, value });

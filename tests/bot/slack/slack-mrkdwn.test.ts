@@ -42,6 +42,7 @@ describe('toBlocks from the grounded composer’s reply shape', () => {
       reasons: ['Fits a medium risk tolerance and an 11-year horizon'],
       riskDisclosure: RISK_DISCLOSURE,
       movedByFeedback: false,
+      feedbackNotes: [],
       explored: false,
     })),
     sources: [{ articleId: 'guide', title: 'Saving for retirement', section: '' }],

@@ -72,11 +72,13 @@ export function slashCommand(
 
 /** A block_actions payload for a click on `button` in the message `messageTs`. */
 export function blockAction(
-  button: Button,
+  button: Button & { block_id?: string },
   messageTs: string,
   responseUrl: string,
   user = 'U0ADVISOR',
+  messageBlocks?: Block[],
 ): Record<string, unknown> {
+  const { block_id: blockId, ...clicked } = button;
   return {
     type: 'block_actions',
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_BOT.teamId },
@@ -88,9 +90,15 @@ export function blockAction(
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: CHANNEL, name: 'advice' },
-    message: { type: 'message', ts: messageTs, text: 'reply' },
+    // Slack sends the clicked message back with its blocks, as the app last rendered them.
+    message: {
+      type: 'message',
+      ts: messageTs,
+      text: 'reply',
+      ...(messageBlocks ? { blocks: messageBlocks } : {}),
+    },
     response_url: responseUrl,
-    actions: [{ ...button, block_id: 'product-card', action_ts: `${Date.now() / 1000}` }],
+    actions: [{ ...clicked, block_id: blockId ?? 'product-card', action_ts: `${Date.now() / 1000}` }],
   };
 }
 
@@ -99,11 +107,13 @@ export function blocksOf(call: RecordedSlackCall): Block[] {
   return call.body.blocks as Block[];
 }
 
-/** Every button in the blocks, card accessories first in order, then the actions block's. */
-export function buttons(blocks: Block[]): Button[] {
+/** Every button in the blocks in order, each with the block_id of its row (Slack reports it with a click). */
+export function buttons(blocks: Block[]): (Button & { block_id?: string })[] {
   return blocks.flatMap((block) => {
     if (block.type === 'actions') {
-      return block.elements.filter((element): element is Button => element.type === 'button');
+      return block.elements
+        .filter((element): element is Button => element.type === 'button')
+        .map((button) => ({ ...button, ...(block.block_id ? { block_id: block.block_id } : {}) }));
     }
     if (block.type === 'section' && block.accessory?.type === 'button') return [block.accessory];
     return [];

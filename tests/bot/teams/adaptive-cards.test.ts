@@ -17,6 +17,7 @@ const isa: ProductCard = {
   reasons: ['Tax-free interest', 'Fits a low risk appetite'],
   riskDisclosure: null,
   movedByFeedback: false,
+  feedbackNotes: [],
   explored: false,
 };
 const fund: ProductCard = {
@@ -27,6 +28,7 @@ const fund: ProductCard = {
   reasons: ['Long horizon'],
   riskDisclosure: 'The value of investments can go down as well as up.',
   movedByFeedback: true,
+  feedbackNotes: [],
   explored: true,
 };
 
@@ -141,16 +143,37 @@ describe('replyCard', () => {
     ]);
   });
 
-  it('has 👍/👎 on the card and "Interested" under each product, all naming the opaque turn id', () => {
+  it('has 👍/👎 on the card and "Interested" / "Not for me" under each product, all naming the opaque turn id', () => {
     const card = replyCard(reply());
     expect(card.actions?.map((action) => [action.title, action.data])).toEqual([
       ['👍', { kind: 'feedback', turnId: 'T17opaque', rating: 'up' }],
       ['👎', { kind: 'feedback', turnId: 'T17opaque', rating: 'down' }],
     ]);
+    const vote = (productId: string, accepted: boolean) => ({
+      kind: 'feedback',
+      turnId: 'T17opaque',
+      productId,
+      accepted,
+    });
+    expect(buttons(card.body).map((action) => [action.title, action.data])).toEqual([
+      ['Interested', vote('P-ISA-01', true)],
+      ['Not for me', vote('P-ISA-01', false)],
+      ['Interested', vote('P-FUND-02', true)],
+      ['Not for me', vote('P-FUND-02', false)],
+    ]);
+  });
+
+  it('redrawn after votes: the chosen rows say "✓ …" and lose their buttons; the others keep theirs', () => {
+    const card = replyCard(reply(), { rating: 'up', products: new Map([['P-FUND-02', 'not_interested']]) });
+    expect(card.actions).toBeUndefined();
     expect(buttons(card.body).map((action) => [action.title, action.data])).toEqual([
       ['Interested', { kind: 'feedback', turnId: 'T17opaque', productId: 'P-ISA-01', accepted: true }],
-      ['Interested', { kind: 'feedback', turnId: 'T17opaque', productId: 'P-FUND-02', accepted: true }],
+      ['Not for me', { kind: 'feedback', turnId: 'T17opaque', productId: 'P-ISA-01', accepted: false }],
     ]);
+    const serialized = JSON.stringify(card);
+    expect(serialized).toContain('"text":"✓ Not for me"');
+    expect(serialized).toContain('"text":"✓ Helpful"');
+    expect(serialized).not.toContain('"✓ Interested"');
   });
 
   it('a reply without products or sources is the answer and the badge only', () => {
@@ -170,6 +193,7 @@ describe('replyCard', () => {
       reasons: fc.array(fc.string(), { maxLength: 4 }),
       riskDisclosure: fc.option(fc.string({ minLength: 1 }), { nil: null }),
       movedByFeedback: fc.boolean(),
+      feedbackNotes: fc.array(fc.string(), { maxLength: 3 }),
       explored: fc.boolean(),
     });
     fc.assert(
@@ -179,7 +203,7 @@ describe('replyCard', () => {
         (products, seq) => {
           const card = replyCard(reply({ products, auditSeq: seq, turnId: `T${seq}` }));
           const all = [...buttons(card.body), ...(card.actions ?? [])];
-          expect(all).toHaveLength(products.length + 2);
+          expect(all).toHaveLength(2 * products.length + 2);
           for (const action of all) expect(FeedbackSubmit.parse(action.data)).toEqual(action.data);
         },
       ),

@@ -159,7 +159,10 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(turnId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(turnId).not.toBe(String(logged?.seq));
     expect(actions.map((action) => action.data)).toEqual([
-      ...recommended.map((productId) => ({ kind: 'feedback', turnId, productId, accepted: true })),
+      ...recommended.flatMap((productId) => [
+        { kind: 'feedback', turnId, productId, accepted: true },
+        { kind: 'feedback', turnId, productId, accepted: false },
+      ]),
       { kind: 'feedback', turnId, rating: 'up' },
       { kind: 'feedback', turnId, rating: 'down' },
     ]);

@@ -38,6 +38,7 @@ describe('replyCard from the grounded composer’s reply shape', () => {
           reasons: ['Fits your spending'],
           riskDisclosure: null,
           movedByFeedback: false,
+          feedbackNotes: [],
           explored: false,
         },
         {
@@ -48,6 +49,7 @@ describe('replyCard from the grounded composer’s reply shape', () => {
           reasons: [],
           riskDisclosure: RISK_DISCLOSURE,
           movedByFeedback: false,
+          feedbackNotes: [],
           explored: false,
         },
       ],

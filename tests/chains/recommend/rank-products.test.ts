@@ -210,7 +210,8 @@ describe('rankProducts: rules and ordering', () => {
     expect(ids(boosted)).toEqual(['SAV-01', 'SAV-03', 'SAV-02']);
     expect(boosted.map((entry) => entry.movedByFeedback)).toEqual([false, true, true]);
     expect(boosted[1]?.components.feedback).toBe(1);
-    expect(boosted[1]?.reasons).toContain('Feedback on it from customers has been positive');
+    // Feedback moves the product but is no reason of the ranker's: the core words whose feedback it was.
+    expect(boosted[1]?.reasons.some((reason) => /feedback/i.test(reason))).toBe(false);
   });
 
   it('bounds feedback: a huge adjustment counts the same as 1', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { audienceVoice } from '../../../chains/compose/audience-voice.ts';
 import { rankProducts } from '../../../chains/recommend/rank-products.ts';
-import { reasonVoice } from '../../../chains/recommend/reason-voice.ts';
 import { PRODUCT_CATALOG } from '../../../knowledge/generate/product-catalog.ts';
 import { inputArbitrary, makeCustomer, makeInput, makeProduct } from './recommendation-fixtures.ts';
 
@@ -10,13 +10,13 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i;
 const figuresOf = (texts: readonly string[], customerId: string) =>
   texts.flatMap((text) => text.replaceAll(customerId, '').match(/\d[\d,.]*/g) ?? []);
 
-describe('reasonVoice', () => {
+describe('audienceVoice', () => {
   it('speaks to the customer as "you" and to an advisor about the customer by id', () => {
-    const customer = reasonVoice('customer', 'C-000042');
-    const advisor = reasonVoice('advisor', 'C-000042');
-    expect(`${customer.subject} ${customer.verb('have', 'has')} a mortgage`).toBe('You have a mortgage');
-    expect(`${advisor.subject} ${advisor.verb('have', 'has')} a mortgage`).toBe('C-000042 has a mortgage');
-    expect(`${advisor.possessive} debt is 10% of ${advisor.pronounPossessive} income`).toBe(
+    const customer = audienceVoice('customer', 'C-000042');
+    const advisor = audienceVoice('advisor', 'C-000042');
+    expect(`${customer.Subject} ${customer.verb('have', 'has')} a mortgage`).toBe('You have a mortgage');
+    expect(`${advisor.Subject} ${advisor.verb('have', 'has')} a mortgage`).toBe('C-000042 has a mortgage');
+    expect(`${advisor.Possessive} debt is 10% of ${advisor.pronounPossessive} income`).toBe(
       "C-000042's debt is 10% of their income",
     );
     expect(advisor.profile).toBe("C-000042's profile");

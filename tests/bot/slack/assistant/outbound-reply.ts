@@ -11,6 +11,7 @@ export function productCard(index: number, overrides: Partial<ProductCard> = {})
     riskDisclosure: null,
     movedByFeedback: false,
     explored: false,
+    feedbackNotes: [],
     ...overrides,
   };
 }
