@@ -62,6 +62,11 @@ const OUTCOME = new RegExp(
   String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
 );
 
+/** Whether a clause talks about an investment outcome (returns, value, your money, this fund, a rise or a loss). */
+export function mentionsInvestmentOutcome(clause: string): boolean {
+  return OUTCOME.test(clause.toLowerCase());
+}
+
 /** Clauses that warn, deny or report someone else's claim: whatever certainty they hold is not ours. */
 const REPORTED = new RegExp(
   [

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { findPromissoryLanguage, type PromissoryModel } from '../../../chains/validate/index.ts';
+import { isClassifiable, reportsOnlyThePast } from '../../../chains/validate/promissory-classifier-gate.ts';
+
+/** A stand-in classifier that calls every sentence it is shown a promise: what is left is the gate's doing. */
+const shown: string[] = [];
+const rejectsEverything: PromissoryModel = {
+  id: 'classifier:always',
+  threshold: 0.5,
+  probability(sentence) {
+    shown.push(sentence);
+    return 0.99;
+  },
+};
+const detectors = (text: string) =>
+  findPromissoryLanguage(text, rejectsEverything).map((issue) => issue.detectedBy);
+
+describe('which sentences the promissory classifier may reject', () => {
+  it.each([
+    ["I'm sure you'll find the app easier once you've set it up.", 'no investment outcome'],
+    ['Keep your PIN safe and never share it with anyone.', '"share" as a verb is not shares'],
+    ['This fund had a loss of 9% in its worst year.', 'plain history'],
+    ["The fund's value will rise and fall with the markets.", 'two-sided'],
+    ["The fund's yield is currently 4.2%, but this can change.", 'hedged'],
+    ['Our fixed-rate deposit pays a guaranteed 3% until maturity.', 'a genuinely guaranteed product'],
+  ])('leaves "%s" alone (%s)', (sentence) => {
+    expect(isClassifiable(sentence)).toBe(false);
+  });
+
+  it.each([
+    'This fund will double your money.',
+    'With this plan you retire early, simple as that.',
+    'We have never had a losing year and we never will.',
+    'Everyone who invested last year made money, and you will too.',
+  ])('lets the classifier judge "%s"', (sentence) => {
+    expect(isClassifiable(sentence)).toBe(true);
+  });
+
+  it('reads only past-tense, certainty-free clauses as history', () => {
+    expect(reportsOnlyThePast('The index returned 8% last year.')).toBe(true);
+    expect(reportsOnlyThePast('The index returned 8% last year and will do so again.')).toBe(false);
+    expect(reportsOnlyThePast('The index returns 8% a year.')).toBe(false);
+  });
+});
+
+describe('what the classifier is shown inside the check', () => {
+  it('never scores the fragment a blanked denial leaves behind', () => {
+    shown.length = 0;
+    expect(detectors('Nothing is certain in investing, including returns on this fund.')).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+
+  it('still scores the clause after a denial that the sentence then contradicts', () => {
+    shown.length = 0;
+    expect(detectors('Nothing is certain, but this portfolio pays you a tidy income.')).toEqual([
+      'classifier',
+    ]);
+    expect(shown).toEqual(['this portfolio pays you a tidy income.']);
+  });
+
+  it('does not count Markdown headings as sentences', () => {
+    shown.length = 0;
+    expect(detectors('## Your investment horizon\n\nShort horizons suit cash.')).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+});
+
+describe('patterns and denials the whole sentence makes', () => {
+  it('passes a universal denied inside the match ("not every year")', () => {
+    expect(
+      findPromissoryLanguage('The fund has had positive returns in most years, but not every year.'),
+    ).toEqual([]);
+    expect(findPromissoryLanguage('The fund has had positive returns every year.')).not.toEqual([]);
+  });
+
+  it('passes "… is not something we can offer"', () => {
+    expect(
+      findPromissoryLanguage("A guarantee that a fund can't lose is not something we or anyone can offer."),
+    ).toEqual([]);
+    expect(findPromissoryLanguage("This fund can't lose.")).not.toEqual([]);
+  });
+});
