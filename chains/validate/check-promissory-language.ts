@@ -16,6 +16,8 @@ const SAFE_CLAUSES: readonly RegExp[] = [
   /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,
   // "A guarantee that a fund can't lose is not something we can offer": the sentence denies the whole claim.
   /[^.!?;]*\b(?:is|are)(?:n't| not) (?:something|anything|a thing|what) (?:that )?(?:we|i|you|anyone|anybody|any \w+|an \w+|a \w+)(?: or (?:anyone|anybody|we|i))? (?:can|could|will|would|should) (?:honestly |ever |really )?(?:offer|give|promise|guarantee|make|provide|say)\b[^.!?;]*/gi,
+  // "It's not true that prices always go up", "Don't assume this fund will always beat inflation": denied as a whole.
+  /\b(?:(?:it|that)(?:'s| is) (?:simply |just )?(?:not |n't |un)true|(?:it|that)(?: i|')s a myth|do(?:n't| not) (?:assume|believe|expect|think)|never (?:assume|believe|expect)|(?:it|that) (?:would be|is) (?:wrong|a mistake|misleading) to (?:say|think|assume|claim))\b[^.!?;]*/gi,
   // "A risk-free return does not exist": the clause denies the thing it names.
   /[^.!?;,]*\b(?:does(?:n't| not)|do(?:n't| not)|never) exists?\b/gi,
 ];

@@ -16,7 +16,7 @@ const PRESENT_OR_FUTURE =
 
 /** A two-sided or hedged statement ("this can change", "will rise and fall", "may"): a caution, not a promise. */
 const HEDGED =
-  /\b(?:may|might|could|can\s+(?:also\s+)?(?:change|vary|fall|drop|go\s+down|move|lose)|(?:rise|go\s+up|goes\s+up)\s+(?:and|or|as\s+well\s+as)\s+(?:fall|go\s+down|goes\s+down|drop)|(?:fall|go\s+down|drop)\s+(?:and|or|as\s+well\s+as)\s+(?:rise|go\s+up))\b/;
+  /\b(?:may|might|could|can\s+(?:also\s+)?(?:change|vary|fall|drop|go\s+down|move|lose)|up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+(?:and|or|as\s+well\s+as)\s+up|(?:rise|go\s+up|goes\s+up)\s+(?:and|or|as\s+well\s+as)\s+(?:fall|go\s+down|goes\s+down|drop)|(?:fall|go\s+down|drop)\s+(?:and|or|as\s+well\s+as)\s+(?:rise|go\s+up))\b/;
 /** Outcomes beyond the structural check's list that a promise can be about, and verbs that only look like one. */
 const LIFE_OUTCOME = /\b(?:retire\w*|nest\s+egg|financially|afford)\b/;
 const SHARE_AS_VERB = /\bshare\s+(?:it|them|this|that|your|my|our|with|details)\b/g;

@@ -48,7 +48,7 @@ export const DEFAULT_PROMISSORY_TRAINING: PromissoryTrainingOptions = {
 const PROMISSORY = 'promissory';
 const COMPLIANT = 'compliant';
 /** Bumped when training changes in a way the suite files do not show. */
-const TRAINING_VERSION = 4;
+const TRAINING_VERSION = 5;
 
 /** Wraps a trained classifier as the validator's model. */
 export function createPromissoryModel(

@@ -12,7 +12,7 @@ const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|dr
 const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
-const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history)\b)`;
+const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
 /** Words allowed between "can't" and "lose": not verbs like "prevent" or "stop" that turn the meaning round. */
 const FILLER = String.raw`(?:(?:possibly|ever|really|actually|even|just|realistically|suffer|see|take|make|incur|a|any|you|your|money|it|them|to)\s+)`;
 
@@ -91,7 +91,7 @@ const HEDGED = new RegExp(
  * guarantee about them is a fact, not a promise about an investment.
  */
 const GUARANTEED_PRODUCT =
-  /\b(?:deposits?|fixed[-\s](?:rate|term)|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
+  /\b(?:deposits?|fixed[-\s](?:rate|term)|fixed\s+(?:\w+\s+)?(?:bonds?|accounts?|savings|isas?|cds?|certificates?)|certificates?\s+of\s+deposit|savings\s+rates?|(?:rate|rates|interest)\s+(?:is|are)\s+fixed|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
 
 const RISK_DENIAL = /\brisk|\bdownside\b/;
 const COMPARISON_WITH_DEPOSIT =
@@ -111,7 +111,8 @@ export function isCautionOrGenuineGuarantee(clause: string, claim = ''): boolean
 }
 
 /** Clause breaks: sentence ends, semicolons, and contrastive joints ("…, but the fund can fall"). */
-const CLAUSE = /[^.!?;:\n]+(?:[.!?;:]+|$)/g;
+/** Clauses end at . ! ? ; : — but not at the "." of "4.1%" or the ":" of "10:30". */
+const CLAUSE = /(?:[^.!?;:\n]|(?<=\d)[.:](?=\d))+(?:[.!?;:]+|$)/g;
 const CONTRAST = /,?\s+\b(?:(?<!help\s)but|however|although|though|whereas|unlike)\b|\s+-\s+/;
 
 /** The clauses of a text with their offsets. */

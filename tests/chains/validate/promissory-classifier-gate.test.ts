@@ -80,3 +80,27 @@ describe('patterns and denials the whole sentence makes', () => {
     expect(findPromissoryLanguage("This fund can't lose.")).not.toEqual([]);
   });
 });
+
+describe('facts about guaranteed products and denied generalisations', () => {
+  it.each([
+    'The one-year fixed bond pays a guaranteed 4.1% if you leave the money untouched.',
+    "The savings rate is fixed, so it won't change during the term.",
+    "It's not true that property prices always go up.",
+    "Don't assume this fund will always beat inflation.",
+    "You won't lose your interest if you withdraw early from the easy-access account.",
+  ])('passes "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).toEqual([]);
+  });
+
+  it.each([
+    'This fund pays a guaranteed 4.1% every year, whatever the markets do.',
+    'Property prices always go up.',
+    "You won't lose your capital in this fund.",
+  ])('still rejects "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).not.toEqual([]);
+  });
+
+  it('does not let the classifier judge a two-sided "up and down"', () => {
+    expect(isClassifiable('The value of your investment will go up and down.')).toBe(false);
+  });
+});
