@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPromissoryLanguage, type PromissoryModel } from '../../../chains/validate/index.ts';
 import { isClassifiable, reportsOnlyThePast } from '../../../chains/validate/promissory-classifier-gate.ts';
+import { widenedThreshold } from '../../../chains/validate/promissory-model.ts';
 
 /** A stand-in classifier that calls every sentence it is shown a promise: what is left is the gate's doing. */
 const shown: string[] = [];
@@ -102,5 +103,31 @@ describe('facts about guaranteed products and denied generalisations', () => {
 
   it('does not let the classifier judge a two-sided "up and down"', () => {
     expect(isClassifiable('The value of your investment will go up and down.')).toBe(false);
+  });
+});
+
+describe('paraphrased promises the structural check reads without the classifier', () => {
+  it.each([
+    'Within a year your money will have grown by a quarter.',
+    'Invest with us and your capital stays intact while it grows.',
+    "There's nothing to worry about; the fund only heads upwards.",
+    'Expect a smooth 10% a year from this portfolio.',
+    "You'll be sitting on a fortune by the time you retire.",
+  ])('rejects "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence).map((issue) => issue.detectedBy)).toEqual(['structure']);
+  });
+});
+
+describe('widenedThreshold', () => {
+  it('raises the threshold to the lowest out-of-fold promissory score above it, ignoring rule-caught ones', () => {
+    const scored = [
+      { probability: 0.3, injection: false, byRule: false },
+      { probability: 0.95, injection: true, byRule: true },
+      { probability: 0.7, injection: true, byRule: false },
+      { probability: 0.9, injection: true, byRule: false },
+      { probability: 0.2, injection: true, byRule: false },
+    ];
+    expect(widenedThreshold(scored, 0.35)).toBe(0.7);
+    expect(widenedThreshold(scored, 0.96)).toBe(0.96);
   });
 });
