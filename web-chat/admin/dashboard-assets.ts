@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** The dashboard's browser modules, served from the admin mount under these names; `dashboard.js` is the entry. */
-export const DASHBOARD_MODULES = ['dashboard.js', 'dashboard-charts.js', 'dashboard-panel.js'] as const;
+export const DASHBOARD_MODULES = [
+  'dashboard.js',
+  'dashboard-charts.js',
+  'dashboard-panel.js',
+  'dashboard-understanding.js',
+] as const;
 
 /** Where a dashboard module lives on disk (beside this file). */
 export function dashboardModuleFile(name: (typeof DASHBOARD_MODULES)[number]): URL {

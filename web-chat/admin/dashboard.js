@@ -5,6 +5,7 @@
 
 import { drawBench, drawFairness, drawFeedback, drawLatency, drawValidator } from './dashboard-charts.js';
 import { destroyCharts, panel, paragraph } from './dashboard-panel.js';
+import { drawUnderstanding } from './dashboard-understanding.js';
 
 /**
  * @typedef {import('./dashboard-charts.js').FairnessReport} FairnessReport
@@ -134,6 +135,13 @@ function start() {
       drawBench(panels.ndcg, body.runs, 'ndcgAt5', 'NDCG@5');
       drawBench(panels.map, body.runs, 'mapAt7', 'MAP@7');
     },
+  );
+  const understanding = panel('understanding');
+  void load(token, 'understanding', [understanding], 'Reading the latest understanding run…', (body) =>
+    drawUnderstanding(
+      understanding,
+      /** @type {import('./dashboard-understanding.js').UnderstandingResponse} */ (body),
+    ),
   );
   void load(
     token,
