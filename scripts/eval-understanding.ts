@@ -10,7 +10,11 @@ import {
   renderIntentEvaluation,
   saveUnderstandingRun,
 } from '../chains/eval/understanding/index.ts';
-import { evaluateSafety, renderSafetyEvaluation } from '../chains/eval/understanding/safety-evaluation.ts';
+import {
+  evaluateSafety,
+  renderSafetyEvaluation,
+  savedSafetyFigures,
+} from '../chains/eval/understanding/safety-evaluation.ts';
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { detectLanguage } from '../chains/understand/detect-language.ts';
 import {
@@ -155,6 +159,7 @@ try {
       fingerprint: model.fingerprint,
       validation,
       questions: questionEvaluation,
+      safety: savedSafetyFigures(safety),
     });
     console.log(`\nSaved: ${file}`);
   }

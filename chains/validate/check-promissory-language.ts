@@ -1,5 +1,6 @@
 import { foldText } from './fold-text.ts';
 import { isNegatedBefore, isQuoted } from './negation-window.ts';
+import { isClassifiable } from './promissory-classifier-gate.ts';
 import type { PromissoryModel } from './promissory-model.ts';
 import { PROMISSORY_PATTERNS } from './promissory-patterns.ts';
 import { clauses, findStructuralPromises, isCautionOrGenuineGuarantee } from './promissory-structure.ts';
@@ -13,9 +14,16 @@ const SAFE_CLAUSES: readonly RegExp[] = [
   /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   // "If someone tells you it is risk-free, …": a claim reported to warn about it.
   /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,
+  // "A guarantee that a fund can't lose is not something we can offer": the sentence denies the whole claim.
+  /[^.!?;]*\b(?:is|are)(?:n't| not) (?:something|anything|a thing|what) (?:that )?(?:we|i|you|anyone|anybody|any \w+|an \w+|a \w+)(?: or (?:anyone|anybody|we|i))? (?:can|could|will|would|should) (?:honestly |ever |really )?(?:offer|give|promise|guarantee|make|provide|say)\b[^.!?;]*/gi,
+  // "It's not true that prices always go up", "Don't assume this fund will always beat inflation": denied as a whole.
+  /\b(?:(?:it|that)(?:'s| is) (?:simply |just )?(?:not |n't |un)true|(?:it|that)(?: i|')s a myth|do(?:n't| not) (?:assume|believe|expect|think)|never (?:assume|believe|expect)|(?:it|that) (?:would be|is) (?:wrong|a mistake|misleading) to (?:say|think|assume|claim))\b[^.!?;]*/gi,
   // "A risk-free return does not exist": the clause denies the thing it names.
   /[^.!?;,]*\b(?:does(?:n't| not)|do(?:n't| not)|never) exists?\b/gi,
 ];
+
+/** "not every year", "not always", "never every time": a universal claim denied in the same breath. */
+const NEGATED_UNIVERSAL = /\b(?:not|never|n't)\s+(?:\w+\s+)?(?:every|always|each|all)\b/i;
 
 function blankSafeClauses(text: string): string {
   let blanked = text;
@@ -29,19 +37,37 @@ export type PromissoryIssue = Extract<ValidationIssue, { reason: 'promissory_lan
 
 /** Sentences (and clauses after ";") of a reply; a "." inside "4.2%" or "e.g." does not end one. */
 const SENTENCE = /(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g;
+const MARKDOWN_MARKERS = /^\s*(?:#{1,6}|>|[-*+]|\d+[.)])\s+|\*\*|__/gm;
 /** Shorter fragments ("Yes.", "Thanks!") carry no promise the patterns could have missed. */
 const MIN_CLASSIFIED_WORDS = 4;
 
 /**
- * The sentences the classifier reads, with denials blanked ("we cannot guarantee returns" is a
- * caution, not a promise) and fragments too short to promise anything left out.
+ * The sentences the classifier reads, with denials blanked ("we cannot guarantee returns" is a caution,
+ * not a promise) and fragments too short to promise anything left out. Where a denial was blanked, only
+ * the sentence's untouched clauses are read ("…, but this one will double"), never the fragment the
+ * denial leaves behind ("Nothing is certain in investing, including returns on this fund"); each must
+ * pass the gate (an investment outcome, not a caution, not plain history).
  */
-function classifiedSentences(searchable: string) {
+function classifiedSentences(searchable: string, text: string) {
   const sentences: Array<{ start: number; end: number; visible: string }> = [];
+  const add = (start: number, raw: string) => {
+    // Markdown markers ("## Your investment horizon", "- **Short term**") are not words of the sentence.
+    const visible = raw.replace(MARKDOWN_MARKERS, ' ').replace(/\s+/g, ' ').trim();
+    if (visible.split(' ').length < MIN_CLASSIFIED_WORDS || !isClassifiable(visible)) return;
+    sentences.push({ start, end: start + raw.length, visible });
+  };
   for (const sentence of searchable.matchAll(SENTENCE)) {
-    const visible = sentence[0].replace(/\s+/g, ' ').trim();
-    if (visible.split(' ').length < MIN_CLASSIFIED_WORDS) continue;
-    sentences.push({ start: sentence.index, end: sentence.index + sentence[0].length, visible });
+    const start = sentence.index;
+    const untouched = text.slice(start, start + sentence[0].length) === sentence[0];
+    if (untouched) {
+      add(start, sentence[0]);
+      continue;
+    }
+    for (const clause of clauses(sentence[0])) {
+      const clauseStart = start + clause.start;
+      if (text.slice(clauseStart, clauseStart + clause.text.length) === clause.text)
+        add(clauseStart, clause.text);
+    }
   }
   return sentences;
 }
@@ -49,7 +75,7 @@ function classifiedSentences(searchable: string) {
 /** What the classifier is shown for a text: its sentences with denials blanked (for training and tuning). */
 export function promissoryClassifierInputs(text: string): string[] {
   const folded = foldText(text);
-  return classifiedSentences(blankSafeClauses(folded)).map((sentence) => sentence.visible);
+  return classifiedSentences(blankSafeClauses(folded), folded).map((sentence) => sentence.visible);
 }
 
 /**
@@ -69,6 +95,8 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
       const end = start + match[0].length;
       if (found.some((span) => start < span.end && span.start < end)) continue;
       if (isNegatedBefore(text, start) || isQuoted(text, start, end)) continue;
+      // "positive returns in most years, but not every year": the universal is denied inside the match.
+      if (NEGATED_UNIVERSAL.test(match[0])) continue;
       const clause = clausesOfText.find(
         (part) => part.start <= start && end <= part.start + part.text.length,
       );
@@ -97,7 +125,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
     });
   }
   if (model) {
-    for (const sentence of classifiedSentences(searchable)) {
+    for (const sentence of classifiedSentences(searchable, text)) {
       if (found.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;
       if (model.probability(sentence.visible) >= model.threshold) {
         const phrase = text.slice(sentence.start, sentence.end).trim();

@@ -48,7 +48,7 @@ export const DEFAULT_PROMISSORY_TRAINING: PromissoryTrainingOptions = {
 const PROMISSORY = 'promissory';
 const COMPLIANT = 'compliant';
 /** Bumped when training changes in a way the suite files do not show. */
-const TRAINING_VERSION = 1;
+const TRAINING_VERSION = 7;
 
 /** Wraps a trained classifier as the validator's model. */
 export function createPromissoryModel(
@@ -69,6 +69,21 @@ const labelled = (suite: PromissorySuite) => [
   ...suite.promissory.map((text) => ({ text, label: PROMISSORY })),
   ...suite.compliant.map((text) => ({ text, label: COMPLIANT })),
 ];
+
+/**
+ * The lowest threshold within the false-rejection budget is the most aggressive one with that recall: every
+ * out-of-fold promissory sentence it catches scores at or above the lowest promissory score above it, so
+ * the threshold is raised to that score — same recall out of fold, the widest margin for compliant text.
+ */
+export function widenedThreshold(
+  scored: readonly { probability: number; injection: boolean; byRule: boolean }[],
+  lowest: number,
+): number {
+  const caught = scored
+    .filter((item) => item.injection && !item.byRule && item.probability >= lowest)
+    .map((item) => item.probability);
+  return caught.length === 0 ? lowest : Math.min(...caught);
+}
 
 /**
  * Trains on a suite; the threshold comes from out-of-fold probabilities, counting as false rejections
@@ -106,7 +121,7 @@ export async function trainPromissoryModel(
   const tuned = tuneThreshold(scored, settings.maxFalseRejectionRate);
   return {
     classifier: await trainTextClassifier([...examples, ...extra], fastText),
-    threshold: tuned.threshold,
+    threshold: widenedThreshold(scored, tuned.threshold),
   };
 }
 

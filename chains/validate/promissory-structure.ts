@@ -9,10 +9,10 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
-const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history)\b)`;
+const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
 /** Words allowed between "can't" and "lose": not verbs like "prevent" or "stop" that turn the meaning round. */
 const FILLER = String.raw`(?:(?:possibly|ever|really|actually|even|just|realistically|suffer|see|take|make|incur|a|any|you|your|money|it|them|to)\s+)`;
 
@@ -22,7 +22,7 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   /(?<!\b(?:be|make|making|makes)\s)\b(?:certain|sure|bound|destined|set)\s+to\b/,
   /\b(?:certainly|surely|definitely|undoubtedly|unquestionably|inevitably|assuredly)\b|\b(?:is|are)\s+(?:\w+\s+)?automatic\b/,
   /\b(?:a|the)\s+(?:certainty|given|sure\s+thing|safe\s+bet|sure\s+bet|one-way\s+bet|done\s+deal)\b|\b(?:surest|safest)\s+(?:way|bet|route)\b|\bone\s+direction\b|\bforever\b|\bworst(?:-|\s+)case\b.*\b(?:still|yet)\b/,
-  /\b(?:for\s+(?:sure|certain)|no\s+question|no\s+doubt|without\s+(?:a|any)\s+doubt|mark\s+my\s+words|trust\s+(?:me|us|the\s+process)|you\s+have\s+my\s+word|simple\s+as\s+that|that\s+much\s+is\s+(?:certain|sure|clear)|without\s+(?:having\s+to\s+)?worry\w*|one\s+way\s+to\s+go|like\s+clockwork|no\s+strings(?:\s+attached)?|capital[-\s]protected|(?:is|are)\s+a\s+lock|without\s+(?:interruption|a\s+break|exception)|year\s+after\s+year|(?:that|this|it)\s+(?:won't|will\s+not|will\s+never)\s+change|rest\s+(?:assured|easy)|count\s+on|bank\s+on|take\s+it\s+from\s+me|i'm\s+telling\s+you|full\s+stop|end\s+of\s+story|in\s+the\s+bag|no\s+catch|to\s+the\s+moon)\b/,
+  /\b(?:for\s+(?:sure|certain)|no\s+question|no\s+doubt|without\s+(?:a|any)\s+doubt|mark\s+my\s+words|trust\s+(?:me|us|the\s+process)|you\s+have\s+my\s+word|simple\s+as\s+that|that\s+much\s+is\s+(?:certain|sure|clear)|without\s+(?:having\s+to\s+)?worry\w*|one\s+way\s+to\s+go|like\s+clockwork|no\s+strings(?:\s+attached)?|capital[-\s]protected|(?:is|are)\s+a\s+lock|without\s+(?:interruption|a\s+break|exception)|year\s+after\s+year|(?:that|this|it)\s+(?:won't|will\s+not|will\s+never)\s+change|rest\s+(?:assured|easy)|count\s+on|bank\s+on|no\s+(?:\w+\s+)?surprises|nothing\s+to\s+worry\s+about|take\s+it\s+from\s+me|i'm\s+telling\s+you|full\s+stop|end\s+of\s+story|in\s+the\s+bag|no\s+catch|to\s+the\s+moon)\b/,
   /\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?(?:sure|certain|confident|positive)\b/,
   /\b(?:i|we)\s+(?:can\s+|do\s+|will\s+)?(?:promise|assure|guarantee|ensure)\b/,
   /\bpromised?\b|\bassured\b/,
@@ -47,6 +47,8 @@ const CERTAINTY_CUES: readonly RegExp[] = [
     String.raw`(?:${RISE}|winners?|profits?|gains?)\b[^.!?]{0,30}\bevery\s+(?:single\s+)?(?:time|year|quarter|month)\b`,
   ),
   new RegExp(String.raw`\bnothing\s+(?:that\s+)?(?:can|could|will)\s+(?:\w+\s+){0,3}?${LOSS}\b`),
+  // "your capital stays intact", "the fund only heads upwards", "a smooth 10% a year".
+  /\b(?:stays?|remains?|kept|keeps?)\s+(?:\w+\s+)?(?:intact|whole|untouched)\b|\bonly\s+(?:ever\s+)?(?:heads?|moves?|goes|go|went|travels?|trends?|points?)\s+(?:up|upwards?|higher)\b|\b(?:smooth|steady|reliable|dependable|consistent)\s+(?:\d+(?:\.\d+)?\s?%|(?:\w+\s+)?(?:returns?|gains?|profits?|growth))/,
   new RegExp(String.raw`\b(?:always|never\s+fails\s+to|reliably|consistently)\s+(?:\w+\s+)?${RISE}\b`),
   /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+(?:[$€£]?\d|double|twice|triple)/,
 ];
@@ -59,8 +61,13 @@ const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assumin
 
 /** Investment outcomes a certainty cue can be about. */
 const OUTCOME = new RegExp(
-  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
+  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
 );
+
+/** Whether a clause talks about an investment outcome (returns, value, your money, this fund, a rise or a loss). */
+export function mentionsInvestmentOutcome(clause: string): boolean {
+  return OUTCOME.test(clause.toLowerCase());
+}
 
 /** Clauses that warn, deny or report someone else's claim: whatever certainty they hold is not ours. */
 const REPORTED = new RegExp(
@@ -86,7 +93,7 @@ const HEDGED = new RegExp(
  * guarantee about them is a fact, not a promise about an investment.
  */
 const GUARANTEED_PRODUCT =
-  /\b(?:deposits?|fixed[-\s](?:rate|term)|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
+  /\b(?:deposits?|fixed[-\s](?:rate|term)|fixed\s+(?:\w+\s+)?(?:bonds?|accounts?|savings|isas?|cds?|certificates?)|certificates?\s+of\s+deposit|savings\s+rates?|(?:rate|rates|interest)\s+(?:is|are)\s+fixed|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
 
 const RISK_DENIAL = /\brisk|\bdownside\b/;
 const COMPARISON_WITH_DEPOSIT =
@@ -106,7 +113,8 @@ export function isCautionOrGenuineGuarantee(clause: string, claim = ''): boolean
 }
 
 /** Clause breaks: sentence ends, semicolons, and contrastive joints ("…, but the fund can fall"). */
-const CLAUSE = /[^.!?;:\n]+(?:[.!?;:]+|$)/g;
+/** Clauses end at . ! ? ; : — but not at the "." of "4.1%" or the ":" of "10:30". */
+const CLAUSE = /(?:[^.!?;:\n]|(?<=\d)[.:](?=\d))+(?:[.!?;:]+|$)/g;
 const CONTRAST = /,?\s+\b(?:(?<!help\s)but|however|although|though|whereas|unlike)\b|\s+-\s+/;
 
 /** The clauses of a text with their offsets. */

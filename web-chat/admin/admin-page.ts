@@ -40,6 +40,13 @@ const PANELS: readonly PanelSpec[] = [
     about: 'MAP@7 (the Santander competition metric) per method across the same saved runs.',
   },
   {
+    id: 'understanding',
+    title: 'Understanding: intents and safety checks',
+    about:
+      'The latest saved <code>npm run eval:understanding</code> run: intent accuracy, macro-F1, out-of-scope precision and recall, injection recall and false alarms by language, promissory recall and false rejections.',
+    wide: true,
+  },
+  {
     id: 'feedback',
     title: 'Feedback',
     about: 'Thumbs up and down on replies, and products accepted or declined, from every channel.',

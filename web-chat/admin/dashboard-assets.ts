@@ -7,6 +7,7 @@ export const DASHBOARD_MODULES = [
   'dashboard-charts.js',
   'dashboard-fairness.js',
   'dashboard-panel.js',
+  'dashboard-understanding.js',
 ] as const;
 
 /** Where a dashboard module lives on disk (beside this file). */

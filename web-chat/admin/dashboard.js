@@ -6,6 +6,7 @@
 import { drawBench, drawFeedback, drawLatency, drawValidator } from './dashboard-charts.js';
 import { drawFairness } from './dashboard-fairness.js';
 import { destroyCharts, panel, paragraph } from './dashboard-panel.js';
+import { drawUnderstanding } from './dashboard-understanding.js';
 
 /**
  * @typedef {import('./dashboard-fairness.js').FairnessReport} FairnessReport
@@ -135,6 +136,13 @@ function start() {
       drawBench(panels.ndcg, body.runs, 'ndcgAt5', 'NDCG@5');
       drawBench(panels.map, body.runs, 'mapAt7', 'MAP@7');
     },
+  );
+  const understanding = panel('understanding');
+  void load(token, 'understanding', [understanding], 'Reading the latest understanding run…', (body) =>
+    drawUnderstanding(
+      understanding,
+      /** @type {import('./dashboard-understanding.js').UnderstandingResponse} */ (body),
+    ),
   );
   void load(
     token,

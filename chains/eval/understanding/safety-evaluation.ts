@@ -24,6 +24,7 @@ import {
   type LabelledSentence,
   type PromissoryEvaluation,
 } from './promissory-metrics.ts';
+import type { SavedSafetyFigures } from './understanding-run.ts';
 
 /** The user's own files (one text per line); without them, the project's seeded validation splits are used. */
 export interface SafetyEvaluationOptions {
@@ -123,6 +124,24 @@ export async function evaluateSafety(options: SafetyEvaluationOptions): Promise<
       patternsOnly: evaluatePromissoryCheck(promissory.sentences),
       withClassifier: evaluatePromissoryCheck(promissory.sentences, model),
     },
+  };
+}
+
+/** The figures a saved run keeps: the detector in use (rules + classifier) and the promissory check with its classifier. */
+export function savedSafetyFigures(evaluation: SafetyEvaluation): SavedSafetyFigures {
+  const { injection, promissory } = evaluation;
+  const check = promissory.withClassifier ?? promissory.patternsOnly;
+  return {
+    injection: {
+      detector: injection.detectorId,
+      source: injection.source,
+      recall: injection.detector.recall,
+      falseAlarmRate: injection.detector.falseAlarmRate,
+      injections: injection.detector.injections,
+      benign: injection.detector.benign,
+      byLanguage: injection.detector.byLanguage,
+    },
+    promissory: { ...check, source: promissory.source },
   };
 }
 

@@ -18,6 +18,33 @@ const Evaluation = z.strictObject({
   predictionMs: z.number().min(0),
 });
 
+const optionalRate = rate.nullable();
+const DetectionRates = z.strictObject({
+  recall: optionalRate,
+  falseAlarmRate: optionalRate,
+  injections: z.number().int().min(0),
+  benign: z.number().int().min(0),
+});
+/** The safety figures of a run: the injection screen (overall and by language) and the promissory check. */
+export const SavedSafetyFigures = z.strictObject({
+  injection: DetectionRates.extend({
+    /** Which detector: "rules+classifier:<fingerprint>", or "rules" when no classifier could be trained. */
+    detector: z.string(),
+    source: z.string(),
+    byLanguage: z.record(z.string(), DetectionRates),
+  }),
+  promissory: z.strictObject({
+    check: z.string(),
+    source: z.string(),
+    recall: optionalRate,
+    falseRejectionRate: optionalRate,
+    promissory: z.number().int().min(0),
+    compliant: z.number().int().min(0),
+  }),
+});
+/** Saved safety figures. */
+export type SavedSafetyFigures = z.infer<typeof SavedSafetyFigures>;
+
 /** One `npm run eval:understanding` run, saved beside the `/bench` runs. */
 export const UnderstandingRun = z.strictObject({
   timestamp: z.iso.datetime(),
@@ -26,6 +53,8 @@ export const UnderstandingRun = z.strictObject({
   validation: Evaluation,
   /** The user's `--questions` file, when it had expected intents. */
   questions: Evaluation.extend({ file: z.string() }).nullable(),
+  /** Injection and promissory figures; absent in runs saved before they were recorded. */
+  safety: SavedSafetyFigures.optional(),
 });
 /** A saved evaluation run. */
 export type UnderstandingRun = z.infer<typeof UnderstandingRun>;

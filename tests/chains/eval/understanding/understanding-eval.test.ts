@@ -9,6 +9,10 @@ import {
   readQuestionFile,
   saveUnderstandingRun,
 } from '../../../../chains/eval/understanding/index.ts';
+import {
+  type SafetyEvaluation,
+  savedSafetyFigures,
+} from '../../../../chains/eval/understanding/safety-evaluation.ts';
 import type { IntentModel } from '../../../../chains/understand/index.ts';
 
 let folder: string;
@@ -100,5 +104,83 @@ describe('saved understanding runs', () => {
     const newest = await saveUnderstandingRun(run('2026-12-02T10:00:00.000Z'), folder);
     expect(path.basename(newest)).toBe('understanding-2026-12-02T10-00-00-000Z.json');
     expect((await loadLatestUnderstandingRun(folder))?.timestamp).toBe('2026-12-02T10:00:00.000Z');
+  });
+});
+
+describe('safety figures of a saved run', () => {
+  const rates = (
+    recall: number | null,
+    falseAlarmRate: number | null,
+    injections: number,
+    benign: number,
+  ) => ({
+    recall,
+    falseAlarmRate,
+    injections,
+    benign,
+  });
+  const evaluation: SafetyEvaluation = {
+    injection: {
+      source: 'split',
+      rulesOnly: { ...rates(0.2, 0, 10, 20), byLanguage: {} },
+      detector: { ...rates(0.9, 0.05, 10, 20), byLanguage: { de: rates(1, 0, 4, 6) } },
+      detectorId: 'rules+classifier:abc',
+      postScreen: { ...rates(0.8, 0, 10, 20), byLanguage: {} },
+      postScreenId: 'rules+classifier:abc@posts',
+    },
+    promissory: {
+      source: 'suite split',
+      patternsOnly: { recall: 0.9, falseRejectionRate: 0, promissory: 10, compliant: 12, check: 'patterns' },
+      withClassifier: {
+        recall: 1,
+        falseRejectionRate: 1 / 12,
+        promissory: 10,
+        compliant: 12,
+        check: 'patterns+classifier:def',
+      },
+    },
+  };
+
+  it('keeps the detector in use and the promissory check with its classifier, and loads them back', async () => {
+    const safety = savedSafetyFigures(evaluation);
+    expect(safety).toEqual({
+      injection: {
+        detector: 'rules+classifier:abc',
+        source: 'split',
+        ...rates(0.9, 0.05, 10, 20),
+        byLanguage: { de: rates(1, 0, 4, 6) },
+      },
+      promissory: {
+        check: 'patterns+classifier:def',
+        source: 'suite split',
+        recall: 1,
+        falseRejectionRate: 1 / 12,
+        promissory: 10,
+        compliant: 12,
+      },
+    });
+    const directory = path.join(folder, 'with-safety');
+    await saveUnderstandingRun(
+      {
+        timestamp: '2026-12-03T10:00:00.000Z',
+        fingerprint: 'y',
+        validation: {
+          examples: 2,
+          accuracy: 0.5,
+          banking77Accuracy: null,
+          banking77Examples: 0,
+          macroF1: 0.5,
+          confusedPairs: [],
+          outOfScope: { precision: 1, recall: 1, support: 1 },
+          coverage: 1,
+          confidentAccuracy: 0.5,
+          predictionMs: 0.1,
+        },
+        questions: null,
+        safety,
+      },
+      directory,
+    );
+    expect((await loadLatestUnderstandingRun(directory))?.safety).toEqual(safety);
   });
 });

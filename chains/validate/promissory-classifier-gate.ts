@@ -1,0 +1,35 @@
+import { isCautionOrGenuineGuarantee, mentionsInvestmentOutcome } from './promissory-structure.ts';
+
+/**
+ * Which clauses the promissory classifier may reject. The classifier reads word patterns, so on its own it
+ * also rejects sentences that share a promise's words but cannot promise anything: ones about no investment
+ * outcome ("I'm sure you'll find the app easier"), cautions and genuinely guaranteed products (the same
+ * test the structural check uses), and plain history ("the fund had a loss of 9% in its worst year").
+ */
+
+/** A verb form or time word that places a clause in the past. */
+const PAST =
+  /\b(?:had|was|were|did|returned|lost|fell|rose|gained|grew|dropped|delivered|paid|made|ended|beat|outperformed|underperformed|last\s+(?:year|month|quarter|decade)|in\s+(?:19|20)\d\d)\b/;
+/** Anything that reaches past the record into now or the future, or asserts certainty: not plain history. */
+const PRESENT_OR_FUTURE =
+  /\b(?:will|'ll|shall|going\s+to|gonna|always|never|forever|ever|can|can't|cannot|won't|would|guarantee\w*|certain\w*|sure|promise\w*|assure\w*|every|only|zero|risk\w*|safe\w*|protect\w*|secure\w*|is|are|am|'s|'re|be|keeps?|does|do|you|your|too)\b/;
+
+/** A two-sided or hedged statement ("this can change", "will rise and fall", "may"): a caution, not a promise. */
+const HEDGED =
+  /\b(?:may|might|could|can\s+(?:also\s+)?(?:change|vary|fall|drop|go\s+down|move|lose)|up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+(?:and|or|as\s+well\s+as)\s+up|(?:rise|go\s+up|goes\s+up)\s+(?:and|or|as\s+well\s+as)\s+(?:fall|go\s+down|goes\s+down|drop)|(?:fall|go\s+down|drop)\s+(?:and|or|as\s+well\s+as)\s+(?:rise|go\s+up))\b/;
+/** Outcomes beyond the structural check's list that a promise can be about, and verbs that only look like one. */
+const LIFE_OUTCOME = /\b(?:retire\w*|nest\s+egg|financially|afford)\b/;
+const SHARE_AS_VERB = /\bshare\s+(?:it|them|this|that|your|my|our|with|details)\b/g;
+
+/** A clause that only reports what happened ("returned 8% last year"): a fact, never a promise. */
+export function reportsOnlyThePast(clause: string): boolean {
+  const lower = clause.toLowerCase();
+  return PAST.test(lower) && !PRESENT_OR_FUTURE.test(lower);
+}
+
+/** Whether the classifier's verdict counts for this clause or sentence. */
+export function isClassifiable(clause: string): boolean {
+  const lower = clause.toLowerCase().replace(SHARE_AS_VERB, ' ');
+  if (!mentionsInvestmentOutcome(lower) && !LIFE_OUTCOME.test(lower)) return false;
+  return !HEDGED.test(lower) && !isCautionOrGenuineGuarantee(lower) && !reportsOnlyThePast(lower);
+}
