@@ -76,6 +76,11 @@ export function loadMarkdownAsset(file: string = MARKDOWN_SCRIPT_FILE): Promise<
   );
 }
 
+/** Any script served as it is on disk (Chart.js, the dashboard's modules), read once, with its ETag. */
+export function loadScriptAsset(file: URL | string): Promise<WidgetAsset> {
+  return settledAsset(readFile(file, 'utf8'));
+}
+
 function settledAsset(text: Promise<string>): Promise<WidgetAsset> {
   const asset = text.then((body) => ({
     body,

@@ -8,7 +8,7 @@ import { clientAddress, type TrustProxy } from '../client-address.ts';
 import { bearerToken, MIN_TOKEN_SECRET_LENGTH } from '../customer-token.ts';
 import { FixedWindowRateLimiter } from '../fixed-window-rate-limiter.ts';
 import { errorBody, toWebChatError, WebChatError } from '../web-chat-error.ts';
-import { loadWidgetAsset, type WidgetAsset } from '../widget-asset.ts';
+import { loadScriptAsset, type WidgetAsset } from '../widget-asset.ts';
 import { ADMIN_PAGE_SECURITY_POLICY, renderAdminPage } from './admin-page.ts';
 import type {
   BenchRunsResponse,
@@ -72,7 +72,7 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
     now,
   });
   const reportError = dependencies.reportError ?? ((error: unknown) => console.error('admin:', error));
-  const chartScript = chartScriptFile().then((file) => loadWidgetAsset(file));
+  const chartScript = chartScriptFile().then((file) => loadScriptAsset(file));
   chartScript.catch(() => {});
 
   const isAdmin = (userId: string): boolean => {
@@ -115,7 +115,7 @@ export function createAdminRoutes(dependencies: AdminRoutesDependencies): Hono {
     return context.html(renderAdminPage(context.req.path));
   });
   for (const name of DASHBOARD_MODULES) {
-    const script = loadWidgetAsset(dashboardModuleFile(name));
+    const script = loadScriptAsset(dashboardModuleFile(name));
     admin.get(`/${name}`, (context) => serveScript(context, script));
   }
   admin.get('/chart.umd.js', (context) => serveScript(context, chartScript));
