@@ -108,6 +108,23 @@ describe('understand (scripted model)', () => {
   });
 });
 
+describe('understand with an in-scope/out-of-scope gate (scripted model)', () => {
+  const gated: IntentModel = {
+    ...MODEL,
+    calibration: { ...MODEL.calibration, outOfScopeGateAbove: 0.7 },
+    outOfScopeProbability: (text) => (text === 'sure' ? 0.1 : 0.95),
+  };
+  it('is out of scope when the gate says so, even for a confident in-scope guess', async () => {
+    const understanding = await understand('unsure', { ...context, intents: gated });
+    expect(understanding.intent).toBe('out_of_scope');
+    expect(understanding.flags.outOfScope).toBe(true);
+    expect(understanding.because).toBe('out-of-scope gate 0.95 ≥ 0.7 (best guess card_arrival)');
+  });
+  it('lets a message the gate passes through to its intent', async () => {
+    expect((await understand('sure', { ...context, intents: gated })).intent).toBe('card_arrival');
+  });
+});
+
 describe('routeTurn by kind', () => {
   const base = {
     confidence: 0.9,
@@ -148,5 +165,22 @@ describe('the trained intent model (Banking77 + project examples)', () => {
   ])('"%s" → %s', async (message, intent) => {
     const understanding = await understand(message, { ...context, intents: await testIntentModel() });
     expect(understanding.intent).toBe(intent);
+  });
+
+  it('has a gate, calibrated on the training data, that stops an out-of-scope message and passes a banking one', async () => {
+    const model = await testIntentModel();
+    const gateAbove = model.calibration.outOfScopeGateAbove ?? Number.NaN;
+    expect(gateAbove).toBeGreaterThan(0);
+    expect(
+      model.outOfScopeProbability?.('Which football team won the league in 1998?'),
+    ).toBeGreaterThanOrEqual(gateAbove);
+    expect(model.outOfScopeProbability?.('I topped up with my card but the money is not there')).toBeLessThan(
+      gateAbove,
+    );
+    const passed = await understand('I topped up with my card but the money is not there', {
+      ...context,
+      intents: model,
+    });
+    expect(passed.flags.outOfScope).toBe(false);
   });
 });
