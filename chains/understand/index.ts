@@ -16,6 +16,7 @@ export {
 export { IN_SCOPE_LABEL, type IntentModel, type IntentScore, intentModelFrom } from './intent-model.ts';
 export type { DetectedLanguage, LanguageDetector } from './language-detector.ts';
 export {
+  chooseOnInnerSplit,
   DEFAULT_INTENT_TRAINING,
   type IntentData,
   type IntentTrainingOptions,
