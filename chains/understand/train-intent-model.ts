@@ -68,7 +68,7 @@ export const DEFAULT_INTENT_TRAINING: IntentTrainingOptions = {
 };
 
 /** Bump when the training procedure changes in a way the options do not show. */
-const TRAINING_VERSION = 'intent-model-v3';
+const TRAINING_VERSION = 'intent-model-v4';
 const FOLDER = 'understanding';
 const MODEL_FILE = 'intent-model.bin';
 const LINEAR_MODEL_FILE = 'intent-linear.bin';
