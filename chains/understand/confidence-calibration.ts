@@ -8,6 +8,10 @@ export const ConfidenceCalibration = z.strictObject({
   outOfScopeBelow: z.number().min(0).max(1),
   /** At or above this probability from the in-scope/out-of-scope gate, the message is out of scope (absent: no gate). */
   outOfScopeGateAbove: z.number().min(0).max(1).optional(),
+  /** A predicted "out of scope" counts only at or above this probability; below it the best in-scope guess stands (absent: always counts). */
+  outOfScopePredictedAbove: z.number().min(0).max(1).optional(),
+  /** An in-scope guess at or above this probability is kept whatever the gate says (absent: the gate always decides). */
+  gateYieldsAbove: z.number().min(0).max(1).optional(),
   /** Accuracy of the answers given at or above `clarifyBelow` on the calibration split. */
   confidentAccuracy: z.number().min(0).max(1),
   /** Share of calibration messages answered without a clarifying question. */
@@ -31,6 +35,10 @@ export interface CalibrationTargets {
   accuracy: number;
   /** Precision the out-of-scope decision must keep; recall is maximised under it. */
   outOfScopePrecision: number;
+  /** Whether a confident in-scope guess (at or above `clarifyBelow`) is kept whatever the gate says. */
+  gateYieldsToConfident?: boolean;
+  /** Whether a predicted "out of scope" needs a tuned minimum probability to count. */
+  predictedFloor?: boolean;
 }
 
 /** The intent id the calibration treats as "not something this assistant does". */
@@ -38,6 +46,12 @@ export const OUT_OF_SCOPE_INTENT = 'out_of_scope';
 
 const CANDIDATES = Array.from({ length: 96 }, (_, index) => index / 100);
 const GATE_CANDIDATES = Array.from({ length: 99 }, (_, index) => (index + 1) / 100);
+const PREDICTED_FLOOR_CANDIDATES = Array.from({ length: 19 }, (_, index) => (index + 1) / 20);
+
+type OutOfScopeThresholds = Pick<
+  ConfidenceCalibration,
+  'outOfScopeBelow' | 'outOfScopeGateAbove' | 'outOfScopePredictedAbove' | 'gateYieldsAbove'
+>;
 
 /** Which rule makes a prediction out of scope: predicted so, the gate, or too unsure. */
 export type OutOfScopeRule = 'predicted' | 'gate' | 'unsure';
@@ -49,11 +63,19 @@ export type OutOfScopeRule = 'predicted' | 'gate' | 'unsure';
 export function outOfScopeRule(
   top: { intent: string; confidence: number },
   outOfScopeProbability: number | undefined,
-  calibration: Pick<ConfidenceCalibration, 'outOfScopeBelow' | 'outOfScopeGateAbove'>,
+  calibration: OutOfScopeThresholds,
 ): OutOfScopeRule | null {
-  if (top.intent === OUT_OF_SCOPE_INTENT) return 'predicted';
+  const predictedOutOfScope = top.intent === OUT_OF_SCOPE_INTENT;
+  if (predictedOutOfScope && top.confidence >= (calibration.outOfScopePredictedAbove ?? 0))
+    return 'predicted';
   const gate = calibration.outOfScopeGateAbove;
-  if (gate !== undefined && outOfScopeProbability !== undefined && outOfScopeProbability >= gate)
+  const gateYields = !predictedOutOfScope && top.confidence >= (calibration.gateYieldsAbove ?? 2);
+  if (
+    gate !== undefined &&
+    outOfScopeProbability !== undefined &&
+    outOfScopeProbability >= gate &&
+    !gateYields
+  )
     return 'gate';
   if (top.confidence < calibration.outOfScopeBelow) return 'unsure';
   return null;
@@ -71,6 +93,7 @@ export function calibrateConfidence(
   if (predictions.length === 0) throw new RangeError('calibration needs at least one validation prediction');
   const { accuracy: targetAccuracy, outOfScopePrecision } =
     typeof targets === 'number' ? { accuracy: targets, outOfScopePrecision: 0.9 } : targets;
+  const options: Partial<CalibrationTargets> = typeof targets === 'number' ? {} : targets;
   const inScope = predictions.filter((prediction) => prediction.predicted !== OUT_OF_SCOPE_INTENT);
   let clarifyBelow = CANDIDATES[CANDIDATES.length - 1] ?? 0.95;
   for (const threshold of CANDIDATES) {
@@ -82,23 +105,34 @@ export function calibrateConfidence(
   }
   const hasGate = predictions.every((prediction) => prediction.outOfScopeProbability !== undefined);
   const gates: (number | undefined)[] = hasGate ? [...GATE_CANDIDATES, undefined] : [undefined];
-  let best = { outOfScopeBelow: 0, gate: undefined as number | undefined, score: [-1, -1, -1] };
+  const floors: (number | undefined)[] = options.predictedFloor
+    ? [undefined, ...PREDICTED_FLOOR_CANDIDATES]
+    : [undefined];
+  const gateYieldsAbove = hasGate && options.gateYieldsToConfident ? clarifyBelow : undefined;
+  let best: { thresholds: OutOfScopeThresholds; score: number[] } = {
+    thresholds: { outOfScopeBelow: 0 },
+    score: [-1, -1, -1],
+  };
   for (const outOfScopeBelow of CANDIDATES.filter((candidate) => candidate <= clarifyBelow)) {
     for (const gate of gates) {
-      const { precision, recall, f1 } = outOfScopeQuality(predictions, {
-        outOfScopeBelow,
-        outOfScopeGateAbove: gate,
-      });
-      // Meeting the precision target first, then recall, then F1; among equals the first (lowest) thresholds.
-      const score = precision >= outOfScopePrecision ? [1, recall, f1] : [0, f1, recall];
-      if (isBetter(score, best.score)) best = { outOfScopeBelow, gate, score };
+      for (const floor of floors) {
+        const thresholds: OutOfScopeThresholds = {
+          outOfScopeBelow,
+          ...(gate === undefined ? {} : { outOfScopeGateAbove: gate }),
+          ...(floor === undefined ? {} : { outOfScopePredictedAbove: floor }),
+          ...(gate === undefined || gateYieldsAbove === undefined ? {} : { gateYieldsAbove }),
+        };
+        const { precision, recall, f1 } = outOfScopeQuality(predictions, thresholds);
+        // Meeting the precision target first, then recall, then F1; among equals the first (lowest) thresholds.
+        const score = precision >= outOfScopePrecision ? [1, recall, f1] : [0, f1, recall];
+        if (isBetter(score, best.score)) best = { thresholds, score };
+      }
     }
   }
   const answered = inScope.filter((prediction) => prediction.confidence >= clarifyBelow);
   return {
     clarifyBelow,
-    outOfScopeBelow: best.outOfScopeBelow,
-    ...(best.gate === undefined ? {} : { outOfScopeGateAbove: best.gate }),
+    ...best.thresholds,
     confidentAccuracy: answered.length > 0 ? accuracy(answered) : 0,
     coverage: answered.length / predictions.length,
   };
@@ -121,7 +155,7 @@ function accuracy(predictions: readonly ScoredPrediction[]): number {
 
 function outOfScopeQuality(
   predictions: readonly ScoredPrediction[],
-  calibration: Pick<ConfidenceCalibration, 'outOfScopeBelow' | 'outOfScopeGateAbove'>,
+  calibration: OutOfScopeThresholds,
 ): { precision: number; recall: number; f1: number } {
   let truePositives = 0;
   let falsePositives = 0;

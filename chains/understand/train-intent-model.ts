@@ -47,6 +47,10 @@ export interface IntentTrainingOptions {
   targetAccuracy: number;
   /** Out-of-scope precision the thresholds must keep on the inner split (recall is maximised under it). */
   targetOutOfScopePrecision: number;
+  /** Keep a confident in-scope guess whatever the gate says. */
+  gateYieldsToConfident: boolean;
+  /** Tune a minimum probability for a predicted "out of scope" to count (below it the best in-scope guess stands). */
+  predictedFloor: boolean;
 }
 
 /**
@@ -65,6 +69,8 @@ export const DEFAULT_INTENT_TRAINING: IntentTrainingOptions = {
   splitSeed: 11,
   targetAccuracy: 0.95,
   targetOutOfScopePrecision: 0.92,
+  gateYieldsToConfident: false,
+  predictedFloor: false,
 };
 
 /** Bump when the training procedure changes in a way the options do not show. */
@@ -253,6 +259,8 @@ export function chooseOnInnerSplit(
     calibration: calibrateConfidence(predictions, {
       accuracy: options.targetAccuracy,
       outOfScopePrecision: options.targetOutOfScopePrecision,
+      gateYieldsToConfident: options.gateYieldsToConfident,
+      predictedFloor: options.predictedFloor,
     }),
   };
 }

@@ -75,20 +75,23 @@ export async function understand(message: string, context: UnderstandingContext)
       `confidence ${top.confidence.toFixed(2)} below ${outOfScopeBelow} (best guess ${top.intent})`,
     );
   }
-  const urgent = intentDefinition(top.intent)?.urgent ?? false;
+  // A predicted "out of scope" below its tuned floor is not trusted: the best in-scope guess is used instead.
+  const guess = top.intent === OUT_OF_SCOPE_INTENT ? (alternatives[0] ?? top) : top;
+  const urgent = intentDefinition(guess.intent)?.urgent ?? false;
   // Urgent intents are answered even when unsure: the immediate steps and a person cost little if wrong.
-  if (urgent) return decided(top.intent, top.confidence, `urgent intent (${top.confidence.toFixed(2)})`);
-  if (top.confidence < clarifyBelow && alternatives.length >= 2) {
+  if (urgent)
+    return decided(guess.intent, guess.confidence, `urgent intent (${guess.confidence.toFixed(2)})`);
+  if (guess.confidence < clarifyBelow && alternatives.length >= 2) {
     return decided(
-      top.intent,
-      top.confidence,
-      `confidence ${top.confidence.toFixed(2)} below ${clarifyBelow}`,
+      guess.intent,
+      guess.confidence,
+      `confidence ${guess.confidence.toFixed(2)} below ${clarifyBelow}`,
       {
         clarify: true,
       },
     );
   }
-  return decided(top.intent, top.confidence, `confidence ${top.confidence.toFixed(2)}`);
+  return decided(guess.intent, guess.confidence, `confidence ${guess.confidence.toFixed(2)}`);
 }
 
 function result(

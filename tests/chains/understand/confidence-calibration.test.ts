@@ -81,6 +81,36 @@ describe('calibrateConfidence', () => {
     ).toBeNull();
   });
 
+  it('keeps a confident in-scope guess whatever the gate says, when asked to', () => {
+    const calibration = { outOfScopeBelow: 0.1, outOfScopeGateAbove: 0.7, gateYieldsAbove: 0.5 };
+    expect(outOfScopeRule({ intent: 'small_talk', confidence: 0.8 }, 0.95, calibration)).toBeNull();
+    expect(outOfScopeRule({ intent: 'small_talk', confidence: 0.49 }, 0.95, calibration)).toBe('gate');
+  });
+
+  it('counts a predicted "out of scope" only at or above its floor', () => {
+    const calibration = { outOfScopeBelow: 0.1, outOfScopePredictedAbove: 0.4 };
+    expect(outOfScopeRule({ intent: 'out_of_scope', confidence: 0.4 }, undefined, calibration)).toBe(
+      'predicted',
+    );
+    expect(outOfScopeRule({ intent: 'out_of_scope', confidence: 0.3 }, undefined, calibration)).toBeNull();
+  });
+
+  it('tunes the predicted-out-of-scope floor that keeps the target precision', () => {
+    // Two in-scope messages are wrongly predicted out of scope at 0.3 and 0.35; the real ones score ≥ 0.6.
+    const predictions = [
+      prediction('a', 'a', 0.9),
+      prediction('small_talk', 'out_of_scope', 0.3),
+      prediction('b', 'out_of_scope', 0.35),
+      prediction('out_of_scope', 'out_of_scope', 0.6),
+      prediction('out_of_scope', 'out_of_scope', 0.8),
+    ];
+    const targets = { accuracy: 0.95, outOfScopePrecision: 0.9 };
+    expect(calibrateConfidence(predictions, targets).outOfScopePredictedAbove).toBeUndefined();
+    expect(
+      calibrateConfidence(predictions, { ...targets, predictedFloor: true }).outOfScopePredictedAbove,
+    ).toBe(0.4);
+  });
+
   it('refuses an empty validation set', () => {
     expect(() => calibrateConfidence([])).toThrow(/at least one validation prediction/);
   });
