@@ -39,6 +39,8 @@ export interface CalibrationTargets {
   gateYieldsToConfident?: boolean;
   /** Whether a predicted "out of scope" needs a tuned minimum probability to count. */
   predictedFloor?: boolean;
+  /** 'balanced': maximise the lower of precision and recall (both matter equally) instead of recall at the precision target. */
+  outOfScopeObjective?: 'recall-at-precision' | 'balanced';
 }
 
 /** The intent id the calibration treats as "not something this assistant does". */
@@ -123,8 +125,14 @@ export function calibrateConfidence(
           ...(gate === undefined || gateYieldsAbove === undefined ? {} : { gateYieldsAbove }),
         };
         const { precision, recall, f1 } = outOfScopeQuality(predictions, thresholds);
-        // Meeting the precision target first, then recall, then F1; among equals the first (lowest) thresholds.
-        const score = precision >= outOfScopePrecision ? [1, recall, f1] : [0, f1, recall];
+        // Meeting the precision target first, then recall, then F1 (or, balanced, the lower of precision and
+        // recall, then F1); among equals the first (lowest) thresholds.
+        const score =
+          options.outOfScopeObjective === 'balanced'
+            ? [Math.min(precision, recall), f1]
+            : precision >= outOfScopePrecision
+              ? [1, recall, f1]
+              : [0, f1, recall];
         if (isBetter(score, best.score)) best = { thresholds, score };
       }
     }

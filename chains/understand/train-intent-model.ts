@@ -51,6 +51,8 @@ export interface IntentTrainingOptions {
   gateYieldsToConfident: boolean;
   /** Tune a minimum probability for a predicted "out of scope" to count (below it the best in-scope guess stands). */
   predictedFloor: boolean;
+  /** How the out-of-scope thresholds trade precision against recall on the inner split. */
+  outOfScopeObjective: 'recall-at-precision' | 'balanced';
 }
 
 /**
@@ -71,6 +73,7 @@ export const DEFAULT_INTENT_TRAINING: IntentTrainingOptions = {
   targetOutOfScopePrecision: 0.92,
   gateYieldsToConfident: false,
   predictedFloor: false,
+  outOfScopeObjective: 'recall-at-precision',
 };
 
 /** Bump when the training procedure changes in a way the options do not show. */
@@ -261,6 +264,7 @@ export function chooseOnInnerSplit(
       outOfScopePrecision: options.targetOutOfScopePrecision,
       gateYieldsToConfident: options.gateYieldsToConfident,
       predictedFloor: options.predictedFloor,
+      outOfScopeObjective: options.outOfScopeObjective,
     }),
   };
 }

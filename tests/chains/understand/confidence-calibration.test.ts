@@ -111,6 +111,22 @@ describe('calibrateConfidence', () => {
     ).toBe(0.4);
   });
 
+  it('balances out-of-scope precision and recall when asked to, instead of recall at the precision target', () => {
+    // Floor 0.35 keeps precision 100% at recall 2/3 (lower of the two: 67%); no floor catches 3/3 with one
+    // false alarm (precision 75%, recall 100%: lower of the two 75%).
+    const predictions = [
+      prediction('a', 'a', 0.9),
+      prediction('b', 'out_of_scope', 0.3),
+      prediction('out_of_scope', 'out_of_scope', 0.25),
+      prediction('out_of_scope', 'out_of_scope', 0.6),
+      prediction('out_of_scope', 'out_of_scope', 0.8),
+    ];
+    const targets = { accuracy: 0.95, outOfScopePrecision: 0.9, predictedFloor: true };
+    expect(calibrateConfidence(predictions, targets).outOfScopePredictedAbove).toBe(0.35);
+    const balanced = calibrateConfidence(predictions, { ...targets, outOfScopeObjective: 'balanced' });
+    expect(balanced.outOfScopePredictedAbove).toBeUndefined();
+  });
+
   it('refuses an empty validation set', () => {
     expect(() => calibrateConfidence([])).toThrow(/at least one validation prediction/);
   });
