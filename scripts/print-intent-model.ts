@@ -10,6 +10,9 @@ export function printIntentModel(prepared: PreparedIntentModel): void {
     `Intent model: ${how} (${prepared.folder}); clarify below ${calibration.clarifyBelow}, ` +
       `out of scope below ${calibration.outOfScopeBelow}` +
       (calibration.outOfScopeGateAbove === undefined ? '' : ` or gate ≥ ${calibration.outOfScopeGateAbove}`) +
+      (calibration.outOfScopePredictedAbove === undefined
+        ? ''
+        : ` or predicted out of scope at ≥ ${calibration.outOfScopePredictedAbove}`) +
       `, ${(calibration.coverage * 100).toFixed(1)}% answered directly at ` +
       `${(calibration.confidentAccuracy * 100).toFixed(1)}% accuracy on the inner calibration split.`,
   );

@@ -60,7 +60,8 @@ describe('chooseOnInnerSplit', () => {
     };
     const { 'weather tomorrow': _, ...inScopeTruth } = TRUTH;
     const members = { fastText: scripted(inScopeTruth, 0.6), linear: scripted(inScopeTruth, 0.6), gate };
-    const { calibration } = chooseOnInnerSplit(members, INNER, DEFAULT_INTENT_TRAINING);
+    const options = { ...DEFAULT_INTENT_TRAINING, outOfScopeObjective: 'recall-at-precision' as const };
+    const { calibration } = chooseOnInnerSplit(members, INNER, options);
     // The lowest threshold above every in-scope text's 0.2 that still catches the 0.8.
     expect(calibration.outOfScopeGateAbove).toBe(0.21);
     expect(calibration.outOfScopeBelow).toBe(0);

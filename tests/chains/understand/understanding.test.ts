@@ -125,6 +125,26 @@ describe('understand with an in-scope/out-of-scope gate (scripted model)', () =>
   });
 });
 
+describe('understand with a floor on a predicted "out of scope" (scripted model)', () => {
+  const floored = (confidence: number): IntentModel => ({
+    ...MODEL,
+    calibration: { ...MODEL.calibration, outOfScopeBelow: 0, outOfScopePredictedAbove: 0.3 },
+    predict: () => [
+      { intent: 'out_of_scope', confidence },
+      { intent: 'card_arrival', confidence: 0.2 },
+      { intent: 'card_delivery_estimate', confidence: 0.1 },
+    ],
+  });
+  it('is out of scope at or above the floor', async () => {
+    expect((await understand('x', { ...context, intents: floored(0.3) })).intent).toBe('out_of_scope');
+  });
+  it('below the floor takes the best in-scope guess and, unsure of it, asks', async () => {
+    const understanding = await understand('x', { ...context, intents: floored(0.29) });
+    expect(understanding.intent).toBe('card_arrival');
+    expect(understanding.flags).toMatchObject({ outOfScope: false, clarify: true });
+  });
+});
+
 describe('routeTurn by kind', () => {
   const base = {
     confidence: 0.9,
@@ -167,16 +187,11 @@ describe('the trained intent model (Banking77 + project examples)', () => {
     expect(understanding.intent).toBe(intent);
   });
 
-  it('has a gate, calibrated on the training data, that stops an out-of-scope message and passes a banking one', async () => {
+  it('has no gate by default, and a predicted "out of scope" floor tuned on the inner split', async () => {
     const model = await testIntentModel();
-    const gateAbove = model.calibration.outOfScopeGateAbove ?? Number.NaN;
-    expect(gateAbove).toBeGreaterThan(0);
-    expect(
-      model.outOfScopeProbability?.('Which football team won the league in 1998?'),
-    ).toBeGreaterThanOrEqual(gateAbove);
-    expect(model.outOfScopeProbability?.('I topped up with my card but the money is not there')).toBeLessThan(
-      gateAbove,
-    );
+    expect(model.calibration.outOfScopeGateAbove).toBeUndefined();
+    expect(model.outOfScopeProbability).toBeUndefined();
+    expect(model.calibration.outOfScopePredictedAbove).toBeGreaterThan(0);
     const passed = await understand('I topped up with my card but the money is not there', {
       ...context,
       intents: model,
