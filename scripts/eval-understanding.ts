@@ -8,7 +8,11 @@ import {
   evaluateIntents,
   readQuestionFile,
   renderIntentEvaluation,
+  renderSeedSummary,
   saveUnderstandingRun,
+  seedFigures,
+  splitSeeds,
+  summariseSeeds,
 } from '../chains/eval/understanding/index.ts';
 import {
   evaluateSafety,
@@ -18,6 +22,7 @@ import {
 import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { detectLanguage } from '../chains/understand/detect-language.ts';
 import {
+  DEFAULT_INTENT_TRAINING,
   loadIntentData,
   prepareIntentModel,
   RULE_INJECTION_SCREEN,
@@ -27,7 +32,8 @@ import { connectChroma, injectionDetectorOrRules, KnowledgeError } from '../know
 
 const usage =
   'Usage: npm run eval:understanding -- [--questions FILE.csv] [--jsonl] [--promissory FILE] [--compliant FILE] ' +
-  '[--injections FILE] [--benign FILE] [--no-save]';
+  '[--injections FILE] [--benign FILE] [--seeds N] [--no-save]\n' +
+  '  --seeds N  also train and evaluate on N other split seeds and print their mean (default 3; 0: only the default split)';
 const fileOption = { type: 'string' } as const;
 let values: ReturnType<typeof parse>['values'];
 function parse() {
@@ -39,6 +45,7 @@ function parse() {
       compliant: fileOption,
       injections: fileOption,
       benign: fileOption,
+      seeds: { type: 'string', default: '3' },
       'no-save': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -53,6 +60,11 @@ try {
 if (values.help) {
   console.log(usage);
   process.exit(0);
+}
+const seedCount = Number(values.seeds);
+if (!Number.isInteger(seedCount) || seedCount < 0) {
+  console.error(`--seeds must be a whole number ≥ 0, got "${values.seeds}"\n${usage}`);
+  process.exit(2);
 }
 if (values.jsonl && !values.questions) {
   console.error(`--jsonl needs --questions FILE.csv\n${usage}`);
@@ -112,6 +124,30 @@ try {
   );
   console.log(renderIntentEvaluation('Validation split', validation));
 
+  let seedSummary = null;
+  if (seedCount > 0) {
+    const seedResults = [];
+    for (const seed of splitSeeds(DEFAULT_INTENT_TRAINING.splitSeed, seedCount)) {
+      const options = { ...DEFAULT_INTENT_TRAINING, splitSeed: seed };
+      // Each seed's model is kept in its own folder of the store, so a re-run with unchanged inputs only loads.
+      const seedStore = path.join(config.knowledge.storeDir, 'understanding-seeds', `seed-${seed}`);
+      const seedModel = (await prepareIntentModel(seedStore, config.understanding, options)).model;
+      const seedData = await loadIntentData(config.understanding, options);
+      seedResults.push(
+        seedFigures(
+          seed,
+          evaluateIntents(
+            seedModel,
+            seedData.split.validation,
+            (example) => example.source === config.understanding.banking77File,
+          ),
+        ),
+      );
+    }
+    seedSummary = summariseSeeds(seedResults);
+    console.log(`\n${renderSeedSummary(seedSummary)}`);
+  }
+
   let questionEvaluation = null;
   if (questions) {
     const labelled = questions.flatMap((question) =>
@@ -160,6 +196,7 @@ try {
       validation,
       questions: questionEvaluation,
       safety: savedSafetyFigures(safety),
+      seeds: seedSummary,
     });
     console.log(`\nSaved: ${file}`);
   }

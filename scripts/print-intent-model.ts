@@ -8,7 +8,12 @@ export function printIntentModel(prepared: PreparedIntentModel): void {
     : 'unchanged inputs, loaded the stored model';
   console.log(
     `Intent model: ${how} (${prepared.folder}); clarify below ${calibration.clarifyBelow}, ` +
-      `out of scope below ${calibration.outOfScopeBelow}, ${(calibration.coverage * 100).toFixed(1)}% answered ` +
-      `directly at ${(calibration.confidentAccuracy * 100).toFixed(1)}% accuracy on the validation split.`,
+      `out of scope below ${calibration.outOfScopeBelow}` +
+      (calibration.outOfScopeGateAbove === undefined ? '' : ` or gate ≥ ${calibration.outOfScopeGateAbove}`) +
+      (calibration.outOfScopePredictedAbove === undefined
+        ? ''
+        : ` or predicted out of scope at ≥ ${calibration.outOfScopePredictedAbove}`) +
+      `, ${(calibration.coverage * 100).toFixed(1)}% answered directly at ` +
+      `${(calibration.confidentAccuracy * 100).toFixed(1)}% accuracy on the inner calibration split.`,
   );
 }

@@ -1,7 +1,10 @@
 export {
+  type CalibrationTargets,
   ConfidenceCalibration,
   calibrateConfidence,
   OUT_OF_SCOPE_INTENT,
+  type OutOfScopeRule,
+  outOfScopeRule,
   type ScoredPrediction,
 } from './confidence-calibration.ts';
 export { type InjectionScreen, type InjectionVerdict, RULE_INJECTION_SCREEN } from './injection-screen.ts';
@@ -10,9 +13,10 @@ export {
   loadBanking77Examples,
   loadProjectExamples,
 } from './intent-examples.ts';
-export { type IntentModel, type IntentScore, intentModelFrom } from './intent-model.ts';
+export { IN_SCOPE_LABEL, type IntentModel, type IntentScore, intentModelFrom } from './intent-model.ts';
 export type { DetectedLanguage, LanguageDetector } from './language-detector.ts';
 export {
+  chooseOnInnerSplit,
   DEFAULT_INTENT_TRAINING,
   type IntentData,
   type IntentTrainingOptions,

@@ -1,5 +1,5 @@
-import type { EnsembleClassifier } from '../../knowledge/classifier/index.ts';
-import type { ConfidenceCalibration } from './confidence-calibration.ts';
+import type { EnsembleClassifier, TextClassifier } from '../../knowledge/classifier/index.ts';
+import { type ConfidenceCalibration, OUT_OF_SCOPE_INTENT } from './confidence-calibration.ts';
 
 /** One intent with the model's probability for it. */
 export interface IntentScore {
@@ -15,13 +15,22 @@ export interface IntentModel {
   readonly fingerprint: string;
   /** The `k` most likely intents, most likely first. */
   predict(text: string, k?: number): IntentScore[];
+  /** The in-scope/out-of-scope gate's probability that the text is out of scope (absent: no gate). */
+  outOfScopeProbability?(text: string): number;
 }
 
-/** Wraps the trained classifiers (fastText and the linear model, averaged) and the calibration as an IntentModel. */
+/** The label the gate uses for everything the assistant does handle. */
+export const IN_SCOPE_LABEL = 'in_scope';
+
+/**
+ * Wraps the trained classifiers (fastText and the linear model, averaged), the optional in-scope/out-of-scope
+ * gate and the calibration as an IntentModel.
+ */
 export function intentModelFrom(
   classifier: EnsembleClassifier,
   calibration: ConfidenceCalibration,
   fingerprint: string,
+  gate?: Pick<TextClassifier, 'predict'>,
 ): IntentModel {
   return {
     labels: classifier.labels,
@@ -29,5 +38,11 @@ export function intentModelFrom(
     fingerprint,
     predict: (text, k = 3) =>
       classifier.predict(text, k).map((score) => ({ intent: score.label, confidence: score.probability })),
+    ...(gate
+      ? {
+          outOfScopeProbability: (text: string) =>
+            gate.predict(text, 2).find((score) => score.label === OUT_OF_SCOPE_INTENT)?.probability ?? 0,
+        }
+      : {}),
   };
 }

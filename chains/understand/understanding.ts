@@ -1,5 +1,5 @@
 import { type IntentKind, intentDefinition } from '../../knowledge/intents/index.ts';
-import { OUT_OF_SCOPE_INTENT } from './confidence-calibration.ts';
+import { OUT_OF_SCOPE_INTENT, outOfScopeRule } from './confidence-calibration.ts';
 import type { InjectionScreen } from './injection-screen.ts';
 import type { IntentModel } from './intent-model.ts';
 import type { LanguageDetector } from './language-detector.ts';
@@ -30,7 +30,8 @@ const ALTERNATIVES = 3;
 
 /**
  * Understands one message: injection screen, intent with calibrated confidence (clarify below the tuned
- * threshold, out of scope when predicted or when confidence is very low), urgency and language.
+ * threshold; out of scope when predicted, when the in-scope/out-of-scope gate says so, or when confidence is
+ * very low), urgency and language.
  */
 export async function understand(message: string, context: UnderstandingContext): Promise<Understanding> {
   const [detected, injection] = [context.detectLanguage(message), context.injection.detect(message)];
@@ -51,34 +52,46 @@ export async function understand(message: string, context: UnderstandingContext)
 
   if (injection.flagged) return decided(top.intent, top.confidence, injection.because);
   if (context.explicitRecommendation) return decided('product_recommendation', 1, 'command');
-  if (top.intent === OUT_OF_SCOPE_INTENT) {
+  const outOfScopeProbability = context.intents.outOfScopeProbability?.(message);
+  const rule = outOfScopeRule(top, outOfScopeProbability, context.intents.calibration);
+  if (rule === 'predicted') {
     return decided(
       OUT_OF_SCOPE_INTENT,
       top.confidence,
       `predicted out of scope (${top.confidence.toFixed(2)})`,
     );
   }
-  if (top.confidence < outOfScopeBelow) {
+  if (rule === 'gate') {
+    return decided(
+      OUT_OF_SCOPE_INTENT,
+      outOfScopeProbability ?? 1,
+      `out-of-scope gate ${(outOfScopeProbability ?? 1).toFixed(2)} ≥ ${context.intents.calibration.outOfScopeGateAbove} (best guess ${top.intent})`,
+    );
+  }
+  if (rule === 'unsure') {
     return decided(
       OUT_OF_SCOPE_INTENT,
       top.confidence,
       `confidence ${top.confidence.toFixed(2)} below ${outOfScopeBelow} (best guess ${top.intent})`,
     );
   }
-  const urgent = intentDefinition(top.intent)?.urgent ?? false;
+  // A predicted "out of scope" below its tuned floor is not trusted: the best in-scope guess is used instead.
+  const guess = top.intent === OUT_OF_SCOPE_INTENT ? (alternatives[0] ?? top) : top;
+  const urgent = intentDefinition(guess.intent)?.urgent ?? false;
   // Urgent intents are answered even when unsure: the immediate steps and a person cost little if wrong.
-  if (urgent) return decided(top.intent, top.confidence, `urgent intent (${top.confidence.toFixed(2)})`);
-  if (top.confidence < clarifyBelow && alternatives.length >= 2) {
+  if (urgent)
+    return decided(guess.intent, guess.confidence, `urgent intent (${guess.confidence.toFixed(2)})`);
+  if (guess.confidence < clarifyBelow && alternatives.length >= 2) {
     return decided(
-      top.intent,
-      top.confidence,
-      `confidence ${top.confidence.toFixed(2)} below ${clarifyBelow}`,
+      guess.intent,
+      guess.confidence,
+      `confidence ${guess.confidence.toFixed(2)} below ${clarifyBelow}`,
       {
         clarify: true,
       },
     );
   }
-  return decided(top.intent, top.confidence, `confidence ${top.confidence.toFixed(2)}`);
+  return decided(guess.intent, guess.confidence, `confidence ${guess.confidence.toFixed(2)}`);
 }
 
 function result(

@@ -1,4 +1,4 @@
-import { createRandom } from '../../knowledge/seeded-random.ts';
+import { createRandom, deriveSeed } from '../../knowledge/seeded-random.ts';
 import type { IntentExample } from './intent-examples.ts';
 
 /** Examples for training and the held-out examples that calibrate and evaluate the model. */
@@ -10,7 +10,8 @@ export interface ValidationSplit {
 /**
  * A seeded, stratified split: each intent gives `fraction` of its examples (or its own `fractionByIntent`;
  * rounded, at least one when it has three or more) to validation, so every intent is measured and the split
- * is the same on every machine.
+ * is the same on every machine. Each intent shuffles with its own stream (the seed mixed with the intent id),
+ * so adding or removing examples of one intent never moves another intent's rows.
  */
 export function splitForValidation(
   examples: readonly IntentExample[],
@@ -24,7 +25,6 @@ export function splitForValidation(
       throw new RangeError(`validation fraction for ${intent} must be between 0 and 1, got ${fraction}`);
     }
   }
-  const random = createRandom(options.seed);
   const byIntent = new Map<string, IntentExample[]>();
   for (const example of examples) {
     const group = byIntent.get(example.intent) ?? [];
@@ -35,6 +35,7 @@ export function splitForValidation(
   const validation: IntentExample[] = [];
   for (const intent of [...byIntent.keys()].sort()) {
     const group = byIntent.get(intent) ?? [];
+    const random = createRandom(deriveSeed(options.seed, intentHash(intent)));
     const shuffled = group
       .map((example) => ({ example, key: random() }))
       .sort((first, second) => first.key - second.key)
@@ -45,4 +46,13 @@ export function splitForValidation(
     training.push(...shuffled.slice(held));
   }
   return { training, validation };
+}
+
+/** FNV-1a over the intent id's UTF-16 code units: a stable 32-bit number per intent. */
+function intentHash(intent: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < intent.length; index++) {
+    hash = Math.imul(hash ^ intent.charCodeAt(index), 0x01000193) >>> 0;
+  }
+  return hash;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type IntentModel,
+  intentFingerprint,
   loadUnderstandingConfig,
   type PreparedIntentModel,
   prepareIntentModel,
@@ -13,8 +14,10 @@ import { ensureInjectionDetector } from '../../knowledge/index.ts';
 
 /**
  * The real intent model (Banking77 + the project's examples), trained at most once per input fingerprint on
- * this machine: it is kept under os.tmpdir(), so later test files and runs load it (about a second) instead
- * of training (tens of seconds). A lock folder stops parallel test workers training it twice.
+ * this machine: it is kept under os.tmpdir() in a folder named by its fingerprint (so branches with different
+ * training code or examples keep their own models instead of retraining over each other), and later test files
+ * and runs load it (about a second) instead of training (a minute). A lock folder stops parallel test workers
+ * training it twice.
  */
 const CACHE_DIR = path.join(os.tmpdir(), 'finadvisor-test-intent-model');
 const LOCK_DIR = path.join(os.tmpdir(), 'finadvisor-test-intent-model.lock');
@@ -29,8 +32,17 @@ export async function testIntentModel(): Promise<IntentModel> {
 
 /** The shared model with how it was obtained (trained now or loaded from the cache). */
 export function preparedTestIntentModel(): Promise<PreparedIntentModel> {
-  prepared ??= withLock(() => prepareIntentModel(CACHE_DIR, loadUnderstandingConfig({})));
+  prepared ??= withLock(async () => {
+    const config = loadUnderstandingConfig({});
+    return await prepareIntentModel(await intentModelCacheDir(), config);
+  });
   return prepared;
+}
+
+/** The cache folder of the intent model for the current inputs and training options. */
+async function intentModelCacheDir(): Promise<string> {
+  const fingerprint = await intentFingerprint(loadUnderstandingConfig({}));
+  return path.join(CACHE_DIR, `intent-${fingerprint.slice(0, 16)}`);
 }
 
 let allModels: Promise<void> | undefined;
@@ -49,7 +61,9 @@ export async function seedStoreWithTrainedModels(storeDir: string): Promise<void
     });
   })();
   await allModels;
-  await cp(path.join(CACHE_DIR, 'understanding'), path.join(storeDir, 'understanding'), { recursive: true });
+  const target = path.join(storeDir, 'understanding');
+  await cp(path.join(CACHE_DIR, 'understanding'), target, { recursive: true });
+  await cp(path.join(await intentModelCacheDir(), 'understanding'), target, { recursive: true });
 }
 
 async function withLock<T>(work: () => Promise<T>): Promise<T> {

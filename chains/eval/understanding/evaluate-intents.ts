@@ -1,5 +1,5 @@
 import type { IntentExample, IntentModel } from '../../understand/index.ts';
-import { OUT_OF_SCOPE_INTENT } from '../../understand/index.ts';
+import { OUT_OF_SCOPE_INTENT, outOfScopeRule } from '../../understand/index.ts';
 import {
   type ConfusedPair,
   type IntentOutcome,
@@ -20,7 +20,7 @@ export interface IntentEvaluation {
   banking77Examples: number;
   macroF1: number;
   confusedPairs: ConfusedPair[];
-  /** Out of scope as the assistant decides it: predicted, or confidence below the calibrated floor. */
+  /** Out of scope as the assistant decides it: predicted, gated, or confidence below the calibrated floor. */
   outOfScope: PrecisionRecall;
   /** Share answered without a clarifying question, and their accuracy. */
   coverage: number;
@@ -35,25 +35,28 @@ export function evaluateIntents(
   examples: readonly IntentExample[],
   isBanking77: (example: IntentExample) => boolean,
 ): IntentEvaluation {
-  const { clarifyBelow, outOfScopeBelow } = model.calibration;
+  const { clarifyBelow } = model.calibration;
   const raw: IntentOutcome[] = [];
   const decided: IntentOutcome[] = [];
   const banking77: IntentOutcome[] = [];
   let answered = 0;
   let answeredRight = 0;
   const started = performance.now();
-  const tops = examples.map((example) => model.predict(example.text, 1)[0]);
+  const guesses = examples.map((example) => model.predict(example.text, 2));
+  const gated = examples.map((example) => model.outOfScopeProbability?.(example.text));
   const predictionMs = examples.length > 0 ? (performance.now() - started) / examples.length : 0;
   examples.forEach((example, index) => {
-    const top = tops[index] ?? { intent: OUT_OF_SCOPE_INTENT, confidence: 0 };
+    const top = guesses[index]?.[0] ?? { intent: OUT_OF_SCOPE_INTENT, confidence: 0 };
+    // A predicted "out of scope" below its floor is not out of scope: the best in-scope guess stands.
+    const inScope = top.intent === OUT_OF_SCOPE_INTENT ? (guesses[index]?.[1] ?? top) : top;
     const outcome = { expected: example.intent, predicted: top.intent };
     raw.push(outcome);
     if (isBanking77(example)) banking77.push(outcome);
-    const outOfScope = top.intent === OUT_OF_SCOPE_INTENT || top.confidence < outOfScopeBelow;
-    decided.push({ expected: example.intent, predicted: outOfScope ? OUT_OF_SCOPE_INTENT : top.intent });
-    if (!outOfScope && top.confidence >= clarifyBelow) {
+    const outOfScope = outOfScopeRule(top, gated[index], model.calibration) !== null;
+    decided.push({ expected: example.intent, predicted: outOfScope ? OUT_OF_SCOPE_INTENT : inScope.intent });
+    if (!outOfScope && inScope.confidence >= clarifyBelow) {
       answered++;
-      if (top.intent === example.intent) answeredRight++;
+      if (inScope.intent === example.intent) answeredRight++;
     }
   });
   return {

@@ -12,6 +12,14 @@ export { answerQuestion, type QuestionAnswer } from './question-answers.ts';
 export { type LabelledQuestion, readQuestionFile } from './question-file.ts';
 export { renderIntentEvaluation } from './render-understanding-report.ts';
 export {
+  renderSeedSummary,
+  type SeedFigures,
+  type SeedSummary,
+  seedFigures,
+  splitSeeds,
+  summariseSeeds,
+} from './seed-runs.ts';
+export {
   loadLatestUnderstandingRun,
   saveUnderstandingRun,
   UnderstandingRun,

@@ -44,6 +44,13 @@ export const SavedSafetyFigures = z.strictObject({
 });
 /** Saved safety figures. */
 export type SavedSafetyFigures = z.infer<typeof SavedSafetyFigures>;
+const Figures = z.strictObject({
+  banking77Accuracy: rate.nullable(),
+  accuracy: rate,
+  macroF1: rate,
+  outOfScopePrecision: rate,
+  outOfScopeRecall: rate,
+});
 
 /** One `npm run eval:understanding` run, saved beside the `/bench` runs. */
 export const UnderstandingRun = z.strictObject({
@@ -55,6 +62,11 @@ export const UnderstandingRun = z.strictObject({
   questions: Evaluation.extend({ file: z.string() }).nullable(),
   /** Injection and promissory figures; absent in runs saved before they were recorded. */
   safety: SavedSafetyFigures.optional(),
+  /** The same figures on other split seeds (`--seeds N`) and their means; absent in older runs. */
+  seeds: z
+    .strictObject({ seeds: z.array(Figures.extend({ seed: z.number().int() })), mean: Figures })
+    .nullable()
+    .optional(),
 });
 /** A saved evaluation run. */
 export type UnderstandingRun = z.infer<typeof UnderstandingRun>;
@@ -84,8 +96,13 @@ export function understandingSummaryLine(run: UnderstandingRun): string {
     validation.banking77Accuracy === null
       ? ''
       : `Banking77 accuracy ${percent(validation.banking77Accuracy)}, `;
+  const seedMean = run.seeds?.mean.banking77Accuracy;
+  const seeds =
+    run.seeds && seedMean !== null && seedMean !== undefined
+      ? `mean over ${run.seeds.seeds.length} split seeds ${percent(seedMean)}, `
+      : '';
   return (
-    `Understanding (${run.timestamp.slice(0, 10)}): ${banking77}all intents ${percent(validation.accuracy)}, ` +
+    `Understanding (${run.timestamp.slice(0, 10)}): ${banking77}${seeds}all intents ${percent(validation.accuracy)}, ` +
     `macro-F1 ${percent(validation.macroF1)}, out of scope precision ${percent(validation.outOfScope.precision)} ` +
     `/ recall ${percent(validation.outOfScope.recall)}`
   );

@@ -87,6 +87,21 @@ describe('splitForValidation', () => {
     expect(splitForValidation(examples, { fraction: 0.1, seed: 4 }).validation).not.toEqual(first.validation);
   });
 
+  it("keeps every other intent's rows where they were when one intent gains examples", () => {
+    const before = splitForValidation(examples, { fraction: 0.1, seed: 3 });
+    const extra = Array.from({ length: 7 }, (_, index) => ({ text: `c ${index}`, intent: 'c', source: 'x' }));
+    const moreOfB = Array.from({ length: 5 }, (_, index) => ({
+      text: `b extra ${index}`,
+      intent: 'b',
+      source: 'x',
+    }));
+    const after = splitForValidation([...extra, ...examples, ...moreOfB], { fraction: 0.1, seed: 3 });
+    const heldOf = (split: typeof before, intent: string) =>
+      split.validation.filter((example) => example.intent === intent).map((example) => example.text);
+    expect(heldOf(after, 'a')).toEqual(heldOf(before, 'a'));
+    expect(heldOf(after, 'c')).toHaveLength(1);
+  });
+
   it('holds out a larger share of an intent given its own fraction', () => {
     const split = splitForValidation(examples, { fraction: 0.1, fractionByIntent: { b: 0.25 }, seed: 3 });
     expect(split.validation.filter((example) => example.intent === 'a')).toHaveLength(2);

@@ -108,6 +108,43 @@ describe('understand (scripted model)', () => {
   });
 });
 
+describe('understand with an in-scope/out-of-scope gate (scripted model)', () => {
+  const gated: IntentModel = {
+    ...MODEL,
+    calibration: { ...MODEL.calibration, outOfScopeGateAbove: 0.7 },
+    outOfScopeProbability: (text) => (text === 'sure' ? 0.1 : 0.95),
+  };
+  it('is out of scope when the gate says so, even for a confident in-scope guess', async () => {
+    const understanding = await understand('unsure', { ...context, intents: gated });
+    expect(understanding.intent).toBe('out_of_scope');
+    expect(understanding.flags.outOfScope).toBe(true);
+    expect(understanding.because).toBe('out-of-scope gate 0.95 ≥ 0.7 (best guess card_arrival)');
+  });
+  it('lets a message the gate passes through to its intent', async () => {
+    expect((await understand('sure', { ...context, intents: gated })).intent).toBe('card_arrival');
+  });
+});
+
+describe('understand with a floor on a predicted "out of scope" (scripted model)', () => {
+  const floored = (confidence: number): IntentModel => ({
+    ...MODEL,
+    calibration: { ...MODEL.calibration, outOfScopeBelow: 0, outOfScopePredictedAbove: 0.3 },
+    predict: () => [
+      { intent: 'out_of_scope', confidence },
+      { intent: 'card_arrival', confidence: 0.2 },
+      { intent: 'card_delivery_estimate', confidence: 0.1 },
+    ],
+  });
+  it('is out of scope at or above the floor', async () => {
+    expect((await understand('x', { ...context, intents: floored(0.3) })).intent).toBe('out_of_scope');
+  });
+  it('below the floor takes the best in-scope guess and, unsure of it, asks', async () => {
+    const understanding = await understand('x', { ...context, intents: floored(0.29) });
+    expect(understanding.intent).toBe('card_arrival');
+    expect(understanding.flags).toMatchObject({ outOfScope: false, clarify: true });
+  });
+});
+
 describe('routeTurn by kind', () => {
   const base = {
     confidence: 0.9,
@@ -148,5 +185,17 @@ describe('the trained intent model (Banking77 + project examples)', () => {
   ])('"%s" → %s', async (message, intent) => {
     const understanding = await understand(message, { ...context, intents: await testIntentModel() });
     expect(understanding.intent).toBe(intent);
+  });
+
+  it('has no gate by default, and a predicted "out of scope" floor tuned on the inner split', async () => {
+    const model = await testIntentModel();
+    expect(model.calibration.outOfScopeGateAbove).toBeUndefined();
+    expect(model.outOfScopeProbability).toBeUndefined();
+    expect(model.calibration.outOfScopePredictedAbove).toBeGreaterThan(0);
+    const passed = await understand('I topped up with my card but the money is not there', {
+      ...context,
+      intents: model,
+    });
+    expect(passed.flags.outOfScope).toBe(false);
   });
 });

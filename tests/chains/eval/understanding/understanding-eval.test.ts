@@ -8,6 +8,7 @@ import {
   loadLatestUnderstandingRun,
   readQuestionFile,
   saveUnderstandingRun,
+  understandingSummaryLine,
 } from '../../../../chains/eval/understanding/index.ts';
 import {
   type SafetyEvaluation,
@@ -105,6 +106,33 @@ describe('saved understanding runs', () => {
     expect(path.basename(newest)).toBe('understanding-2026-12-02T10-00-00-000Z.json');
     expect((await loadLatestUnderstandingRun(folder))?.timestamp).toBe('2026-12-02T10:00:00.000Z');
   });
+
+  it('keeps the multi-seed figures and shows their Banking77 mean in the summary line', async () => {
+    const figures = { accuracy: 0.9, macroF1: 0.89, outOfScopePrecision: 0.92, outOfScopeRecall: 0.91 };
+    const seeds = {
+      seeds: [
+        { seed: 12, banking77Accuracy: 0.9, ...figures },
+        { seed: 13, banking77Accuracy: 0.92, ...figures },
+      ],
+      mean: { banking77Accuracy: 0.91, ...figures },
+    };
+    await saveUnderstandingRun(
+      {
+        timestamp: '2026-12-03T10:00:00.000Z',
+        fingerprint: 'x',
+        validation: { ...evaluationWith(0.885) },
+        questions: null,
+        seeds,
+      },
+      folder,
+    );
+    const latest = await loadLatestUnderstandingRun(folder);
+    expect(latest?.seeds).toEqual(seeds);
+    expect(latest && understandingSummaryLine(latest)).toBe(
+      'Understanding (2026-12-03): Banking77 accuracy 88.5%, mean over 2 split seeds 91.0%, all intents 88.5%, ' +
+        'macro-F1 88.5%, out of scope precision 90.0% / recall 90.0%',
+    );
+  });
 });
 
 describe('safety figures of a saved run', () => {
@@ -184,3 +212,17 @@ describe('safety figures of a saved run', () => {
     expect((await loadLatestUnderstandingRun(directory))?.safety).toEqual(safety);
   });
 });
+function evaluationWith(rate: number) {
+  return {
+    examples: 10,
+    accuracy: rate,
+    banking77Accuracy: rate,
+    banking77Examples: 8,
+    macroF1: rate,
+    confusedPairs: [],
+    outOfScope: { precision: 0.9, recall: 0.9, support: 2 },
+    coverage: 1,
+    confidentAccuracy: 1,
+    predictionMs: 0.05,
+  };
+}
