@@ -203,6 +203,14 @@ export class HandoffDesk {
     });
   }
 
+  /** One handoff by id, for the advisor it was sent to (NOT_AUTHORISED for anyone not advising the customer). */
+  async find(handoffId: string, advisor: Actor): Promise<Handoff> {
+    const handoff = await this.dependencies.store.get(handoffId);
+    if (!handoff) throw new CoreError('NOT_FOUND', `No handoff ${handoffId}.`);
+    assertOwnAdvisor(advisor, handoff);
+    return handoff;
+  }
+
   /** The customer's newest handoff (what the widget shows), or null. */
   async latestFor(customerId: string): Promise<Handoff | null> {
     return await this.dependencies.store.latestFor(customerId);
@@ -252,5 +260,14 @@ export class HandoffDesk {
     const result = this.turn.then(operation);
     this.turn = result.catch(() => undefined);
     return result;
+  }
+}
+
+function assertOwnAdvisor(advisor: Actor, handoff: Handoff): void {
+  if (advisor.role !== 'advisor' || !mayAccessCustomer(advisor, handoff.customerId)) {
+    throw new CoreError(
+      'NOT_AUTHORISED',
+      `Only ${handoff.customerId}'s own advisors may answer this handoff.`,
+    );
   }
 }
