@@ -33,7 +33,7 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
  */
 export function mountChannels(
   app: Hono<WebChatEnv>,
-  advisor: Pick<Advisor, 'core' | 'roles' | 'adminReports'>,
+  advisor: Pick<Advisor, 'core' | 'roles' | 'adminReports'> & Partial<Pick<Advisor, 'handoffs'>>,
   config: AppConfig,
 ): ChannelStatus {
   const status: ChannelStatus = { slack: '', teams: '', checkSlack: null };
@@ -46,6 +46,7 @@ export function mountChannels(
       botToken: config.slack.botToken,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       ...(config.server.publicUrl ? { dashboardUrl: `${config.server.publicUrl}/admin` } : {}),
+      ...(advisor.handoffs ? { handoffs: advisor.handoffs } : {}),
     });
     app.route('/slack', createSlackRoutes(slack));
     status.slack =
