@@ -203,6 +203,16 @@ describe('advisor handoff round trip: widget → Slack stand-in → widget', () 
       text: 'An adviser is looking at this.',
       label: null,
     });
+    // Only the token's customer sees their handoff; without a token there is nothing to see.
+    const neighbour = await signCustomerToken({
+      customerId: 'C-000043',
+      secret: SECRET,
+      nowMs: Date.now(),
+      lifetimeSeconds: 600,
+    });
+    const theirs = await web.request('/api/handoff', { headers: { Authorization: `Bearer ${neighbour}` } });
+    expect(await theirs.json()).toEqual({ handoff: null });
+    expect((await web.request('/api/handoff')).status).toBe(401);
     const dm = await nextDirectMessage(before);
     expect(dm.body.channel).toBe(fakeDirectMessageChannel(OWN_ADVISOR));
     const opened = slackApi.calls.slice(before).filter((call) => call.method === 'conversations.open');
