@@ -7,6 +7,7 @@ import {
   createSlackRoutes,
   describeSlackConnection,
 } from '../bot/slack/index.ts';
+import { TeamsHandoffBridge } from '../bot/teams/handoff/index.ts';
 import {
   AdvisorTeamsBot,
   createEmulatorAdapter,
@@ -69,8 +70,16 @@ export function mountChannels(
     );
     status.slack = 'disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN); POST /slack/events answers 503';
   }
+  // Teams advisors get handoffs as proactive cards in their 1:1 chat with the bot (see TeamsHandoffBridge).
+  const teamsHandoffs = (botAppId: string) => {
+    if (!advisor.handoffs) return {};
+    const bridge = new TeamsHandoffBridge(advisor.handoffs, botAppId);
+    advisor.handoffs.addNotifier(bridge);
+    return { handoffs: bridge };
+  };
   const teamsBot = (emulator: boolean) =>
     new AdvisorTeamsBot({
+      ...teamsHandoffs(config.teams?.appId ?? ''),
       core: advisor.core,
       roles: advisor.roles,
       adminReports: advisor.adminReports,
