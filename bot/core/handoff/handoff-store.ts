@@ -101,7 +101,10 @@ export function openSqliteHandoffStore(file: string): HandoffStore {
       return read(statements.latest.get(customerId));
     },
     async pendingDueBy(instant) {
-      return statements.due.all(instant).map((row) => read(row) as Handoff);
+      return statements.due
+        .all(instant)
+        .map(read)
+        .filter((handoff): handoff is Handoff => handoff !== null);
     },
     async close(id, closing) {
       const current = read(statements.get.get(id));
