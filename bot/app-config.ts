@@ -50,6 +50,13 @@ const BotSchema = z.object({
   SLACK_API_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://slack.com/api/' }).optional(),
   ),
+  HANDOFF_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .min(10, 'must be at least 10 seconds')
+    .max(86_400, 'must be at most 86400 seconds (a day)')
+    .default(300),
+  HANDOFF_DB: optionalText,
   PUBLIC_URL: optionalText.pipe(
     z
       .string()
@@ -95,6 +102,12 @@ export interface AppConfig {
   slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
   /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
   teams: TeamsAdapterSettings | undefined;
+  /**
+   * The advisor handoff: how long a customer waits for their advisor before being told honestly and offered the
+   * phone line (HANDOFF_TIMEOUT_SECONDS, default 300), and where handoffs are kept (HANDOFF_DB, default
+   * `handoffs.sqlite` beside the audit log).
+   */
+  handoff: { timeoutSeconds: number; file: string };
 }
 
 /** Parses every layer's settings; a bad value fails fast naming its variable. */
@@ -113,12 +126,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       'Invalid configuration: DEMO=false needs WEB_TOKEN_SECRET, the secret the bank signs customer tokens with.',
     );
   }
+  const auditDb = path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite'));
   return {
     knowledge,
     llm,
     understanding: loadUnderstandingConfig(environment),
     fairReranking: loadFairRerankingConfig(environment),
-    auditDb: path.resolve(values.AUDIT_DB ?? path.join(knowledge.storeDir, 'audit.sqlite')),
+    auditDb,
     rolesFile: values.ROLES_FILE ? path.resolve(values.ROLES_FILE) : undefined,
     server: { port: values.PORT, host: values.HOST, publicUrl: values.PUBLIC_URL },
     webTokenSecret: values.WEB_TOKEN_SECRET,
@@ -138,5 +152,9 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
           }
         : undefined,
     teams: loadTeamsSettings(environment) ?? undefined,
+    handoff: {
+      timeoutSeconds: values.HANDOFF_TIMEOUT_SECONDS,
+      file: path.resolve(values.HANDOFF_DB ?? path.join(path.dirname(auditDb), 'handoffs.sqlite')),
+    },
   };
 }

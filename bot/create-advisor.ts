@@ -5,6 +5,7 @@ import { GroundedChatModel } from '../chains/grounded/grounded-chat-model.ts';
 import { type ChatModel, createChatModel } from '../chains/llm/index.ts';
 import { answerOwnData } from '../chains/own-data/index.ts';
 import { AdvisorRetriever } from '../chains/retrieve/advisor-retriever.ts';
+import { createWrittenTextChecker } from '../chains/steps/index.ts';
 import { type IntentModel, prepareIntentModel } from '../chains/understand/index.ts';
 import type { PromissoryModel } from '../chains/validate/index.ts';
 import { type InjectionDetector, type KnowledgeBase, openKnowledgeBase } from '../knowledge/index.ts';
@@ -16,6 +17,7 @@ import {
   type SqliteAuditStore,
 } from './audit/index.ts';
 import type { StoreHealth } from './core/conversation-core.ts';
+import { HandoffDesk, openSqliteHandoffStore } from './core/handoff/index.ts';
 import {
   type AdminReports,
   type AnalyticsSource,
@@ -40,6 +42,8 @@ export interface Advisor {
   model: ChatModel;
   /** Why this model was chosen (printed at start-up). */
   modelReason: string;
+  /** The advisor handoff desk (customer asks for a person → their advisor answers in Slack or Teams). */
+  handoffs: HandoffDesk;
   close(): Promise<void>;
 }
 
@@ -106,6 +110,15 @@ export async function createAdvisor(
       opinions: preferences,
       ...(options.store ? { store: options.store } : {}),
     });
+    const handoffStore = openSqliteHandoffStore(config.handoff.file);
+    const handoffs = new HandoffDesk({
+      store: handoffStore,
+      audit,
+      roles,
+      checkText: createWrittenTextChecker(retriever, options.safety?.promissoryModel),
+      timeoutSeconds: config.handoff.timeoutSeconds,
+    });
+    handoffs.start();
     const analytics = createAnalyticsSource({
       audit,
       dataDir: config.knowledge.dataDir,
@@ -121,7 +134,10 @@ export async function createAdvisor(
       analytics,
       model: chosen.model,
       modelReason: chosen.reason,
+      handoffs,
       close: async () => {
+        handoffs.stop();
+        await handoffStore.dispose();
         await clearances.close();
         await audit.close();
         await retriever.close();

@@ -189,7 +189,8 @@ function outcome(
   };
 }
 
-function issueDetail(issue: ValidationIssue): string {
+/** The audit log's one-line detail of a validation issue (the phrase, product or figure it is about). */
+export function issueDetail(issue: ValidationIssue): string {
   switch (issue.reason) {
     case 'unrecommended_product':
     case 'missing_risk_disclosure':

@@ -112,6 +112,7 @@ const app = createWebChatApp({
   allowedOrigins: config.web.allowedOrigins,
   trustProxy: config.web.trustProxy,
   demo: { enabled: demo },
+  handoffs: advisor.handoffs,
   readiness: {
     ...(connection.supervisor ? { store: connection.supervisor } : {}),
     audit: { health: advisor.core.auditHealth, probe: () => probeAuditWritable(advisor.audit.file) },

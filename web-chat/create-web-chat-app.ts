@@ -17,6 +17,7 @@ import {
 } from './customer-token.ts';
 import { DEMO_PAGE_LANGUAGE, DEMO_TOKEN_LIFETIME_SECONDS, renderDemoPage } from './demo-page.ts';
 import { FixedWindowRateLimiter } from './fixed-window-rate-limiter.ts';
+import { HANDOFF_ROUTE, mountHandoffRoute, type WebHandoffs, withHandoffOpening } from './handoff-routes.ts';
 import { hostOriginCors } from './host-origin-cors.ts';
 import { checkReadiness, type ReadinessSources } from './readiness.ts';
 import { recordFeedback } from './record-feedback.ts';
@@ -62,6 +63,8 @@ export interface WebChatDependencies {
   reportError?: (error: unknown) => void;
   /** What `/readyz` checks (Chroma, audit writability, the writer); unset = `/readyz` reports ready. */
   readiness?: ReadinessSources;
+  /** The advisor handoff desk: opens handoffs on flagged turns and serves `GET /api/handoff`; unset = no handoffs. */
+  handoffs?: WebHandoffs;
 }
 
 /** Builds the web chat HTTP app: chat (SSE), feedback, health, the widget script and the optional demo page. */
@@ -130,6 +133,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
   const allowHosts = hostOriginCors(dependencies.allowedOrigins ?? [], ['GET', 'POST']);
   for (const route of [...API_ROUTES, ...SCRIPT_ROUTES]) app.use(route, allowHosts);
   app.use(HISTORY_ROUTE, hostOriginCors(dependencies.allowedOrigins ?? [], ['GET', 'DELETE']));
+  app.use(HANDOFF_ROUTE, hostOriginCors(dependencies.allowedOrigins ?? [], ['GET']));
 
   // Liveness: the process answers HTTP. Cheap on purpose; what the process depends on is `/readyz`'s job.
   app.get('/healthz', (context) => context.json({ ok: true }));
@@ -172,12 +176,15 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     },
   });
 
+  const chatCore = dependencies.handoffs
+    ? withHandoffOpening(core, dependencies.handoffs, reportError)
+    : core;
   app.post('/api/chat', guard('chat'), limitBody, async (context) => {
     const request = await readJsonBody(context, ChatRequest);
     const customerId = customerOf(context);
     const threadId = request.threadId ?? randomUUID();
     return await streamChatReply(context, {
-      core,
+      core: chatCore,
       // Namespaced by customer so a guessed thread id never reaches another customer's conversation memory.
       inbound: {
         actor: { channel: 'web', userId: customerId, role: 'customer', customerId },
@@ -215,6 +222,8 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
       return context.json({ cleared: true, clearedAt });
     });
   }
+
+  if (dependencies.handoffs) mountHandoffRoute(app, guard('handoff'), customerOf, dependencies.handoffs);
 
   if (dependencies.demo?.enabled) {
     app.get('/', async (context) => {

@@ -7,6 +7,7 @@ import {
   createSlackRoutes,
   describeSlackConnection,
 } from '../bot/slack/index.ts';
+import { TeamsHandoffBridge } from '../bot/teams/handoff/index.ts';
 import {
   AdvisorTeamsBot,
   createEmulatorAdapter,
@@ -33,7 +34,7 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
  */
 export function mountChannels(
   app: Hono<WebChatEnv>,
-  advisor: Pick<Advisor, 'core' | 'roles' | 'adminReports'>,
+  advisor: Pick<Advisor, 'core' | 'roles' | 'adminReports'> & Partial<Pick<Advisor, 'handoffs'>>,
   config: AppConfig,
 ): ChannelStatus {
   const status: ChannelStatus = { slack: '', teams: '', checkSlack: null };
@@ -46,6 +47,7 @@ export function mountChannels(
       botToken: config.slack.botToken,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       ...(config.server.publicUrl ? { dashboardUrl: `${config.server.publicUrl}/admin` } : {}),
+      ...(advisor.handoffs ? { handoffs: advisor.handoffs } : {}),
     });
     app.route('/slack', createSlackRoutes(slack));
     status.slack =
@@ -68,8 +70,16 @@ export function mountChannels(
     );
     status.slack = 'disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN); POST /slack/events answers 503';
   }
+  // Teams advisors get handoffs as proactive cards in their 1:1 chat with the bot (see TeamsHandoffBridge).
+  const teamsHandoffs = (botAppId: string) => {
+    if (!advisor.handoffs) return {};
+    const bridge = new TeamsHandoffBridge(advisor.handoffs, botAppId);
+    advisor.handoffs.addNotifier(bridge);
+    return { handoffs: bridge };
+  };
   const teamsBot = (emulator: boolean) =>
     new AdvisorTeamsBot({
+      ...teamsHandoffs(config.teams?.appId ?? ''),
       core: advisor.core,
       roles: advisor.roles,
       adminReports: advisor.adminReports,

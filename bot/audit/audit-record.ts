@@ -34,6 +34,15 @@ export const TurnStage = z.discriminatedUnion('kind', [
 /** The parsed stage. */
 export type TurnStage = z.infer<typeof TurnStage>;
 
+/**
+ * Who wrote a delivered message: the assistant (also when an advisor approved its draft), an advisor in their own
+ * words (took over), or an advisor who edited the assistant's draft. Absent = the assistant (turns recorded before
+ * the advisor handoff existed).
+ */
+export const MESSAGE_AUTHORS = ['assistant', 'advisor', 'advisor_edited'] as const;
+/** One of MESSAGE_AUTHORS. */
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
 /** The person behind a turn or a piece of feedback. */
 export const AuditActor = z.strictObject({ id: name, role: z.enum(ACTOR_ROLES) });
 /** The parsed actor. */
@@ -62,6 +71,8 @@ export const AuditTurnInput = z.strictObject({
   understanding: z.strictObject({ intent: name, confidence: z.number().min(0).max(1) }).optional(),
   /** Opening or final record of a streamed turn (see TurnStage). */
   stage: TurnStage.optional(),
+  /** Who wrote the reply (see MESSAGE_AUTHORS); absent = the assistant. */
+  author: z.enum(MESSAGE_AUTHORS).optional(),
 });
 /** What callers pass to `append`. */
 export type AuditTurnInput = z.input<typeof AuditTurnInput>;

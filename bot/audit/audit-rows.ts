@@ -29,6 +29,7 @@ export interface TurnRow {
   intent_confidence: number | null;
   stage: string | null;
   opening_seq: number | null;
+  author: string | null;
 }
 
 /** One `audit_feedback` row as bound to and read from SQLite. */
@@ -74,6 +75,7 @@ export const TURN_COLUMNS = [
   'intent_confidence',
   'stage',
   'opening_seq',
+  'author',
 ] as const satisfies readonly (keyof TurnRow)[];
 
 /** Feedback column names in table order. */
@@ -122,6 +124,7 @@ export function turnToRow(record: AuditRecord): TurnRow {
     intent_confidence: record.understanding?.confidence ?? null,
     stage: record.stage?.kind ?? null,
     opening_seq: record.stage?.kind === 'final' ? record.stage.openingSeq : null,
+    author: record.author ?? null,
   };
 }
 
@@ -173,6 +176,8 @@ export function rowToTurn(row: TurnRow): Record<string, unknown> & { prevHash: u
       ? {}
       : { understanding: { intent: row.intent, confidence: row.intent_confidence } }),
     ...stageOf(row),
+    // Like the stage: a turn recorded without an author never hashed the field.
+    ...(row.author === null ? {} : { author: row.author }),
     seq: row.seq,
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,

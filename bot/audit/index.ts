@@ -9,6 +9,8 @@ export {
   AuditTurnInput,
   FeedbackInput,
   FeedbackRecord,
+  MESSAGE_AUTHORS,
+  type MessageAuthor,
   TurnStage,
 } from './audit-record.ts';
 export { AUDIT_SCHEMA_VERSION } from './audit-schema.ts';

@@ -63,6 +63,17 @@ export class RoleDirectory {
     return new RoleDirectory(parsed.data);
   }
 
+  /**
+   * The customer's own advisors, on every channel: advisors whose book lists the customer (an advisor without a
+   * book may ask about anyone but is nobody's own advisor).
+   */
+  advisorsOf(customerId: string): Extract<Actor, { role: 'advisor' }>[] {
+    return [...this.entries.values()].filter(
+      (actor): actor is Extract<Actor, { role: 'advisor' }> =>
+        actor.role === 'advisor' && actor.book !== null && actor.book.has(customerId),
+    );
+  }
+
   /** The actor for a channel user, or undefined when they are not known. */
   find(channel: Channel, userId: string): Actor | undefined {
     return this.entries.get(`${channel}:${userId}`);

@@ -12,6 +12,7 @@ import {
   type types,
   type webApi,
 } from '@slack/bolt';
+import type { HandoffDesk } from '../core/handoff/index.ts';
 import {
   type AdminReports,
   type ConversationCore,
@@ -23,6 +24,7 @@ import {
   userFacingError,
 } from '../core/index.ts';
 import { createAssistantSurface } from './assistant/index.ts';
+import { registerHandoffActions, slackHandoffNotifier } from './handoff/index.ts';
 import { withQuickReplies } from './quick-reply-blocks.ts';
 import { readSlackBody } from './read-slack-body.ts';
 import { adminReportBlocks, adminReportText } from './slack-admin-report.ts';
@@ -60,6 +62,8 @@ export interface SlackAppDependencies {
   logLevel?: LogLevel;
   /** Milliseconds since the epoch; drives the request timestamp window (tests inject it). */
   now?: () => number;
+  /** The advisor handoff desk: advisors get handoffs as DMs and answer them here; unset = no handoffs in Slack. */
+  handoffs?: Pick<HandoffDesk, 'answer' | 'find' | 'addNotifier'>;
 }
 
 /** The Bolt app, its receiver, and the Node request listener that serves `SLACK_EVENTS_PATH`. */
@@ -296,6 +300,11 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       await tell(FEEDBACK_THANKS);
     }
   });
+
+  if (dependencies.handoffs) {
+    registerHandoffActions(app, roles, dependencies.handoffs);
+    dependencies.handoffs.addNotifier(slackHandoffNotifier(app.client, dependencies.botToken));
+  }
 
   app.error(async (error) => {
     app.logger.error(`Slack listener failed: ${error.message}`, error);

@@ -34,6 +34,7 @@ import { adminReportCard, adminReportText } from './admin-report-card.ts';
 import { aiMessageEntity, replyCitations, textWithCitationMarkers } from './ai-message-entity.ts';
 import { AlreadyToldError, type TeamsLogger } from './create-teams-routes.ts';
 import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf, SentReplies } from './feedback-loop.ts';
+import type { TeamsHandoffBridge } from './handoff/index.ts';
 import { progressText } from './progress-text.ts';
 import { SentCards } from './sent-cards.ts';
 import { markdownForTextBlock } from './teams-markdown.ts';
@@ -74,6 +75,8 @@ export interface AdvisorTeamsBotDependencies {
    * (default 2,000 ms). `botAppId` is the app id proactive messages are sent as ('' in the local emulator mode).
    */
   reports?: { acknowledgeAfterMs?: number; botAppId?: string };
+  /** The advisor handoff's Teams side: proactive cards to advisors and their Approve / edit / own-answer clicks. */
+  handoffs?: Pick<TeamsHandoffBridge, 'remember' | 'handleSubmit'>;
   logger?: TeamsLogger;
 }
 
@@ -175,6 +178,8 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(notRegisteredText(this.aadObjectIdOf(context)));
       return;
     }
+    this.dependencies.handoffs?.remember(actor, context);
+    if (await this.dependencies.handoffs?.handleSubmit(context, actor)) return;
     if (activity.value !== undefined && activity.value !== null) {
       await this.recordFeedback(context, actor, activity.value);
       return;

@@ -7,6 +7,7 @@ import { GERMAN_INTENT_LABELS } from './texts/intent-labels-de.ts';
 import { SPANISH_INTENT_LABELS } from './texts/intent-labels-es.ts';
 
 export type { FixedTextKey } from './texts/en.ts';
+export { PHONE as BANK_PHONE } from './texts/en.ts';
 
 /** The languages the assistant writes its fixed texts in; any other language gets English. */
 export const REPLY_LANGUAGES = ['en', 'de', 'es'] as const;

@@ -1,3 +1,9 @@
+export {
+  createWrittenTextChecker,
+  type WrittenTextCheck,
+  type WrittenTextChecker,
+  type WrittenTextSubject,
+} from './check-written-text.ts';
 export { rankForTurn, recommendationInput } from './rank-for-turn.ts';
 export { retrieveForTurn } from './retrieve-for-turn.ts';
 export type {

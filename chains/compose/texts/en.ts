@@ -1,5 +1,6 @@
 const OFFER_HUMAN = 'If you would like, I can connect you with one of our advisers.';
-const PHONE = '0800 123 4567';
+/** The bank's phone line, named wherever a text offers a call. */
+export const PHONE = '0800 123 4567';
 
 /**
  * The assistant's fixed sentences in English: the source every translation is checked against. `{name}`

@@ -119,7 +119,8 @@ describe('openSqliteAuditStore', () => {
     const raw = new Database(file);
     raw.exec(
       'ALTER TABLE audit_turns DROP COLUMN intent; ALTER TABLE audit_turns DROP COLUMN intent_confidence; ' +
-        'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq',
+        'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq; ' +
+        'ALTER TABLE audit_turns DROP COLUMN author',
     );
     raw.pragma('user_version = 1');
     raw.close();
@@ -138,7 +139,10 @@ describe('openSqliteAuditStore', () => {
   it('migrates a version-2 file (no stage columns): old turns verify, streamed turns record opening and final', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.exec('ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq');
+    raw.exec(
+      'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq; ' +
+        'ALTER TABLE audit_turns DROP COLUMN author',
+    );
     raw.pragma('user_version = 2');
     raw.close();
     store = openSqliteAuditStore(file);
@@ -167,6 +171,29 @@ describe('openSqliteAuditStore', () => {
     expect(await store.verify()).toMatchObject({ ok: false, seq: 5, reason: 'hash_mismatch' });
   });
 
+  it('migrates a version-3 file (no author column): old turns verify, advisor-written turns carry their author', async () => {
+    await store.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_turns DROP COLUMN author');
+    raw.pragma('user_version = 3');
+    raw.close();
+    store = openSqliteAuditStore(file);
+    await store.append(sampleTurn({ reply: 'Approved draft.', author: 'assistant' }));
+    await store.append(sampleTurn({ reply: 'Edited by the adviser.', author: 'advisor_edited' }));
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 5 });
+    expect((await store.turns()).map((record) => record.author ?? null)).toEqual([
+      null,
+      null,
+      null,
+      'assistant',
+      'advisor_edited',
+    ]);
+    await store.close();
+    tamper(file, "UPDATE audit_turns SET author = 'advisor' WHERE seq = 5");
+    store = openSqliteAuditStore(file);
+    expect(await store.verify()).toMatchObject({ ok: false, seq: 5, reason: 'hash_mismatch' });
+  });
+
   it('runs with WAL, synchronous=FULL and foreign keys on', () => {
     expect(store.connectionSettings()).toEqual({
       journalMode: 'wal',
@@ -175,7 +202,7 @@ describe('openSqliteAuditStore', () => {
     });
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    expect(raw.pragma('user_version', { simple: true })).toBe(4);
     raw.close();
   });
 
@@ -336,10 +363,10 @@ describe('openSqliteAuditStore', () => {
   it('refuses a database written by a newer schema version', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.pragma('user_version = 4');
+    raw.pragma('user_version = 5');
     raw.close();
     expect(() => openSqliteAuditStore(file)).toThrow(
-      /schema version 4, but this build understands versions up to 3/,
+      /schema version 5, but this build understands versions up to 4/,
     );
     expect(() =>
       openSqliteAuditStore(path.join(scratch.directory, 'absent.sqlite'), { readonly: true }),

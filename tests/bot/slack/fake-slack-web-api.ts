@@ -50,7 +50,7 @@ const POSTING_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat
 
 /**
  * Starts the stand-in on a free port. It answers the Web API methods the app uses (chat.*, reactions.*,
- * assistant.threads.*, the chat streaming methods, views.publish, conversations.open) as Slack does, and
+ * assistant.threads.*, the chat streaming methods, views.publish, views.open, conversations.open) as Slack does, and
  * `{ ok: false, error: 'unknown_method' }` to anything else.
  */
 export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
@@ -118,6 +118,7 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       'assistant.threads.setSuggestedPrompts': { ok: true },
       'assistant.threads.setTitle': { ok: true },
       'views.publish': { ok: true, view: { id: `V${nextTs}`, ...(body.view as object) } },
+      'views.open': { ok: true, view: { id: `V${nextTs}`, ...(body.view as object) } },
       'conversations.open': {
         ok: true,
         channel: { id: fakeDirectMessageChannel(String(body.users ?? '')) },

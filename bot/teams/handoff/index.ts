@@ -1,0 +1,1 @@
+export { HandoffSubmit, handoffCard, TeamsHandoffBridge } from './teams-handoff-bridge.ts';
