@@ -18,7 +18,6 @@ export {
 } from './adaptive-cards.ts';
 export {
   adminReportCard,
-  adminReportText,
   DASHBOARD_WITHOUT_URL,
   MAX_TABLE_ROWS_IN_CARD,
   plainCardText,
