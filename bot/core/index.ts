@@ -13,6 +13,7 @@ export {
   createAnalyticsSource,
 } from './analytics-source.ts';
 export { AuditHealth } from './audit-health.ts';
+export type { ChannelAdapter, ChannelContext, ChannelMount } from './channel-adapter.ts';
 export {
   FEEDBACK_FAILED_TEXT,
   FEEDBACK_RECORDED_TEXT,
