@@ -4,8 +4,9 @@ import { type LlmConfig, loadLlmConfig } from '../chains/llm/index.ts';
 import { type FairRerankingConfig, loadFairRerankingConfig } from '../chains/recommend/index.ts';
 import { loadUnderstandingConfig, type UnderstandingConfig } from '../chains/understand/index.ts';
 import { type KnowledgeConfig, loadConfig } from '../knowledge/index.ts';
+import { CHANNEL_LOADERS } from './channel-list.ts';
+import type { ChannelAdapter } from './core/channel-adapter.ts';
 import { CoreError } from './core/core-error.ts';
-import { loadTeamsSettings, type TeamsAdapterSettings } from './teams/index.ts';
 
 const optionalText = z
   .string()
@@ -44,11 +45,6 @@ const BotSchema = z.object({
       .transform((value) =>
         value === undefined || value === 'false' ? 0 : value === 'true' ? 1 : Number(value),
       ),
-  ),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_API_URL: optionalText.pipe(
-    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://slack.com/api/' }).optional(),
   ),
   HANDOFF_TIMEOUT_SECONDS: z.coerce
     .number()
@@ -98,10 +94,8 @@ export interface AppConfig {
     /** Reverse proxies in front of the server whose X-Forwarded-For entries count (TRUST_PROXY; 0 = none). */
     trustProxy: number;
   };
-  /** Slack credentials; the Slack endpoint answers 503 until both are set. `apiUrl` (SLACK_API_URL) points the Web API elsewhere, e.g. a stand-in. */
-  slack: { signingSecret: string; botToken: string; apiUrl: string | undefined } | undefined;
-  /** Azure bot registration (MICROSOFT_APP_*); the Teams endpoint answers 503 until it is set. */
-  teams: TeamsAdapterSettings | undefined;
+  /** Every chat channel (Slack, Teams, …) with the settings it read itself; each mounts on the web chat's server. */
+  channels: ChannelAdapter[];
   /**
    * The advisor handoff: how long a customer waits for their advisor before being told honestly and offered the
    * phone line (HANDOFF_TIMEOUT_SECONDS, default 300), and where handoffs are kept (HANDOFF_DB, default
@@ -143,15 +137,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
       allowedOrigins: values.WEB_ALLOWED_ORIGINS,
       trustProxy: values.TRUST_PROXY,
     },
-    slack:
-      values.SLACK_SIGNING_SECRET && values.SLACK_BOT_TOKEN
-        ? {
-            signingSecret: values.SLACK_SIGNING_SECRET,
-            botToken: values.SLACK_BOT_TOKEN,
-            apiUrl: values.SLACK_API_URL,
-          }
-        : undefined,
-    teams: loadTeamsSettings(environment) ?? undefined,
+    channels: CHANNEL_LOADERS.map((loadChannel) => loadChannel(environment)),
     handoff: {
       timeoutSeconds: values.HANDOFF_TIMEOUT_SECONDS,
       file: path.resolve(values.HANDOFF_DB ?? path.join(path.dirname(auditDb), 'handoffs.sqlite')),

@@ -160,8 +160,9 @@ if (demo) {
 console.log(
   `Widget script:  ${server.url}/widget.js   Health: ${server.url}/healthz   Ready: ${server.url}/readyz`,
 );
-console.log(`Slack:          ${channels.checkSlack ? await channels.checkSlack() : channels.slack}`);
-console.log(`Teams:          ${channels.teams}`);
+for (const channel of channels) {
+  console.log(`${`${channel.label}:`.padEnd(16)}${channel.check ? await channel.check() : channel.status}`);
+}
 console.log('Press Ctrl-C to stop.');
 
 // `process.on`, not `once`: a second Ctrl-C while stopping must not kill the process before Chroma is stopped.

@@ -22,6 +22,16 @@ export interface AdminReport {
   missing: string[];
 }
 
+/** A report's plain-text stand-in (notification, card fallback): the headline and where the rest is, never the whole report. */
+export function adminReportText(
+  report: Pick<AdminReport, 'title' | 'headline'>,
+  dashboardUrl?: string,
+): string {
+  // No full stop after a URL: chat clients would make it part of the link.
+  const where = dashboardUrl ? `Full report: ${dashboardUrl}` : 'Full report: /admin on this server.';
+  return `${report.title}: ${report.headline} ${where}`;
+}
+
 /** What `/bias` and `/bench` show (the advisor wires analyticsReports; auditLogReports stands in where there is no dataset). */
 export interface AdminReports {
   bias(): Promise<AdminReport>;

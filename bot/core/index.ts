@@ -2,6 +2,7 @@ export { assertMayAccessCustomer, describeAccess } from './access-refusal.ts';
 export {
   type AdminReport,
   type AdminReports,
+  adminReportText,
   auditLogReports,
   operationsHeadline,
 } from './admin-reports.ts';
@@ -12,6 +13,13 @@ export {
   createAnalyticsSource,
 } from './analytics-source.ts';
 export { AuditHealth } from './audit-health.ts';
+export type { ChannelAdapter, ChannelContext, ChannelMount } from './channel-adapter.ts';
+export {
+  FEEDBACK_FAILED_TEXT,
+  FEEDBACK_RECORDED_TEXT,
+  notAdminText,
+  notRegisteredText,
+} from './channel-texts.ts';
 export {
   ConversationCore,
   type HandleOptions,
@@ -47,7 +55,12 @@ export {
   type FeedbackVote,
 } from './feedback-rule.ts';
 export type { ProductOpinionSource, ProductOpinions, StaffNote } from './product-opinions.ts';
-export { presentRiskOnce, productTypeLabel, sourceLabel } from './reply-presentation.ts';
+export {
+  presentRiskOnce,
+  productTypeLabel,
+  providerBadgeText,
+  sourceLabel,
+} from './reply-presentation.ts';
 export { ReplyRelease } from './reply-release.ts';
 export type { ReportFact, ReportSection, ReportTable } from './report-sections.ts';
 export {

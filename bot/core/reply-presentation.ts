@@ -31,3 +31,28 @@ export function presentRiskOnce(reply: Pick<OutboundReply, 'text' | 'products'>)
   text = text.replace(/\n{3,}/g, '\n\n').trim();
   return { text, riskDisclosure: disclosures.size > 0 ? [...disclosures].join(' ') : null };
 }
+
+/**
+ * Who wrote the reply and what the validator did, as plain text every channel escapes and shows under the answer.
+ * Mistral is named only when an Ollama Mistral model really wrote it; any other model is named as the core reports it.
+ */
+export function providerBadgeText(reply: Pick<OutboundReply, 'provider' | 'validator' | 'bias'>): string {
+  const { name, model } = reply.provider;
+  const writer = name === 'ollama' && isMistral(model) ? 'Mistral (via Ollama)' : name;
+  const parts = [`Written by ${writer}`, model, validatorLabel(reply.validator)];
+  if (reply.bias.flagged) parts.push('bias guard replaced flagged wording');
+  return parts.join(' · ');
+}
+
+function isMistral(model: string): boolean {
+  const lastSegment = model.slice(model.lastIndexOf('/') + 1).toLowerCase();
+  return /^mistral(?:$|[:\-_.])/.test(lastSegment);
+}
+
+function validatorLabel(validator: OutboundReply['validator']): string {
+  if (!validator.ok) return 'validator rejected the draft; safe reply sent';
+  if (validator.fellBack)
+    return 'validated ✓ (the grounded composer answered after the model’s draft failed)';
+  if (validator.repaired) return 'validated ✓ (after one repair)';
+  return 'validated ✓';
+}

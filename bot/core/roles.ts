@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CUSTOMER_ID } from '../../knowledge/schemas.ts';
+import { AUDIT_CHANNELS, type AuditChannel } from '../audit/index.ts';
 import { CoreError } from './core-error.ts';
 
-/** Channels people reach the bot through. */
-export const CHANNELS = ['web', 'slack', 'teams', 'cli'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** Channels people reach the bot through: the audit log's list, so a new channel is named in one place. */
+export const CHANNELS = AUDIT_CHANNELS;
+/** One of CHANNELS. */
+export type Channel = AuditChannel;
 
 /** Who someone is to the bot. */
 export type Role = 'customer' | 'advisor' | 'admin';

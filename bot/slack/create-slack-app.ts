@@ -16,9 +16,12 @@ import type { HandoffDesk } from '../core/handoff/index.ts';
 import {
   type AdminReports,
   type ConversationCore,
+  FEEDBACK_FAILED_TEXT,
+  FEEDBACK_RECORDED_TEXT,
   type FeedbackOutcome,
   mayAccessCustomer,
   mayRunAdminCommands,
+  notAdminText,
   type OutboundReply,
   type RoleDirectory,
   userFacingError,
@@ -76,13 +79,10 @@ export interface SlackApp {
 
 type WebClient = webApi.WebClient;
 
-const NOT_ADMIN = (command: string) => `Only admins can run ${command}.`;
 const CANNOT_POST =
   "I can't post in this conversation. Invite me to the channel (`/invite @Advisor Bot`) or send me a direct message.";
-const FEEDBACK_THANKS = 'Thanks, your feedback is recorded.';
 /** The reaction put on a question while its answer is prepared (needs the `reactions:write` scope). */
 export const THINKING_REACTION = 'hourglass_flowing_sand';
-const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
 
 /**
  * Builds the Slack channel on Bolt's own HTTPReceiver (signature checks included): translate the Slack
@@ -214,7 +214,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       const actor = findSlackActor(roles, command.user_id);
       if (!actor.ok) return await ack({ response_type: 'ephemeral', text: actor.ephemeral });
       if (!mayRunAdminCommands(actor.value)) {
-        return await ack({ response_type: 'ephemeral', text: NOT_ADMIN(command.command) });
+        return await ack({ response_type: 'ephemeral', text: escapeMrkdwn(notAdminText(command.command)) });
       }
       await ack();
       const result = await adminReports[report]();
@@ -281,7 +281,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
       const failure = userFacingError(error);
       if (failure.kind === 'INTERNAL')
         logger.error(`Feedback on turn ${feedback.value.turnId} failed`, error);
-      return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED : failure.text);
+      return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED_TEXT : failure.text);
     }
     // The button acts once: the message is rewritten with the choice where the buttons were.
     // The clicked message's blocks as Slack sent them back (Block Kit, which this app rendered).
@@ -297,7 +297,7 @@ export function createSlackApp(dependencies: SlackAppDependencies): SlackApp {
     if (outcome.repeated) {
       await tell(`You had already chosen “${CHOSEN_LABELS[outcome.choice].slice(2)}”; nothing changed.`);
     } else if (!updated) {
-      await tell(FEEDBACK_THANKS);
+      await tell(FEEDBACK_RECORDED_TEXT);
     }
   });
 

@@ -33,6 +33,11 @@ export {
   toBlocks,
 } from './slack-blocks.ts';
 export {
+  loadSlackChannel,
+  type SlackChannel,
+  slackChannel,
+} from './slack-channel.ts';
+export {
   checkSlackConnection,
   describeSlackConnection,
   type SlackConnection,
@@ -62,3 +67,4 @@ export {
   toInbound,
 } from './slack-inbound.ts';
 export { escapeMrkdwn, markdownToMrkdwn } from './slack-mrkdwn.ts';
+export { loadSlackSettings, type SlackSettings } from './slack-settings.ts';

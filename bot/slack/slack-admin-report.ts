@@ -1,5 +1,9 @@
 import type { types } from '@slack/bolt';
-import type { AdminReport, ReportSection } from '../core/index.ts';
+import {
+  type AdminReport,
+  adminReportText as coreAdminReportText,
+  type ReportSection,
+} from '../core/index.ts';
 import { MAX_BLOCKS, MAX_SECTION_CHARACTERS } from './slack-blocks.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
 
@@ -42,10 +46,9 @@ export function adminReportBlocks(report: AdminReport, dashboardUrl?: string): K
   return [...blocks, ...closing];
 }
 
-/** The notification text beside the blocks: the headline and where the rest is, never the whole report. */
+/** The notification text beside the blocks: the core's plain-text stand-in, escaped and within a section's limit. */
 export function adminReportText(report: AdminReport, dashboardUrl?: string): string {
-  const where = dashboardUrl ? `Full report: ${dashboardUrl}` : 'Full report: /admin on this server.';
-  return clip(`${report.title}: ${report.headline} ${where}`, MAX_SECTION_CHARACTERS);
+  return clip(escapeMrkdwn(coreAdminReportText(report, dashboardUrl)), MAX_SECTION_CHARACTERS);
 }
 
 function sectionBlocks(part: ReportSection): KnownBlock[] {

@@ -4,6 +4,7 @@ import {
   type ProductCard,
   presentRiskOnce,
   productTypeLabel,
+  providerBadgeText,
   sourceLabel,
 } from '../core/index.ts';
 import { productVoteActions, ratingActions } from './slack-feedback-blocks.ts';
@@ -57,26 +58,9 @@ export function fallbackText(reply: OutboundReply): string {
   return truncate(markdownToMrkdwn(text), MAX_FALLBACK_CHARACTERS);
 }
 
-/** Says which model wrote the reply and what the validator did; Mistral is named only when it really wrote it. */
+/** The core's provider badge, escaped for mrkdwn so a model name cannot become a mention or a link. */
 export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator' | 'bias'>): string {
-  const { name, model } = reply.provider;
-  const writer = name === 'ollama' && isMistral(model) ? 'Mistral (via Ollama)' : name;
-  const parts = [`Written by ${escapeMrkdwn(writer)}`, escapeMrkdwn(model), validatorLabel(reply.validator)];
-  if (reply.bias.flagged) parts.push('bias guard replaced flagged wording');
-  return parts.join(' · ');
-}
-
-function isMistral(model: string): boolean {
-  const lastSegment = model.slice(model.lastIndexOf('/') + 1).toLowerCase();
-  return /^mistral(?:$|[:\-_.])/.test(lastSegment);
-}
-
-function validatorLabel(validator: OutboundReply['validator']): string {
-  if (!validator.ok) return 'validator rejected the draft; safe reply sent';
-  if (validator.fellBack)
-    return 'validated ✓ (the grounded composer answered after the model’s draft failed)';
-  if (validator.repaired) return 'validated ✓ (after one repair)';
-  return 'validated ✓';
+  return escapeMrkdwn(providerBadgeText(reply));
 }
 
 function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {

@@ -1,7 +1,14 @@
 import type { SlashCommand } from '@slack/bolt';
 import { z } from 'zod';
-import type { Actor, FeedbackVote, InboundMessage, RoleDirectory } from '../core/index.ts';
+import {
+  type Actor,
+  type FeedbackVote,
+  type InboundMessage,
+  notRegisteredText,
+  type RoleDirectory,
+} from '../core/index.ts';
 import { FEEDBACK_ACTIONS } from './slack-feedback-blocks.ts';
+import { escapeMrkdwn } from './slack-mrkdwn.ts';
 
 /** The fields of an `app_mention` or `message.im` event the adapter reads. */
 export interface SlackMessageEvent {
@@ -40,8 +47,7 @@ export interface AdviseRequest {
 }
 
 /** Told to Slack users who are in no role; the core is not called for them. */
-export const NOT_REGISTERED =
-  "You're not registered as an advisor or admin; ask an admin to add you to the roles file.";
+export const NOT_REGISTERED = escapeMrkdwn(notRegisteredText('Slack'));
 /** Told when `/advise` lacks a usable customer id. */
 export const ADVISE_USAGE =
   'Usage: `/advise C-000042 [question]` (a customer id, then optionally your question).';

@@ -5,6 +5,7 @@ import {
   type ProductCard,
   presentRiskOnce,
   productTypeLabel,
+  providerBadgeText,
   sourceLabel,
 } from '../core/index.ts';
 import { markdownForTextBlock } from './teams-markdown.ts';
@@ -123,19 +124,9 @@ export const text = (value: string, style: Omit<TextBlock, 'type' | 'text' | 'wr
   ...style,
 });
 
-/** "Written by grounded · grounded-composer-v1 · validated": the model named exactly as the core reports it. */
+/** The core's provider badge as a card line, with Markdown marks made inert so a model name cannot format it. */
 export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator' | 'bias'>): string {
-  const { validator } = reply;
-  const checked = validator.fellBack
-    ? 'fallback after failed validation'
-    : validator.repaired
-      ? 'validated after repair'
-      : validator.ok
-        ? 'validated'
-        : 'not validated';
-  const parts = [`Written by ${reply.provider.name}`, reply.provider.model, checked];
-  if (reply.bias.flagged) parts.push('bias guard flagged');
-  return parts.join(' · ');
+  return providerBadgeText(reply).replace(/[*`]/g, '').replace(/\]\(/g, '] (');
 }
 
 /** The choices already made on a card, so it is shown with the chosen buttons replaced by "✓ …". */

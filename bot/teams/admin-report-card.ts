@@ -1,4 +1,4 @@
-import type { AdminReport, ReportSection } from '../core/index.ts';
+import { type AdminReport, adminReportText, type ReportSection } from '../core/index.ts';
 import { type FactSet, type ReportCard, type Table, type TextBlock, text } from './adaptive-cards.ts';
 
 type ReportElement = TextBlock | FactSet | Table;
@@ -49,11 +49,6 @@ export function adminReportCard(report: AdminReport, dashboardUrl?: string): Rep
       ? { actions: [{ type: 'Action.OpenUrl', title: 'Open the admin dashboard', url: dashboardUrl }] }
       : {}),
   };
-}
-
-/** The report's plain-text stand-in (card fallback, notification summary): headline and where the rest is. */
-export function adminReportText(report: AdminReport, dashboardUrl?: string): string {
-  return `${report.title}: ${report.headline} Full report: ${dashboardUrl ?? '/admin on this server'}.`;
 }
 
 function sectionElements(part: ReportSection): ReportElement[] {

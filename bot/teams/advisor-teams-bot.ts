@@ -13,10 +13,13 @@ import {
   type Actor,
   type AdminReport,
   type AdminReports,
+  adminReportText,
   type ConversationCore,
   type FeedbackOutcome,
   type InboundMessage,
   mayRunAdminCommands,
+  notAdminText,
+  notRegisteredText,
   type OutboundReply,
   presentRiskOnce,
   type RoleDirectory,
@@ -30,7 +33,7 @@ import {
   type ReportCard,
   replyCard,
 } from './adaptive-cards.ts';
-import { adminReportCard, adminReportText } from './admin-report-card.ts';
+import { adminReportCard } from './admin-report-card.ts';
 import { aiMessageEntity, replyCitations, textWithCitationMarkers } from './ai-message-entity.ts';
 import { AlreadyToldError, type TeamsLogger } from './create-teams-routes.ts';
 import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf, SentReplies } from './feedback-loop.ts';
@@ -175,7 +178,7 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     const { activity } = context;
     const actor = this.actorOf(context);
     if (!actor) {
-      await context.sendActivity(notRegisteredText(this.aadObjectIdOf(context)));
+      await context.sendActivity(teamsNotRegisteredText(this.aadObjectIdOf(context)));
       return;
     }
     this.dependencies.handoffs?.remember(actor, context);
@@ -260,7 +263,7 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
 
   private async runAdminReport(context: TurnContext, actor: Actor, command: 'bias' | 'bench'): Promise<void> {
     if (!mayRunAdminCommands(actor)) {
-      await context.sendActivity(`Sorry, only administrators can run \`${command}\`.`);
+      await context.sendActivity(notAdminText(`\`${command}\``));
       return;
     }
     const { dashboardUrl, reports = {} } = this.dependencies;
@@ -355,9 +358,11 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
   }
 }
 
-function notRegisteredText(aadObjectId: string | undefined): string {
-  const identity = aadObjectId ? ` (your Microsoft Entra object id is ${aadObjectId})` : '';
-  return `You're not registered to use the financial advisor in Teams${identity}. Ask an administrator to add you to the roles file.`;
+function teamsNotRegisteredText(aadObjectId: string | undefined): string {
+  return notRegisteredText(
+    'Teams',
+    aadObjectId ? `your Microsoft Entra object id is ${aadObjectId}` : undefined,
+  );
 }
 
 /**

@@ -18,7 +18,6 @@ export {
 } from './adaptive-cards.ts';
 export {
   adminReportCard,
-  adminReportText,
   DASHBOARD_WITHOUT_URL,
   MAX_TABLE_ROWS_IN_CARD,
   plainCardText,
@@ -50,5 +49,6 @@ export {
 export { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, SentReplies } from './feedback-loop.ts';
 export { progressText } from './progress-text.ts';
 export { REMEMBERED_CARDS, SentCards } from './sent-cards.ts';
+export { loadTeamsChannel, type TeamsChannel, teamsChannel } from './teams-channel.ts';
 export { type EmulatorExposure, teamsEmulatorRefusal } from './teams-emulator-mode.ts';
 export { type ActivitySender, TeamsReplyStream } from './teams-reply-stream.ts';

@@ -3,9 +3,15 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../bot/app-config.ts';
-import { auditLogReports, RoleDirectory } from '../../bot/core/index.ts';
+import {
+  auditLogReports,
+  type ChannelAdapter,
+  type ChannelContext,
+  RoleDirectory,
+} from '../../bot/core/index.ts';
+import type { SlackChannel } from '../../bot/slack/index.ts';
 import { teamsEmulatorRefusal } from '../../bot/teams/index.ts';
-import { mountChannels } from '../../web-chat/mount-channels.ts';
+import { type ChannelStatus, mountChannels } from '../../web-chat/mount-channels.ts';
 import { FAKE_BOT, type FakeSlackWebApi, startFakeSlackWebApi } from '../bot/slack/fake-slack-web-api.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
 
@@ -17,6 +23,13 @@ function listen(app: Hono): Promise<{ server: Server; url: string }> {
       resolve({ server, url: `http://127.0.0.1:${info.port}` }),
     );
   });
+}
+
+/** The banner entry of one channel, by its name in the roles file. */
+function statusOf(statuses: ChannelStatus[], name: string): ChannelStatus {
+  const status = statuses.find((channel) => channel.name === name);
+  if (!status) throw new Error(`no ${name} channel was mounted`);
+  return status;
 }
 
 function close(server: Server | undefined): Promise<void> {
@@ -45,10 +58,11 @@ describe('mountChannels: the settings reach the channels, and start-up says what
 
   it('SLACK_API_URL reaches the Slack app: the banner says who the bot is only after auth.test answered', async () => {
     const config = loadAppConfig({ ...SLACK, SLACK_API_URL: slackApi.apiUrl });
-    expect(config.slack?.apiUrl).toBe(slackApi.apiUrl);
-    const status = mountChannels(new Hono(), advisor, config);
+    const slack = config.channels.find((channel) => channel.name === 'slack') as SlackChannel | undefined;
+    expect(slack?.settings?.apiUrl).toBe(slackApi.apiUrl);
+    const status = statusOf(mountChannels(new Hono(), advisor, config), 'slack');
     const from = slackApi.calls.length;
-    expect(await status.checkSlack?.()).toBe(
+    expect(await status.check?.()).toBe(
       `connected as @advisor_bot (${FAKE_BOT.userId}) in team ${FAKE_BOT.teamId} (Test); POST /slack/events`,
     );
     const call = slackApi.calls.slice(from).find((made) => made.method === 'auth.test');
@@ -58,7 +72,7 @@ describe('mountChannels: the settings reach the channels, and start-up says what
   it('a failing auth.test is said plainly, with the URL it tried', async () => {
     const wrong = `${slackApi.apiUrl}wrong/`;
     const status = mountChannels(new Hono(), advisor, loadAppConfig({ ...SLACK, SLACK_API_URL: wrong }));
-    const line = await status.checkSlack?.();
+    const line = await statusOf(status, 'slack').check?.();
     expect(line).toMatch(new RegExp(`^NOT connected — auth.test at ${wrong} failed: .*unknown_method`));
   });
 
@@ -78,7 +92,56 @@ describe('mountChannels: the settings reach the channels, and start-up says what
     expect(teamsEmulatorRefusal({ host: '127.0.0.1', trustProxy: 1, demo: true })).toMatch(/TRUST_PROXY/);
     expect(teamsEmulatorRefusal({ host: 'localhost', trustProxy: 0, demo: false })).toMatch(/production/);
     const status = mountChannels(new Hono(), advisor, loadAppConfig({ HOST: '0.0.0.0' }));
-    expect(status.teams).toMatch(/^disabled .*local emulator mode is refused: HOST is 0\.0\.0\.0/);
+    expect(statusOf(status, 'teams').status).toMatch(
+      /^disabled .*local emulator mode is refused: HOST is 0\.0\.0\.0/,
+    );
+  });
+
+  it('mounts every listed channel in order, and an unconfigured Slack answers 503 naming what to set', async () => {
+    const app = new Hono();
+    const statuses = mountChannels(app, advisor, loadAppConfig({ HOST: '127.0.0.1' }));
+    expect(statuses.map((channel) => [channel.name, channel.label, channel.check])).toEqual([
+      ['slack', 'Slack', null],
+      ['teams', 'Teams', null],
+    ]);
+    expect(statusOf(statuses, 'slack').status).toBe(
+      'disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN); POST /slack/events answers 503',
+    );
+    const response = await app.request('/slack/events', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.',
+      },
+    });
+  });
+
+  it('a channel in the config is mounted with the shared core and server, with no other wiring', async () => {
+    const app = new Hono();
+    let given: ChannelContext | undefined;
+    const pager: ChannelAdapter = {
+      name: 'cli',
+      label: 'Pager',
+      mount: (host, context) => {
+        given = context;
+        host.post('/pager/messages', (request) => request.text('ok'));
+        return { status: 'POST /pager/messages', check: async () => 'pager reachable' };
+      },
+    };
+    const config = loadAppConfig({ HOST: '127.0.0.1', PUBLIC_URL: 'https://advisor.bank.example' });
+    const statuses = mountChannels(app, advisor, { ...config, channels: [pager] });
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]?.status).toBe('POST /pager/messages');
+    expect(await statuses[0]?.check?.()).toBe('pager reachable');
+    expect(given?.core).toBe(advisor.core);
+    expect(given?.server).toEqual({
+      host: '127.0.0.1',
+      publicUrl: 'https://advisor.bank.example',
+      trustProxy: 0,
+      demo: true,
+    });
+    expect((await app.request('/pager/messages', { method: 'POST' })).status).toBe(200);
   });
 
   describe('Teams without MICROSOFT_APP_ID on 127.0.0.1: the Bot Framework Emulator mode', () => {
@@ -96,7 +159,7 @@ describe('mountChannels: the settings reach the channels, and start-up says what
       });
       ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
       const app = new Hono();
-      status = mountChannels(app, advisor, loadAppConfig({ HOST: '127.0.0.1' })).teams;
+      status = statusOf(mountChannels(app, advisor, loadAppConfig({ HOST: '127.0.0.1' })), 'teams').status;
       ({ server, url } = await listen(app));
     });
     afterAll(async () => {

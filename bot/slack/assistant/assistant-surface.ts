@@ -13,7 +13,10 @@ import {
   type AdminReports,
   assertMayAccessCustomer,
   type ConversationCore,
+  FEEDBACK_FAILED_TEXT,
+  FEEDBACK_RECORDED_TEXT,
   mayRunAdminCommands,
+  notAdminText,
   type RoleDirectory,
   userFacingError,
 } from '../../core/index.ts';
@@ -70,10 +73,7 @@ export const ASSISTANT_THREAD_EVENTS = [
   'assistant_thread_context_changed',
 ] as const;
 
-const FEEDBACK_THANKS = 'Thanks, your feedback is recorded.';
-const FEEDBACK_FAILED = "Sorry, I couldn't record that feedback; the reply may be too old. Please try again.";
 const UNREADABLE_BUTTON = "Sorry, I couldn't read that button; please use the buttons on my latest reply.";
-const NOT_ADMIN = (report: string) => `Only admins can run /${report}.`;
 const CUSTOMER_ID = /^C-\d{4,}$/;
 
 /**
@@ -166,9 +166,9 @@ export function createAssistantSurface(dependencies: AssistantSurfaceDependencie
         } catch (error) {
           const failure = userFacingError(error);
           if (failure.kind === 'INTERNAL') logger.error(`Feedback on turn ${vote.turnId} failed`, error);
-          return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED : failure.text);
+          return await tell(failure.kind === 'INTERNAL' ? FEEDBACK_FAILED_TEXT : failure.text);
         }
-        await tell(FEEDBACK_THANKS);
+        await tell(FEEDBACK_RECORDED_TEXT);
       },
     );
 
@@ -249,7 +249,7 @@ export function createAssistantSurface(dependencies: AssistantSurfaceDependencie
           const channel = opened.channel?.id;
           if (!channel) throw new Error(`conversations.open gave no channel for ${body.user.id}`);
           if (!actor.ok || !mayRunAdminCommands(actor.value)) {
-            const text = actor.ok ? NOT_ADMIN(report) : actor.ephemeral;
+            const text = actor.ok ? escapeMrkdwn(notAdminText(`/${report}`)) : actor.ephemeral;
             await client.chat.postEphemeral({ channel, user: body.user.id, text });
             return;
           }

@@ -10,11 +10,12 @@ import {
 import {
   type AdminReport,
   type AnalyticsSource,
+  adminReportText,
   analyticsReports,
   createAnalyticsSource,
 } from '../../../bot/core/index.ts';
 import { adminReportBlocks, escapeMrkdwn } from '../../../bot/slack/index.ts';
-import { adminReportCard, adminReportText } from '../../../bot/teams/index.ts';
+import { adminReportCard } from '../../../bot/teams/index.ts';
 import { type RetrievalQuality, runBench, saveBenchRun } from '../../../chains/eval/bench/index.ts';
 import { saveUnderstandingRun } from '../../../chains/eval/understanding/index.ts';
 import { generateDataset } from '../../../knowledge/generate/index.ts';

@@ -48,7 +48,7 @@ describe('Slack admin commands and feedback buttons over real HTTP', () => {
     );
     expect(await response.json()).toEqual({
       response_type: 'ephemeral',
-      text: `Only admins can run ${name}.`,
+      text: `Only administrators can run ${name}.`,
     });
     expect(slackApi.calls.some((made) => made.responseId === responseId)).toBe(false);
   });

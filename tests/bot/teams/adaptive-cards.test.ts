@@ -64,22 +64,22 @@ describe('providerBadge', () => {
     [
       { name: 'grounded', model: 'grounded-composer-v1' },
       {},
-      'Written by grounded · grounded-composer-v1 · validated',
+      'Written by grounded · grounded-composer-v1 · validated ✓',
     ],
     [
       { name: 'ollama', model: 'mistral:7b-instruct' },
       {},
-      'Written by ollama · mistral:7b-instruct · validated',
+      'Written by Mistral (via Ollama) · mistral:7b-instruct · validated ✓',
     ],
     [
       { name: 'ollama', model: 'mistral:7b-instruct' },
       { repaired: true },
-      'Written by ollama · mistral:7b-instruct · validated after repair',
+      'Written by Mistral (via Ollama) · mistral:7b-instruct · validated ✓ (after one repair)',
     ],
     [
       { name: 'grounded', model: 'grounded-composer-v1' },
       { ok: false, fellBack: true },
-      'Written by grounded · grounded-composer-v1 · fallback after failed validation',
+      'Written by grounded · grounded-composer-v1 · validator rejected the draft; safe reply sent',
     ],
   ])('%o %o → %s', (provider, validator, expected) => {
     const badge = providerBadge(reply({ provider, validator: { ...reply().validator, ...validator } }));
@@ -88,7 +88,9 @@ describe('providerBadge', () => {
 
   it('says when the bias guard flagged the reply', () => {
     const badge = providerBadge(reply({ bias: { flagged: true, reasons: ['age'] } }));
-    expect(badge).toBe('Written by grounded · grounded-composer-v1 · validated · bias guard flagged');
+    expect(badge).toBe(
+      'Written by grounded · grounded-composer-v1 · validated ✓ · bias guard replaced flagged wording',
+    );
   });
 
   it('never names Mistral unless the core reports an Ollama Mistral model', () => {
@@ -139,7 +141,7 @@ describe('replyCard', () => {
       'The value of investments can go down as well as up.',
       'Sources',
       '- ISAs explained — Allowances',
-      'Written by grounded · grounded-composer-v1 · validated',
+      'Written by grounded · grounded-composer-v1 · validated ✓',
     ]);
   });
 
@@ -180,7 +182,7 @@ describe('replyCard', () => {
     const card = replyCard(reply({ products: [], sources: [] }));
     expect(card.body.map((element) => (element.type === 'TextBlock' ? element.text : element.type))).toEqual([
       'Two products suit C-000042.',
-      'Written by grounded · grounded-composer-v1 · validated',
+      'Written by grounded · grounded-composer-v1 · validated ✓',
     ]);
   });
 

@@ -142,7 +142,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
     expect(recommended.length).toBeGreaterThan(0);
     const shown = texts(card.body);
     for (const productId of recommended) expect(shown).toContain(productNames.get(productId));
-    expect(shown).toContain('Written by grounded · grounded-composer-v1 · validated');
+    expect(shown).toContain('Written by grounded · grounded-composer-v1 · validated ✓');
     // The answer as logged, with the risk warning moved after the products (once per message).
     expect(shown[0]).toBe(logged?.reply.replace(`\n\n${RISK_DISCLOSURE}`, ''));
     expect(shown.filter((line) => line === RISK_DISCLOSURE)).toHaveLength(1);
@@ -222,9 +222,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
 
   it('`bias` from a non-admin is refused; from an admin it is a report card with the "not implemented yet" line', async () => {
     const refused = await send('aad-advisor', 'conv-admin', { text: 'bias' });
-    expect(refused.messages.map((message) => message.text)).toEqual([
-      'Sorry, only administrators can run `bias`.',
-    ]);
+    expect(refused.messages.map((message) => message.text)).toEqual(['Only administrators can run `bias`.']);
     expect(refused.messages[0]?.attachments ?? []).toEqual([]);
 
     const logged = await fixture.audit.turns({});

@@ -104,7 +104,7 @@ describe('the App Home lists the advisor’s book and opens a thread about a cus
     expect(refusal.body).toMatchObject({
       channel: 'DU0NARROW',
       user: 'U0NARROW',
-      text: 'Only admins can run /bias.',
+      text: 'Only administrators can run /bias.',
     });
     expect(slack.slackApi.calls.slice(forged).map((call) => call.method)).not.toContain('chat.postMessage');
   });
