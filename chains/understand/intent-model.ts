@@ -1,5 +1,6 @@
 import type { EnsembleClassifier, TextClassifier } from '../../knowledge/classifier/index.ts';
 import { type ConfidenceCalibration, OUT_OF_SCOPE_INTENT } from './confidence-calibration.ts';
+import { intentText } from './intent-text.ts';
 
 /** One intent with the model's probability for it. */
 export interface IntentScore {
@@ -37,11 +38,14 @@ export function intentModelFrom(
     calibration,
     fingerprint,
     predict: (text, k = 3) =>
-      classifier.predict(text, k).map((score) => ({ intent: score.label, confidence: score.probability })),
+      classifier
+        .predict(intentText(text), k)
+        .map((score) => ({ intent: score.label, confidence: score.probability })),
     ...(gate
       ? {
           outOfScopeProbability: (text: string) =>
-            gate.predict(text, 2).find((score) => score.label === OUT_OF_SCOPE_INTENT)?.probability ?? 0,
+            gate.predict(intentText(text), 2).find((score) => score.label === OUT_OF_SCOPE_INTENT)
+              ?.probability ?? 0,
         }
       : {}),
   };

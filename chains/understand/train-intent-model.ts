@@ -27,6 +27,7 @@ import {
   loadProjectExamples,
 } from './intent-examples.ts';
 import { IN_SCOPE_LABEL, type IntentModel, intentModelFrom } from './intent-model.ts';
+import { intentText } from './intent-text.ts';
 import type { UnderstandingConfig } from './understanding-config.ts';
 import { splitForValidation, type ValidationSplit } from './validation-split.ts';
 
@@ -78,7 +79,7 @@ export const DEFAULT_INTENT_TRAINING: IntentTrainingOptions = {
 };
 
 /** Bump when the training procedure changes in a way the options do not show. */
-const TRAINING_VERSION = 'intent-model-v4';
+const TRAINING_VERSION = 'intent-model-v5';
 const FOLDER = 'understanding';
 const MODEL_FILE = 'intent-model.bin';
 const LINEAR_MODEL_FILE = 'intent-linear.bin';
@@ -241,21 +242,22 @@ export function chooseOnInnerSplit(
   innerValidation: readonly IntentExample[],
   options: IntentTrainingOptions,
 ): { fastTextWeight: number; calibration: ConfidenceCalibration } {
+  const inner = innerValidation.map((example) => ({ ...example, text: intentText(example.text) }));
   let best = { fastTextWeight: options.fastTextWeights[0] ?? 0, accuracy: -1 };
   for (const fastTextWeight of options.fastTextWeights) {
     const ensemble = ensembleOf(members, fastTextWeight);
-    const right = innerValidation.filter(
+    const right = inner.filter(
       (example) => ensemble.predict(example.text, 1)[0]?.label === example.intent,
     ).length;
-    const accuracy = right / Math.max(1, innerValidation.length);
+    const accuracy = right / Math.max(1, inner.length);
     if (accuracy > best.accuracy + 1e-9) best = { fastTextWeight, accuracy };
   }
   const ensemble = ensembleOf(members, best.fastTextWeight);
   const gate = members.gate;
-  const predictions = scorePredictions(innerValidation, (text) => ensemble.predict(text, 1)[0]).map(
+  const predictions = scorePredictions(inner, (text) => ensemble.predict(text, 1)[0]).map(
     (prediction, index) =>
       gate
-        ? { ...prediction, outOfScopeProbability: gateProbability(gate, innerValidation[index]?.text ?? '') }
+        ? { ...prediction, outOfScopeProbability: gateProbability(gate, inner[index]?.text ?? '') }
         : prediction,
   );
   return {
@@ -307,7 +309,7 @@ function ensembleOf(members: IntentMembers, fastTextWeight: number): EnsembleCla
 }
 
 function toLabelled(examples: readonly IntentExample[]): { text: string; label: string }[] {
-  return examples.map((example) => ({ text: example.text, label: example.intent }));
+  return examples.map((example) => ({ text: intentText(example.text), label: example.intent }));
 }
 
 async function readManifest(folder: string): Promise<Manifest | null> {
