@@ -142,15 +142,36 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
       });
       expect(response.status).toBe(200);
       const replyPath = '/v3/conversations/a%3Ahttp-conversation/activities/incoming-1';
-      expect(connectorReceived.map((request) => request.path)).toEqual([replyPath, replyPath, replyPath]);
-      expect(connectorReceived[0]?.body).toMatchObject({ type: 'typing' });
-      expect(connectorReceived[1]?.body).toMatchObject({
+      expect(connectorReceived.every((request) => request.path === replyPath)).toBe(true);
+      const bodies = connectorReceived.map((request) => request.body);
+      const info = (body: Record<string, unknown> | undefined) =>
+        (body?.entities as Record<string, unknown>[] | undefined)?.[0] ?? {};
+      // Plain typing, then progress lines, then the growing validated text, then exactly one final message.
+      expect(bodies[0]).toMatchObject({ type: 'typing' });
+      expect(bodies[0]?.entities).toBeUndefined();
+      expect(bodies[1]).toMatchObject({
         type: 'typing',
         text: 'Reading your question…',
         entities: [{ type: 'streaminfo', streamType: 'informative', streamSequence: 1 }],
       });
-      // The connector's id for the first update is the stream id the final message names.
-      const final = connectorReceived[2]?.body ?? {};
+      const kinds = bodies.slice(1).map((body) => info(body).streamType);
+      expect(kinds.at(-1)).toBe('final');
+      expect(kinds.filter((kind) => kind === 'final')).toHaveLength(1);
+      const firstText = kinds.indexOf('streaming');
+      expect(kinds.slice(0, firstText === -1 ? -1 : firstText).every((kind) => kind === 'informative')).toBe(
+        true,
+      );
+      // Sequence numbers rise by one; every update after the first names the stream (the connector's id for it).
+      const updates = bodies.slice(1, -1);
+      expect(updates.map((body) => info(body).streamSequence)).toEqual(updates.map((_, index) => index + 1));
+      for (const body of updates.slice(1)) expect(info(body).streamId).toBe('reply-2');
+      const texts = updates
+        .filter((body) => info(body).streamType === 'streaming')
+        .map((body) => String(body.text));
+      texts.forEach((text, index) => {
+        if (index > 0) expect(text.startsWith(texts[index - 1] ?? '')).toBe(true);
+      });
+      const final = bodies.at(-1) ?? {};
       expect(final).toMatchObject({
         type: 'message',
         channelData: { streamType: 'final', streamId: 'reply-2', feedbackLoopEnabled: true },
