@@ -45,10 +45,17 @@ describe('assistant reply blocks stay within Slack’s limits', () => {
     expect(actionIds).toEqual(['quick_reply_0', 'quick_reply_1', 'quick_reply_2']);
   });
 
-  it('the streamed footer carries cards and sources but not the answer text (it was streamed)', () => {
+  it('the streamed footer carries cards (with their own Interested / Not for me row) and sources but not the answer text', () => {
     const reply = outboundReply({ text: 'Streamed already.', products: [productCard(1)] });
     const footer = streamedReplyFooter(reply);
-    expect(footer.map((block) => block.type)).toEqual(['section', 'context', 'context', 'context_actions']);
+    expect(footer.map((block) => block.type)).toEqual([
+      'section',
+      'actions',
+      'context',
+      'context',
+      'context_actions',
+    ]);
+    expect(footer[1]).toMatchObject({ block_id: 'product:SAV-01' });
     expect(sectionTexts(footer)[0]).toContain('*Saver 1*');
     expect(JSON.stringify(footer)).not.toContain('Streamed already.');
   });
