@@ -1,6 +1,6 @@
 import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
-import { fixedText } from '../compose/fixed-texts.ts';
+import { type FixedTextReader, fixedText } from '../compose/fixed-texts.ts';
 import type {
   AdviceContext,
   AdvicePrompt,
@@ -63,17 +63,22 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
         `approve applications or move money. For help with an application or a payment, a member of our team can help. ${followUpFor(context.audience)}`
       );
     case 'own_data':
-      return fixedText('own_data_unavailable', 'en');
+      return fixedText('own_data_unavailable', readerOf(context));
     case 'handoff':
-      return fixedText('human_handoff', 'en');
+      return fixedText('human_handoff', readerOf(context));
     case 'clarify':
-      return fixedText('clarifying_question', 'en', { options: 'what you need' });
+      return fixedText('clarifying_question', readerOf(context), { options: 'what you need' });
     case 'out_of_scope':
       return (
         "I'm sorry, I can't help with that here. I can answer questions about our products, cards, payments, fees " +
         `and managing money, and suggest products that fit a customer's profile. ${followUpFor(context.audience)}`
       );
   }
+}
+
+/** The composer writes English; the reader and the customer come from the context. */
+function readerOf(context: AdviceContext): FixedTextReader {
+  return { language: 'en', audience: context.audience, customerId: context.customer?.customer_id ?? null };
 }
 
 function recommendationReply(context: AdviceContext): string {
@@ -95,7 +100,7 @@ function recommendationReply(context: AdviceContext): string {
   const lines = context.recommendations.map((recommendation, index) => productLine(recommendation, index));
   const parts = [`Based on ${who} profile, these products fit best:`, lines.join('\n')];
   if (context.recommendations.some((item) => INVESTMENT_PRODUCT_TYPES.includes(item.product.type))) {
-    parts.push(RISK_DISCLOSURE);
+    parts.push(fixedText('risk_disclosure', readerOf(context)));
   }
   parts.push(
     advisor

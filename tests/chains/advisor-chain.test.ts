@@ -213,7 +213,7 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
     });
     expect(german.understanding.language).toBe('de');
     expect(german.intent).toBe('handoff');
-    expect(german.text).toBe(fixedText('human_handoff', 'de'));
+    expect(german.text).toBe(fixedText('human_handoff', { language: 'de', audience: 'customer' }));
     const french = await fixture.chain().advise({
       question: 'Je voudrais parler à un conseiller humain, s’il vous plaît',
       customerId: null,

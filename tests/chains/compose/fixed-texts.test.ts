@@ -11,13 +11,16 @@ import {
   replyLanguage,
   withLanguageNotice,
 } from '../../../chains/compose/fixed-texts.ts';
-import { ENGLISH_TEXTS } from '../../../chains/compose/texts/en.ts';
+import { ENGLISH_CUSTOMER_TEXTS as ENGLISH_TEXTS } from '../../../chains/compose/texts/en.ts';
 import { GERMAN_INTENT_LABELS } from '../../../chains/compose/texts/intent-labels-de.ts';
 import { SPANISH_INTENT_LABELS } from '../../../chains/compose/texts/intent-labels-es.ts';
 import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
 import { INTENTS } from '../../../knowledge/intents/index.ts';
 
 const KEYS = Object.keys(ENGLISH_TEXTS) as FixedTextKey[];
+const to = (language: string) => ({ language, audience: 'customer' }) as const;
+const toAdvisor = (language: string, customerId: string | null = 'C-000042') =>
+  ({ language, audience: 'advisor', customerId }) as const;
 const CONTRACT_KEYS: FixedTextKey[] = [
   'not_authorised',
   'out_of_scope',
@@ -51,7 +54,7 @@ describe('fixedText', () => {
     it(`has every key in ${language}, each filled with its parameters and no "{…}" left`, () => {
       for (const key of KEYS) {
         const params = sampleParams(key);
-        const text = fixedText(key, language, params);
+        const text = fixedText(key, to(language), params);
         expect(text, key).not.toMatch(/[{}]/);
         expect(text.trim().length, key).toBeGreaterThan(10);
         for (const value of Object.values(params)) expect(text, key).toContain(value);
@@ -61,14 +64,14 @@ describe('fixedText', () => {
 
   it('translates, not copies: German and Spanish texts differ from the English ones', () => {
     const untranslated = (language: string) =>
-      KEYS.filter((key) => fixedText(key, language, sampleParams(key)) === ENGLISH_TEXTS[key]);
+      KEYS.filter((key) => fixedText(key, to(language), sampleParams(key)) === ENGLISH_TEXTS[key]);
     expect(untranslated('de')).toEqual([]);
     expect(untranslated('es')).toEqual([]);
   });
 
   it('addresses the customer formally: "Sie", never "du"; "usted" forms, never "tú"', () => {
-    const german = KEYS.map((key) => fixedText(key, 'de', sampleParams(key))).join(' ');
-    const spanish = KEYS.map((key) => fixedText(key, 'es', sampleParams(key))).join(' ');
+    const german = KEYS.map((key) => fixedText(key, to('de'), sampleParams(key))).join(' ');
+    const spanish = KEYS.map((key) => fixedText(key, to('es'), sampleParams(key))).join(' ');
     expect(german).not.toMatch(/\b(?:du|dich|dir|dein\w*)\b/i);
     expect(german).toContain('Sie ');
     expect(spanish).not.toMatch(/\b(?:tú|tu|tus|te|puedes|quieres|necesitas)\b/i);
@@ -76,11 +79,11 @@ describe('fixedText', () => {
   });
 
   it('keeps the English texts the project already uses word for word', () => {
-    expect(fixedText('risk_disclosure', 'en')).toBe(RISK_DISCLOSURE);
-    expect(fixedText('clarifying_question', 'en', { options: 'cards, PINs or transfers' })).toBe(
+    expect(fixedText('risk_disclosure', to('en'))).toBe(RISK_DISCLOSURE);
+    expect(fixedText('clarifying_question', to('en'), { options: 'cards, PINs or transfers' })).toBe(
       'Just to be sure I help with the right thing: is this about cards, PINs or transfers?',
     );
-    expect(fixedText('message_too_long', 'de', { length: 2400, limit: 2000 })).toBe(
+    expect(fixedText('message_too_long', to('de'), { length: 2400, limit: 2000 })).toBe(
       'Diese Nachricht ist zu lang: Sie hat 2400 Zeichen, erlaubt sind 2000.',
     );
   });
@@ -89,13 +92,13 @@ describe('fixedText', () => {
     expect(replyLanguage('de-AT')).toBe('de');
     expect(replyLanguage('ES_mx')).toBe('es');
     expect(replyLanguage('fr')).toBe('en');
-    expect(fixedText('small_talk_thanks', 'de-CH')).toBe(
+    expect(fixedText('small_talk_thanks', to('de-CH'))).toBe(
       'Gern geschehen! Kann ich sonst noch etwas für Sie tun?',
     );
   });
 
   it('answers other languages in English, with one English notice that says so', () => {
-    expect(fixedText('out_of_scope', 'fr')).toBe(ENGLISH_TEXTS.out_of_scope);
+    expect(fixedText('out_of_scope', to('fr'))).toBe(ENGLISH_TEXTS.out_of_scope);
     expect(languageNotice('pt-BR')).toBe('I reply in English for now.');
     expect(languageNotice('en-GB')).toBeUndefined();
     expect(languageNotice('de')).toBeUndefined();
@@ -104,16 +107,16 @@ describe('fixedText', () => {
   });
 
   it('names a missing parameter, an unused one, an unknown key and a malformed language', () => {
-    expect(() => fixedText('message_too_long', 'en', { length: 2400 })).toThrow(
+    expect(() => fixedText('message_too_long', to('en'), { length: 2400 })).toThrow(
       new ChainError('INVALID_INPUT', 'fixed text "message_too_long" needs the parameter "limit"'),
     );
-    expect(() => fixedText('human_handoff', 'de', { name: 'Ana' })).toThrow(
+    expect(() => fixedText('human_handoff', to('de'), { name: 'Ana' })).toThrow(
       new ChainError('INVALID_INPUT', 'fixed text "human_handoff" has no parameter "name"'),
     );
-    expect(() => fixedText('no_such_text' as FixedTextKey, 'en')).toThrow(
+    expect(() => fixedText('no_such_text' as FixedTextKey, to('en'))).toThrow(
       new ChainError('INVALID_INPUT', 'there is no fixed text "no_such_text"'),
     );
-    expect(() => fixedText('human_handoff', 'German')).toThrow(
+    expect(() => fixedText('human_handoff', to('German'))).toThrow(
       new ChainError('INVALID_INPUT', '"German" is not a language tag like "de" or "es-MX"'),
     );
   });
@@ -121,15 +124,15 @@ describe('fixedText', () => {
 
 describe('clarifyingQuestion', () => {
   it('offers the topics in the customer’s language, with Spanish "del" and "u"', () => {
-    expect(clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin'], 'en')).toBe(
+    expect(clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin'], to('en'))).toBe(
       'Just to be sure I help with the right thing: is this about a card that has not arrived, a blocked PIN ' +
         'or changing your PIN?',
     );
-    expect(clarifyingQuestion(['card_arrival', 'pin_blocked'], 'de')).toBe(
+    expect(clarifyingQuestion(['card_arrival', 'pin_blocked'], to('de'))).toBe(
       'Damit ich Ihnen richtig helfe: Geht es um eine noch nicht angekommene Karte oder eine gesperrte PIN?',
     );
     expect(
-      clarifyingQuestion(['card_payment_wrong_exchange_rate', 'exchange_rate', 'out_of_scope'], 'es'),
+      clarifyingQuestion(['card_payment_wrong_exchange_rate', 'exchange_rate', 'out_of_scope'], to('es')),
     ).toBe(
       'Para asegurarme de ayudarle con lo correcto: ¿se trata del tipo de cambio de un pago con tarjeta, ' +
         'los tipos de cambio u otra cosa?',
@@ -145,13 +148,13 @@ describe('clarifyingQuestion', () => {
   });
 
   it('refuses one topic or four, and an intent outside the taxonomy', () => {
-    expect(() => clarifyingQuestion(['card_arrival'], 'en')).toThrow(
+    expect(() => clarifyingQuestion(['card_arrival'], to('en'))).toThrow(
       'a clarifying question offers 2 or 3 topics, got 1',
     );
     expect(() =>
-      clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin', 'atm_support'], 'en'),
+      clarifyingQuestion(['card_arrival', 'pin_blocked', 'change_pin', 'atm_support'], to('en')),
     ).toThrow('a clarifying question offers 2 or 3 topics, got 4');
-    expect(() => clarifyingQuestion(['card_arrival', 'no_such_intent'], 'es')).toThrow(
+    expect(() => clarifyingQuestion(['card_arrival', 'no_such_intent'], to('es'))).toThrow(
       '"no_such_intent" is not an intent of the taxonomy',
     );
   });
@@ -161,7 +164,7 @@ describe('clarifyingQuestion', () => {
     expect(Object.keys(GERMAN_INTENT_LABELS).sort()).toEqual(ids);
     expect(Object.keys(SPANISH_INTENT_LABELS).sort()).toEqual(ids);
     expect(Object.values(GERMAN_INTENT_LABELS).filter((label) => label.includes(','))).toEqual([]);
-    expect(intentLabel('pin_blocked', 'de-DE')).toBe('eine gesperrte PIN');
-    expect(intentLabel('pin_blocked', 'fr')).toBe('a blocked PIN');
+    expect(intentLabel('pin_blocked', to('de-DE'))).toBe('eine gesperrte PIN');
+    expect(intentLabel('pin_blocked', to('fr'))).toBe('a blocked PIN');
   });
 });
