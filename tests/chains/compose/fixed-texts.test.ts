@@ -168,3 +168,95 @@ describe('clarifyingQuestion', () => {
     expect(intentLabel('pin_blocked', to('fr'))).toBe('a blocked PIN');
   });
 });
+
+describe('fixed texts for an advisor asking about a customer', () => {
+  it('has every key for the advisor in every language, filled, and different from the customer’s where it is about them', () => {
+    for (const language of REPLY_LANGUAGES) {
+      for (const key of KEYS) {
+        const text = fixedText(key, toAdvisor(language), sampleParams(key));
+        expect(text, `${language} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
+    const aboutTheCustomer: FixedTextKey[] = [
+      'urgent_steps',
+      'out_of_scope',
+      'human_handoff_offer',
+      'complaint_acknowledgement',
+      'own_data_unavailable',
+      'recommendation_introduction',
+      'risk_disclosure',
+      'service_unavailable',
+    ];
+    for (const language of REPLY_LANGUAGES) {
+      const same = aboutTheCustomer.filter(
+        (key) =>
+          fixedText(key, toAdvisor(language), sampleParams(key)) ===
+          fixedText(key, to(language), sampleParams(key)),
+      );
+      expect(same, language).toEqual([]);
+    }
+  });
+
+  it('names the customer by id and gives the advisor’s steps (back office, complaints team, review)', () => {
+    const steps = fixedText('urgent_steps', toAdvisor('en'));
+    expect(steps).toContain(
+      "1. Freeze C-000042's card now in the back office (Customer → Cards → Freeze card)",
+    );
+    expect(steps).toContain('2. Call C-000042 on the number on file');
+    expect(steps).not.toMatch(/\byour card\b/i);
+    expect(fixedText('urgent_steps', toAdvisor('de'))).toContain(
+      '1. Frieren Sie die Karte des Kunden C-000042 jetzt im Backoffice ein',
+    );
+    expect(fixedText('urgent_steps', toAdvisor('es'))).toContain(
+      '1. Congele ahora mismo la tarjeta del cliente C-000042 en el back office',
+    );
+    expect(fixedText('complaint_acknowledgement', toAdvisor('en'))).toContain(
+      'Escalate it to the complaints team, who will get back to C-000042',
+    );
+    expect(fixedText('human_handoff_offer', toAdvisor('en'))).toBe(
+      'If C-000042 needs more, book a review with them.',
+    );
+    expect(fixedText('out_of_scope', toAdvisor('en'))).toContain(
+      'for anything else, C-000042 can be referred to the team that handles it.',
+    );
+    expect(fixedText('human_handoff_offer', to('en'))).toBe(
+      'If you would like, I can connect you with one of our advisers.',
+    );
+  });
+
+  it('says "the customer" / "des Kunden" / "del cliente" when no customer was named', () => {
+    expect(fixedText('urgent_steps', toAdvisor('en', null))).toContain("1. Freeze the customer's card now");
+    expect(fixedText('recommendation_none', toAdvisor('de', null))).toContain('zum Profil des Kunden passt');
+    expect(fixedText('risk_disclosure', toAdvisor('es', null))).toContain(
+      'es posible que el cliente recupere menos de lo que invirtió',
+    );
+  });
+
+  it('words the topics of a clarifying question for the advisor: "C-000042’s PIN", "der PIN"', () => {
+    expect(intentLabel('change_pin', toAdvisor('en'))).toBe("changing C-000042's PIN");
+    expect(intentLabel('change_pin', to('en'))).toBe('changing your PIN');
+    expect(intentLabel('change_pin', toAdvisor('de'))).toBe('das Ändern der PIN');
+    expect(intentLabel('terminate_account', toAdvisor('de'))).toBe('das Schließen des Kontos');
+    expect(clarifyingQuestion(['change_pin', 'card_arrival'], toAdvisor('es'))).toBe(
+      'Para asegurarme de ayudarle con lo correcto: ¿la consulta del cliente C-000042 trata de cambiar su PIN ' +
+        'o una tarjeta que no ha llegado?',
+    );
+  });
+
+  it('keeps the customer’s texts free of any customer id, and refuses a parameter that would name the customer', () => {
+    for (const key of KEYS) {
+      expect(fixedText(key, { ...to('en'), customerId: 'C-000042' }, sampleParams(key)), key).not.toContain(
+        'C-000042',
+      );
+    }
+    expect(() => fixedText('urgent_steps', toAdvisor('en'), { customer: 'C-1' })).toThrow(
+      new ChainError(
+        'INVALID_INPUT',
+        'fixed text "urgent_steps" names the customer itself; "customer" is not a parameter',
+      ),
+    );
+    expect(() => fixedText('urgent_steps', { language: 'en', audience: 'admin' as 'advisor' })).toThrow(
+      new ChainError('INVALID_INPUT', '"admin" is not a reader; expected customer or advisor'),
+    );
+  });
+});
