@@ -54,7 +54,7 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'recommendation':
       return recommendationReply(context);
     case 'knowledge':
-      return knowledgeReply(context.passages, context.audience);
+      return knowledgeReply(context.passages, readerOf(context));
     case 'small_talk':
       return smallTalkReply(question);
     case 'manipulation':
@@ -125,9 +125,9 @@ function productLine(recommendation: Recommendation, index: number): string {
   return `${index + 1}. ${product.name} (${label}).${rate}`;
 }
 
-function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceContext['audience']): string {
+function knowledgeReply(passages: readonly RetrievedPassage[], reader: FixedTextReader): string {
   const best = passages[0];
-  if (!best) return `I'm sorry, I couldn't find guidance on that. ${followUpFor(audience)}`;
+  if (!best) return fixedText('no_guidance_found', reader);
   // The best passage and, when another of the same article also matched, that one too, in reading order.
   const sameArticle = passages.filter((passage) => passage.articleId === best.articleId).slice(0, 2);
   sameArticle.sort((a, b) => positionOf(a) - positionOf(b));
@@ -135,11 +135,8 @@ function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceC
     sameArticle.map((passage) => stripHeading(passage.text)).join('\n\n'),
     PASSAGE_LIMIT,
   );
-  const closing =
-    audience === 'customer'
-      ? "If that doesn't answer your question, I can connect you with one of our advisers."
-      : ADVISOR_FOLLOW_UP;
-  return `Here is what our guide “${best.title}” says:\n\n${body}\n\n${closing}`;
+  const introduction = fixedText('guide_introduction', reader, { title: best.title });
+  return `${introduction}\n\n${body}\n\n${fixedText('guide_closing', reader)}`;
 }
 
 function positionOf(passage: RetrievedPassage): number {
