@@ -131,7 +131,10 @@ export const HELD_OUT_VOICE: HeldOutVoice[] = [
   {
     language: 'en',
     audience: 'advisor',
-    wrong: ['Your current account has been overdrawn since March.', 'You spend about $600 a month on dining.'],
+    wrong: [
+      'Your current account has been overdrawn since March.',
+      'You spend about $600 a month on dining.',
+    ],
     right: [
       'C-000042 spends about $600 a month on dining; you could suggest a budget.',
       'Check your book in the dashboard.',
