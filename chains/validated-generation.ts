@@ -1,5 +1,5 @@
 import { ChainError } from './chain-error.ts';
-import { HUMAN_HANDOFF } from './grounded/grounded-chat-model.ts';
+import { type FixedTextReader, fixedText } from './compose/fixed-texts.ts';
 import type { BiasVerdict } from './guard/index.ts';
 import type { AdvicePrompt, ChatModel, ProviderName } from './llm/index.ts';
 import type { ReplyStream } from './streaming/reply-stream.ts';
@@ -29,6 +29,8 @@ export interface ValidatedGenerationInput {
   model: ChatModel;
   grounded: ChatModel;
   validation: ValidationContext;
+  /** Who reads the reply, for the safe fallback's wording (the customer in English when not given). */
+  reader?: FixedTextReader;
   guardReply: (reply: string) => BiasVerdict;
   signal?: AbortSignal;
   /**
@@ -49,7 +51,12 @@ export interface ValidatedReply {
 }
 
 /** Sent only if even the grounded composer's reply fails (a bug): says nothing that could be wrong. */
-export const SAFE_FALLBACK_REPLY = `I'm sorry, I can't answer that reliably right now. ${HUMAN_HANDOFF}`;
+export const SAFE_FALLBACK_REPLY = fixedText('service_unavailable', { language: 'en', audience: 'customer' });
+
+/** The safe fallback worded for its reader: "I can connect you with an adviser" / "check C-000042's records". */
+export function safeFallbackReply(reader: FixedTextReader): string {
+  return fixedText('service_unavailable', reader);
+}
 
 /**
  * Generates a reply and checks it: a failing reply gets one repair attempt (re-prompted with its issues), then
@@ -166,9 +173,10 @@ export async function composeWithValidation(input: ValidatedGenerationInput): Pr
       bias: groundedBias,
     };
   }
-  deliver(SAFE_FALLBACK_REPLY);
+  const fallback = input.reader ? safeFallbackReply(input.reader) : SAFE_FALLBACK_REPLY;
+  deliver(fallback);
   return {
-    text: SAFE_FALLBACK_REPLY,
+    text: fallback,
     provider,
     validator: { ...outcome(false, seen, repaired, true), ...(modelError ? { modelError } : {}) },
     bias: groundedBias,

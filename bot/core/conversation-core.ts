@@ -1,6 +1,7 @@
 import type { AdviceReply, AdvisorChain, TurnProgress } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
-import { HUMAN_HANDOFF, RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
+import { fixedText } from '../../chains/compose/fixed-texts.ts';
+import { HUMAN_HANDOFF } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ChromaSupervisor } from '../../knowledge/store/chroma-supervisor.ts';
@@ -195,7 +196,11 @@ export class ConversationCore {
     const thread = this.memory.get(message.threadId);
     const mentioned = [...new Set(question.match(CUSTOMER_MENTION) ?? [])];
     if (!message.customerId && mentioned.length > 1) {
-      const text = `You mentioned ${mentioned.join(', ')}. Which one customer is this about? I answer about one customer at a time.`;
+      const text = fixedText(
+        'one_customer_at_a_time',
+        { language: 'en', audience: audienceOf(message.actor) },
+        { customers: mentioned.join(', ') },
+      );
       return await this.replyWithoutChain(message, question, null, 'clarify', text, started);
     }
     const customerId =
@@ -226,7 +231,7 @@ export class ConversationCore {
       advice = await this.dependencies.chain.advise({
         question,
         customerId,
-        audience: message.actor.role === 'customer' ? 'customer' : 'advisor',
+        audience: audienceOf(message.actor),
         history: thread.turns,
         explicitRecommendation: message.command === 'advise',
         ...(streams ? { onToken: release.push, onReplace: release.replace } : {}),
@@ -270,6 +275,12 @@ export class ConversationCore {
     }
     release.open();
     this.memory.remember(message.threadId, advice.customerId, question, advice.text);
+    // The cards' disclosure in the reader's voice, word for word the one the grounded text carries (shown once).
+    const disclosure = fixedText('risk_disclosure', {
+      language: 'en',
+      audience: audienceOf(message.actor),
+      customerId: advice.customerId,
+    });
     return {
       text: advice.text,
       customerId: advice.customerId,
@@ -287,7 +298,7 @@ export class ConversationCore {
         type: item.product.type,
         score: item.score,
         reasons: item.reasons,
-        riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? RISK_DISCLOSURE : null,
+        riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? disclosure : null,
         movedByFeedback: item.movedByFeedback,
         feedbackNotes: this.notesOn(advice.customerId, item.product.id, message.actor),
         explored: item.explored,
@@ -397,6 +408,11 @@ function storeUnavailable(store: StoreHealth, cause?: unknown): CoreError {
     `The advisor's knowledge store is unavailable right now; please try again in ${retryAfterSeconds} s.`,
     { retryAfterSeconds, ...(cause === undefined ? {} : { cause }) },
   );
+}
+
+/** Who reads the reply: the customer themself, or staff (advisors and admins) reading about a customer. */
+function audienceOf(actor: Actor): 'customer' | 'advisor' {
+  return actor.role === 'customer' ? 'customer' : 'advisor';
 }
 
 /** The customer ids a "which one?" question names, offered as quick replies. */

@@ -1,6 +1,6 @@
 import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
-import { fixedText } from '../compose/fixed-texts.ts';
+import { type FixedTextReader, fixedText } from '../compose/fixed-texts.ts';
 import type {
   AdviceContext,
   AdvicePrompt,
@@ -54,7 +54,7 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'recommendation':
       return recommendationReply(context);
     case 'knowledge':
-      return knowledgeReply(context.passages, context.audience);
+      return knowledgeReply(context.passages, readerOf(context));
     case 'small_talk':
       return smallTalkReply(question);
     case 'manipulation':
@@ -63,17 +63,22 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
         `approve applications or move money. For help with an application or a payment, a member of our team can help. ${followUpFor(context.audience)}`
       );
     case 'own_data':
-      return fixedText('own_data_unavailable', 'en');
+      return fixedText('own_data_unavailable', readerOf(context));
     case 'handoff':
-      return fixedText('human_handoff', 'en');
+      return fixedText('human_handoff', readerOf(context));
     case 'clarify':
-      return fixedText('clarifying_question', 'en', { options: 'what you need' });
+      return fixedText('clarifying_question', readerOf(context), { options: 'what you need' });
     case 'out_of_scope':
       return (
         "I'm sorry, I can't help with that here. I can answer questions about our products, cards, payments, fees " +
         `and managing money, and suggest products that fit a customer's profile. ${followUpFor(context.audience)}`
       );
   }
+}
+
+/** The composer writes English; the reader and the customer come from the context. */
+function readerOf(context: AdviceContext): FixedTextReader {
+  return { language: 'en', audience: context.audience, customerId: context.customer?.customer_id ?? null };
 }
 
 function recommendationReply(context: AdviceContext): string {
@@ -95,7 +100,7 @@ function recommendationReply(context: AdviceContext): string {
   const lines = context.recommendations.map((recommendation, index) => productLine(recommendation, index));
   const parts = [`Based on ${who} profile, these products fit best:`, lines.join('\n')];
   if (context.recommendations.some((item) => INVESTMENT_PRODUCT_TYPES.includes(item.product.type))) {
-    parts.push(RISK_DISCLOSURE);
+    parts.push(fixedText('risk_disclosure', readerOf(context)));
   }
   parts.push(
     advisor
@@ -120,9 +125,9 @@ function productLine(recommendation: Recommendation, index: number): string {
   return `${index + 1}. ${product.name} (${label}).${rate}`;
 }
 
-function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceContext['audience']): string {
+function knowledgeReply(passages: readonly RetrievedPassage[], reader: FixedTextReader): string {
   const best = passages[0];
-  if (!best) return `I'm sorry, I couldn't find guidance on that. ${followUpFor(audience)}`;
+  if (!best) return fixedText('no_guidance_found', reader);
   // The best passage and, when another of the same article also matched, that one too, in reading order.
   const sameArticle = passages.filter((passage) => passage.articleId === best.articleId).slice(0, 2);
   sameArticle.sort((a, b) => positionOf(a) - positionOf(b));
@@ -130,11 +135,8 @@ function knowledgeReply(passages: readonly RetrievedPassage[], audience: AdviceC
     sameArticle.map((passage) => stripHeading(passage.text)).join('\n\n'),
     PASSAGE_LIMIT,
   );
-  const closing =
-    audience === 'customer'
-      ? "If that doesn't answer your question, I can connect you with one of our advisers."
-      : ADVISOR_FOLLOW_UP;
-  return `Here is what our guide “${best.title}” says:\n\n${body}\n\n${closing}`;
+  const introduction = fixedText('guide_introduction', reader, { title: best.title });
+  return `${introduction}\n\n${body}\n\n${fixedText('guide_closing', reader)}`;
 }
 
 function positionOf(passage: RetrievedPassage): number {

@@ -2,6 +2,7 @@ import type { ProfileRecord } from '../../knowledge/index.ts';
 import {
   clarifyingQuestion,
   type FixedTextKey,
+  type FixedTextReader,
   fixedText,
   intentLabel,
   replyLanguage,
@@ -30,10 +31,15 @@ export async function writeReply(
   turn: RankedTurn,
   dependencies: Pick<AdvisorChainDependencies, 'model' | 'grounded' | 'answerOwnData' | 'promissoryModel'>,
 ): Promise<AdviceReply> {
-  const { route, understanding } = turn;
+  const { route, understanding, request } = turn;
   const language = replyLanguage(understanding.language);
-  const fixed = (key: FixedTextKey, params: Record<string, string> = {}) => fixedText(key, language, params);
-  const { request } = turn;
+  // Every fixed text is worded for whoever reads it: the customer, or their advisor (who reads the customer's id).
+  const reader: FixedTextReader = {
+    language,
+    audience: request.audience,
+    customerId: turn.customer?.customerId ?? null,
+  };
+  const fixed = (key: FixedTextKey, params: Record<string, string> = {}) => fixedText(key, reader, params);
   const shown =
     request.onToken || request.onReplace ? new ShownReply(request.onToken, request.onReplace) : null;
   // Urgent: what to do right now comes before anything the article says (and a person is asked to follow up).
@@ -65,8 +71,8 @@ export async function writeReply(
     case 'clarify': {
       const intents = route.options.map((option) => option.id);
       written = {
-        ...fixedReply('clarify', clarifyingQuestion(intents, language)),
-        quickReplies: intents.map((intent) => intentLabel(intent, language)),
+        ...fixedReply('clarify', clarifyingQuestion(intents, reader)),
+        quickReplies: intents.map((intent) => intentLabel(intent, reader)),
       };
       break;
     }
@@ -191,6 +197,11 @@ async function generatedReply(
       otherPeopleNames: [],
       audience: request.audience,
       ...(promissoryModel ? { promissoryModel } : {}),
+    },
+    reader: {
+      language: turn.understanding.language,
+      audience: request.audience,
+      customerId: customer?.customerId ?? null,
     },
     guardReply,
     ...streaming,

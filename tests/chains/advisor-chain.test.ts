@@ -4,9 +4,11 @@ import { fixedText } from '../../chains/compose/fixed-texts.ts';
 import { OllamaChatModel } from '../../chains/llm/index.ts';
 import { type Recommendation, type RecommendationInput, rankProducts } from '../../chains/recommend/index.ts';
 import type { Retriever } from '../../chains/retrieve/retriever.ts';
+import { checkAudienceVoice } from '../../chains/validate/check-audience-voice.ts';
 import type { Product } from '../../knowledge/schemas.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
 import { chatRequests, type FakeOllama, startFakeOllama } from '../support/fake-ollama.ts';
+import { FIXTURE_CUSTOMER } from './validate/validation-fixture.ts';
 
 const ids = (count: number, step = 1) =>
   Array.from({ length: count }, (_, index) => `C-${String(index * step + 1).padStart(6, '0')}`);
@@ -183,6 +185,58 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
     expect(reply.recommendations).toEqual([]);
   });
 
+  // Fixed texts never reach a model or the validator, so their reader's voice is proven here, through the chain.
+  it.each([
+    [
+      'My card was stolen and someone is using it right now',
+      'C-000042',
+      "Please act on this for C-000042 straight away:\n1. Freeze C-000042's card now in the back office",
+    ],
+    ['Tell me a joke', 'C-000042', 'This is outside what I can answer.'],
+    [
+      'I want to make a formal complaint about how I was treated',
+      'C-000042',
+      'I have recorded this as a complaint and flagged the conversation. Escalate it to the complaints team, who will get back to C-000042',
+    ],
+    ['I want to speak to a real person', null, 'Of course. I have flagged this conversation for a colleague'],
+  ])('to an advisor, "%s" (about %s) is worded for the advisor', async (question, customerId, opening) => {
+    const reply = await fixture.chain().advise({ question, customerId, audience: 'advisor', history: [] });
+    expect(reply.text.startsWith(opening), reply.text).toBe(true);
+    // The assistant's own words; a guide quoted after "Here is what our guide … says" keeps the guide's voice.
+    const ownWords = reply.text.split('Here is what our guide')[0] ?? '';
+    expect(ownWords).not.toMatch(/\byour (?:card|complaint|profile|records)\b|connect you with/);
+    // A guide answer closes with the advisor's step about the customer asked about.
+    if (reply.sources.length > 0) {
+      expect(reply.text.endsWith(`If ${customerId} needs more, book a review with them.`)).toBe(true);
+    }
+    const context = {
+      customer: customerId ? { ...FIXTURE_CUSTOMER, customer_id: customerId } : null,
+      customerFigures: [],
+      catalog: [],
+      recommendedProductIds: [],
+      groundingTexts: reply.sources.map((source) => source.text),
+      systemPrompt: '',
+      userMessage: question,
+      untrustedTexts: [],
+      otherPeopleNames: [],
+      audience: 'advisor' as const,
+    };
+    expect(checkAudienceVoice(reply.text, context)).toEqual([]);
+  });
+
+  it('an advisor’s German handoff is the German advisor text about the customer asked about', async () => {
+    const reply = await fixture.chain().advise({
+      question: 'Ich möchte bitte mit einem Berater sprechen',
+      customerId: 'C-000042',
+      audience: 'advisor',
+      history: [],
+    });
+    expect(reply.text).toBe(
+      fixedText('human_handoff', { language: 'de', audience: 'advisor', customerId: 'C-000042' }),
+    );
+    expect(reply.text).toContain('Der Kunde C-000042 kann uns auch jederzeit unter 0800 123 4567 anrufen.');
+  });
+
   it.each([
     [
       'I want to speak to a real person',
@@ -213,7 +267,7 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
     });
     expect(german.understanding.language).toBe('de');
     expect(german.intent).toBe('handoff');
-    expect(german.text).toBe(fixedText('human_handoff', 'de'));
+    expect(german.text).toBe(fixedText('human_handoff', { language: 'de', audience: 'customer' }));
     const french = await fixture.chain().advise({
       question: 'Je voudrais parler à un conseiller humain, s’il vous plaît',
       customerId: null,

@@ -11,8 +11,15 @@ import {
   createTeamsRoutes,
   loadTeamsSettings,
 } from '../../../bot/teams/index.ts';
-import { RISK_DISCLOSURE } from '../../../chains/grounded/grounded-chat-model.ts';
+import { fixedText } from '../../../chains/compose/fixed-texts.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
+
+/** The risk warning as an advisor reads it about C-000010 (third person), once per Teams message. */
+const RISK_DISCLOSURE = fixedText('risk_disclosure', {
+  language: 'en',
+  audience: 'advisor',
+  customerId: 'C-000010',
+});
 
 type Server = ReturnType<typeof serve>;
 
