@@ -11,13 +11,13 @@ const HOST = 'http://bank.test';
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** A reply event in the shape the server sends, with the fields the widget reads. */
-function replyEvent(text: string, products: object[] = []): string {
+function replyEvent(text: string, products: object[] = [], needsHuman = false): string {
   return sse('reply', {
     threadId: 'thread-1',
     text,
     customerId: 'C-000001',
     intent: 'general',
-    needsHuman: false,
+    needsHuman,
     quickReplies: [],
     products,
     sources: [],
@@ -51,7 +51,11 @@ suite(
      */
     async function open(
       chatBody: string,
-      options: { width?: number; feedback?: (route: Route) => Promise<void> } = {},
+      options: {
+        width?: number;
+        feedback?: (route: Route) => Promise<void>;
+        handoff?: (route: Route) => Promise<void>;
+      } = {},
     ): Promise<{ context: BrowserContext; page: Page }> {
       const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 } });
       const page = await context.newPage();
@@ -72,6 +76,7 @@ suite(
         route.fulfill({ contentType: 'text/event-stream; charset=utf-8', body: chatBody }),
       );
       if (options.feedback) await page.route(`${HOST}/api/feedback`, options.feedback);
+      if (options.handoff) await page.route(`${HOST}/api/handoff`, options.handoff);
       await page.goto(`${HOST}/`);
       return { context, page };
     }
@@ -102,6 +107,50 @@ suite(
       expect(await answer.textContent()).toContain('[this](javascript:alert(1))');
       // The markdown build does not claim the page's `markdownit` global.
       expect(await page.evaluate(() => 'markdownit' in window)).toBe(false);
+      await context.close();
+    });
+
+    it('after a reply flagged for a person, shows "an adviser is looking at this", then the adviser\'s message with its label', async () => {
+      // The handoff route as the server answers it (web-chat/handoff-routes.ts): pending, then the adviser's edit.
+      const states = [
+        { status: 'pending', text: 'An adviser is looking at this.', label: null, author: null },
+        {
+          status: 'edited',
+          text: 'Hello, I have **frozen your card**; a new one is on its way.',
+          label: 'Checked and sent by your adviser',
+          author: 'advisor_edited',
+        },
+      ];
+      let asked = 0;
+      const common = {
+        id: 'h-1',
+        openedAt: '2026-12-05T08:00:00.000Z',
+        expiresAt: '2026-12-05T08:05:00.000Z',
+      };
+      const text = 'I have passed this to your adviser.';
+      const { context, page } = await open(
+        sse('token', { text }) + replyEvent(text, [], true) + sse('done', {}),
+        {
+          handoff: async (route) => {
+            const state = states[Math.min(asked, states.length - 1)];
+            asked += 1;
+            await route.fulfill({ json: { handoff: { ...common, ...state } } });
+          },
+        },
+      );
+      await askAndWait(page, 'I want to talk to a person');
+      const pending = page.locator('.fadv-handoff-pending');
+      await pending.waitFor();
+      expect(await pending.textContent()).toContain('An adviser is looking at this.');
+      // The widget asks again while the handoff is pending (every 5 s) and shows the adviser's answer once.
+      const answered = page.locator('.fadv-handoff-edited');
+      await answered.waitFor({ timeout: 15_000 });
+      expect(await answered.locator('.fadv-handoff-label').textContent()).toBe(
+        'Checked and sent by your adviser',
+      );
+      expect(await answered.locator('strong').allTextContents()).toEqual(['frozen your card']);
+      expect(await page.locator('.fadv-handoff').count()).toBe(2);
+      expect(asked).toBe(2);
       await context.close();
     });
 

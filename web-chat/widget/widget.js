@@ -55,6 +55,8 @@
 .~msg{max-width:92%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .~user{align-self:flex-end;background:var(--a);color:#fff}
 .~bot{align-self:flex-start;background:#fff;border:1px solid var(--l)}
+.~handoff{border-left:4px solid var(--a)}
+.~handoff-label{display:block;font-weight:600;margin-bottom:4px}
 .~error{align-self:stretch;background:#fdecea;color:#8a1c12;border:1px solid #f3b8b1}
 .~notice{align-self:center;color:var(--m);font-size:13px}
 .~md{white-space:normal}
@@ -655,6 +657,8 @@
         conversation.entries.push(entry);
         save();
         renderExtras(answer, entry, true);
+        // A turn flagged for a person may be handed to the customer's adviser: follow what they do.
+        if (outcome.reply.needsHuman) void watchHandoff();
       } else showError(outcome.failed ? SAY[500] : say('cutOff'));
     } catch {
       showError(await unreachableText());
@@ -664,6 +668,50 @@
       log.removeAttribute('aria-busy');
       scroll();
     }
+  }
+
+  // ---- Advisor handoff: while an adviser is looking at the customer's question, ask the server what they did.
+  /** How often the widget asks while a handoff is pending (well inside the per-customer rate limit). */
+  const HANDOFF_POLL_MS = 5_000;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let handoffTimer;
+  let shownHandoff = '';
+
+  /**
+   * Reads the customer's newest handoff (`GET /api/handoff`) and shows each new state once: "an adviser is looking
+   * at this", then the adviser's message with its label, or the honest message when nobody answered in time.
+   */
+  async function watchHandoff() {
+    clearTimeout(handoffTimer);
+    try {
+      const response = await call('GET', '/api/handoff');
+      if (!response.ok) return;
+      /** @type {{ handoff: { id: string, status: string, text: string, label: string | null } | null }} */
+      const { handoff } = await response.json();
+      if (!handoff) return;
+      const state = `${handoff.id}:${handoff.status}`;
+      if (state !== shownHandoff) {
+        shownHandoff = state;
+        showHandoff(handoff);
+      }
+      if (handoff.status === 'pending') handoffTimer = setTimeout(() => void watchHandoff(), HANDOFF_POLL_MS);
+    } catch {} // offline: the next answer or a refresh shows what happened
+  }
+
+  /** @param {{ status: string, text: string, label: string | null }} handoff */
+  function showHandoff(handoff) {
+    const labelId = `${P}-handoff-${++messageCount}`;
+    const text = el('div', 'text');
+    const message = el(
+      'div',
+      `msg bot handoff handoff-${handoff.status}`,
+      { role: 'article', 'aria-labelledby': labelId },
+      el('span', handoff.label ? 'handoff-label' : 'sr', { id: labelId }, handoff.label ?? say('assistant')),
+      text,
+    );
+    showText(text, handoff.text);
+    log.append(message);
+    scroll();
   }
 
   /** @param {unknown} step */
