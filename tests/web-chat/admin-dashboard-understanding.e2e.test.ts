@@ -173,7 +173,7 @@ suite(
       const shown = await readPanel(page);
       await page.close();
       expect(shown.status).toBe(
-        'No understanding run is saved yet. Run `npm run eval:understanding` to measure the intent model and the safety checks.',
+        'No understanding run is saved yet. Run “npm run eval:understanding” to measure the intent model and the safety checks.',
       );
       expect(shown.chart).toBeNull();
       expect(shown.rows).toEqual([]);

@@ -96,7 +96,7 @@ export function drawUnderstanding(target, body) {
   const run = body.latest;
   if (run === null) {
     target.empty(
-      'No understanding run is saved yet. Run `npm run eval:understanding` to measure the intent model and the safety checks.',
+      'No understanding run is saved yet. Run “npm run eval:understanding” to measure the intent model and the safety checks.',
     );
     return;
   }
