@@ -186,7 +186,11 @@ export async function startBenchChannels(advisor: Advisor): Promise<BenchChannel
       // The adapter answers the activity POST once the turn (the whole streamed reply) is over.
       if (!response.ok) throw new Error(`POST ${endpoint} answered ${response.status}`);
       const wholeReplyMs = performance.now() - started;
-      return { firstTextMs: (await firstText) - started, wholeReplyMs };
+      // The connector stand-in has answered every send before the turn ends, so a text sent is already recorded.
+      const firstAt = await Promise.race([firstText, Promise.resolve(undefined)]);
+      if (firstAt === undefined)
+        throw new Error(`no reply text reached the Bot Connector stand-in via ${endpoint}`);
+      return { firstTextMs: firstAt - started, wholeReplyMs };
     };
 
   return {
