@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Advisor, createAdvisor, loadAppConfig } from '../bot/index.ts';
 import type { ChatModel } from '../chains/llm/index.ts';
+import type { IntentModel } from '../chains/understand/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { ingestDataset, startChromaServer } from '../knowledge/index.ts';
 
@@ -19,11 +20,12 @@ export interface BenchAdvisor {
 /**
  * Builds the advisor exactly as `npm start` wires it (createAdvisor), over a fresh store of `customers`
  * generated customers (seed 42), with the grounded provider so no LLM time is measured (unless `model` is given).
+ * `intents` skips training the intent model in the fresh store (about a minute) when one is at hand.
  */
 export async function buildBenchAdvisor(
   name: string,
   customers: number,
-  options: { model?: ChatModel } = {},
+  options: { model?: ChatModel; intents?: IntentModel } = {},
 ): Promise<BenchAdvisor> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), `${name}-`));
   const storeDir = path.join(scratch, 'store');
@@ -42,7 +44,10 @@ export async function buildBenchAdvisor(
     await generateDataset({ customers, seed: 42, outDir: dataDir });
     const ingest = await ingestDataset({ config: config.knowledge, chromaUrl: chroma.url, dataDir });
     console.log(`store ready (${ingest.seconds.total.toFixed(1)} s, embedder ${ingest.embedder.id})`);
-    const advisor = await createAdvisor(config, options.model ? { model: options.model } : {});
+    const advisor = await createAdvisor(config, {
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.intents ? { intents: options.intents } : {}),
+    });
     return {
       advisor,
       scratch,
