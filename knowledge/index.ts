@@ -19,7 +19,7 @@ export {
 export { type KnowledgeBase, openKnowledgeBase } from './open-knowledge-base.ts';
 export { type AgeBand, ageBand, incomeBand } from './preprocess/index.ts';
 export { PRODUCT_RECORD_KEY, PRODUCT_TYPE_LABELS, productDocument } from './product-document.ts';
-export { PROFILE_RECORD_KEY, ProfileRecord, parseProfileRecord } from './profile-record.ts';
+export { PROFILE_RECORD_KEY, ProfileRecord, parseProfileRecord, spendingOf } from './profile-record.ts';
 export {
   ensureInjectionDetector,
   type InjectionDetector,

@@ -75,17 +75,22 @@ export type ProfileRecord = z.output<typeof ProfileRecord>;
 /** Metadata key under which the record is stored. */
 export const PROFILE_RECORD_KEY = 'record';
 
+/** The spending facts of a built profile, as stored and as the recommender reads them. */
+export function spendingOf(aggregates: CustomerProfile['aggregates']): ProfileRecord['spending'] {
+  return {
+    monthlySpendByCategory: aggregates.monthlySpendByCategory,
+    avgMonthlySpend: aggregates.avgMonthlySpend,
+    savingsRatio: aggregates.savingsRatio,
+    spendTrend: aggregates.spendTrend,
+  };
+}
+
 /** Serialises the facts of a built profile for storage. */
 export function serializeProfileRecord(profile: CustomerProfile): string {
   const { customer, aggregates } = profile;
   const record: ProfileRecord = {
     customer,
-    spending: {
-      monthlySpendByCategory: aggregates.monthlySpendByCategory,
-      avgMonthlySpend: aggregates.avgMonthlySpend,
-      savingsRatio: aggregates.savingsRatio,
-      spendTrend: aggregates.spendTrend,
-    },
+    spending: spendingOf(aggregates),
     heldProductIds: aggregates.heldProductIds,
     postCount: aggregates.postCount,
     meanSentiment: aggregates.meanSentiment,

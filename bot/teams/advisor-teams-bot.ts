@@ -36,7 +36,7 @@ import {
 import { adminReportCard } from './admin-report-card.ts';
 import { aiMessageEntity, replyCitations, textWithCitationMarkers } from './ai-message-entity.ts';
 import { AlreadyToldError, type TeamsLogger } from './create-teams-routes.ts';
-import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf, SentReplies } from './feedback-loop.ts';
+import { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, ratingOf } from './feedback-loop.ts';
 import type { TeamsHandoffBridge } from './handoff/index.ts';
 import { progressText } from './progress-text.ts';
 import { SentCards } from './sent-cards.ts';
@@ -127,7 +127,6 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     });
   }
 
-  private readonly sentReplies = new SentReplies();
   private readonly backgroundReports = new Set<Promise<void>>();
 
   /** Resolves once every admin report still running in the background has been posted (for tests and shutdown). */
@@ -140,7 +139,7 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
     if (context.activity.name !== FEEDBACK_LOOP_INVOKE) return await super.onInvokeActivity(context);
     const actor = this.actorOf(context);
     const parsed = FeedbackLoopValue.safeParse(context.activity.value);
-    const turnId = this.sentReplies.turnOf(context.activity.replyToId);
+    const turnId = this.sentCards.turnOf(context.activity.replyToId);
     if (!actor || !parsed.success || !turnId) {
       // Teams shows the invoke's failure itself; nothing is recorded for a message we cannot tie to a turn.
       return { status: 400, body: { error: 'This feedback could not be matched to a reply.' } };
@@ -212,7 +211,6 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       const sent = await context.sendActivity(
         withAiLabel(withQuickReplies(cardMessage(replyCard(reply), reply.text), reply.quickReplies)),
       );
-      this.sentReplies.remember(sent?.id, reply.turnId);
       if (sent?.id) this.sentCards.remember(sent.id, reply);
     } catch (error) {
       const failure = userFacingError(error);
@@ -244,7 +242,6 @@ export class AdvisorTeamsBot extends TeamsActivityHandler {
       const ids = await stream.finish(final);
       // Teams' feedback invoke names the message by its stream id or its own id: remember both.
       for (const id of ids) {
-        this.sentReplies.remember(id, reply.turnId);
         this.sentCards.remember(id, reply, 'streamed');
       }
     } catch (error) {

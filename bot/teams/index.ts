@@ -46,7 +46,7 @@ export {
   TeamsAdapterSettings,
   type TeamsLogger,
 } from './create-teams-routes.ts';
-export { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue, SentReplies } from './feedback-loop.ts';
+export { FEEDBACK_LOOP_INVOKE, FeedbackLoopValue } from './feedback-loop.ts';
 export { progressText } from './progress-text.ts';
 export { REMEMBERED_CARDS, SentCards } from './sent-cards.ts';
 export { loadTeamsChannel, type TeamsChannel, teamsChannel } from './teams-channel.ts';

@@ -34,6 +34,11 @@ export class SentCards {
     }
   }
 
+  /** The turn a remembered card's reply belongs to (Teams' feedback-loop invoke names only the message). */
+  turnOf(activityId: string | undefined): string | undefined {
+    return activityId ? this.cards.get(activityId)?.reply.turnId : undefined;
+  }
+
   /** Records a choice on a remembered card and returns what to redraw; null for a card it does not know. */
   choose(
     activityId: string,

@@ -143,18 +143,12 @@ export class HandoffDesk {
         verdict = { validator: check.validator, bias: check.bias };
       }
       const closedAt = this.now();
-      const record = await this.dependencies.audit.append({
+      const record = await this.appendDelivery(handoff, closedAt, {
         channel: advisor.channel,
         actor: { id: advisor.userId, role: 'advisor' },
-        customerId: handoff.customerId,
-        threadId: handoff.threadId,
-        question: handoff.question,
         reply: text,
-        retrievedDocIds: [],
-        recommendations: [],
         provider: { name: 'advisor', model: statusOf(answer) },
         ...verdict,
-        latencyMs: Math.max(0, closedAt.getTime() - Date.parse(handoff.openedAt)),
         author: AUTHOR[answer.kind],
       });
       return await this.closeWith(handoff, {
@@ -167,6 +161,26 @@ export class HandoffDesk {
     });
   }
 
+  /** Audits the message a handoff delivers to the customer, as a turn of the customer's thread answering their question. */
+  private async appendDelivery(
+    handoff: Handoff,
+    at: Date,
+    message: Pick<
+      AuditTurnInput,
+      'channel' | 'actor' | 'reply' | 'provider' | 'validator' | 'bias' | 'author'
+    >,
+  ) {
+    return await this.dependencies.audit.append({
+      ...message,
+      customerId: handoff.customerId,
+      threadId: handoff.threadId,
+      question: handoff.question,
+      retrievedDocIds: [],
+      recommendations: [],
+      latencyMs: Math.max(0, at.getTime() - Date.parse(handoff.openedAt)),
+    });
+  }
+
   /** Expires every pending handoff past its time: the customer is told honestly and offered the phone line. */
   async expireDue(): Promise<Handoff[]> {
     return await this.exclusive(async () => {
@@ -175,19 +189,13 @@ export class HandoffDesk {
       const expired: Handoff[] = [];
       for (const handoff of due) {
         const text = expiredText(handoff.language);
-        const record = await this.dependencies.audit.append({
+        const record = await this.appendDelivery(handoff, now, {
           channel: 'web',
           actor: { id: handoff.customerId, role: 'customer' },
-          customerId: handoff.customerId,
-          threadId: handoff.threadId,
-          question: handoff.question,
           reply: text,
-          retrievedDocIds: [],
-          recommendations: [],
           provider: EXPIRY_PROVIDER,
           validator: unchecked(),
           bias: { flagged: false, reasons: [] },
-          latencyMs: Math.max(0, now.getTime() - Date.parse(handoff.openedAt)),
           author: 'assistant',
         });
         const outcome = await this.closeWith(handoff, {

@@ -1,5 +1,6 @@
 import { SPLIT_DATE } from '../../../knowledge/generate/index.ts';
 import { buildCustomerProfiles, type DatasetTables } from '../../../knowledge/preprocess/index.ts';
+import { spendingOf } from '../../../knowledge/profile-record.ts';
 import type { Customer, Product } from '../../../knowledge/schemas.ts';
 import {
   DEFAULT_RECOMMENDATION_LIMIT,
@@ -85,12 +86,7 @@ export function auditPopulation(dataset: DatasetTables, options: PopulationAudit
     const input: RecommendationInput = {
       customer,
       heldProductIds: aggregates.heldProductIds,
-      spending: {
-        monthlySpendByCategory: aggregates.monthlySpendByCategory,
-        avgMonthlySpend: aggregates.avgMonthlySpend,
-        savingsRatio: aggregates.savingsRatio,
-        spendTrend: aggregates.spendTrend,
-      },
+      spending: spendingOf(aggregates),
       neighbourAdoptions: neighbourhood.adoptions,
       neighbourCount: neighbourhood.neighbourCount,
     };

@@ -12,6 +12,7 @@ import {
 import { applyFairReranking } from '../../../chains/steps/fair-reranking-step.ts';
 import { generateDataset } from '../../../knowledge/generate/index.ts';
 import { buildCustomerProfiles, type Dataset, loadDataset } from '../../../knowledge/preprocess/index.ts';
+import { spendingOf } from '../../../knowledge/profile-record.ts';
 
 const root = await mkdtemp(path.join(tmpdir(), 'fair-reranking-step-'));
 let dataset: Dataset;
@@ -24,12 +25,7 @@ beforeAll(async () => {
   inputs = buildCustomerProfiles(dataset).map(({ customer, aggregates }) => ({
     customer,
     heldProductIds: aggregates.heldProductIds,
-    spending: {
-      monthlySpendByCategory: aggregates.monthlySpendByCategory,
-      avgMonthlySpend: aggregates.avgMonthlySpend,
-      savingsRatio: aggregates.savingsRatio,
-      spendTrend: aggregates.spendTrend,
-    },
+    spending: spendingOf(aggregates),
     neighbourAdoptions: new Map(),
     neighbourCount: 0,
   }));
