@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import {
-  type ConversationCore,
-  type InboundMessage,
-  type OutboundReply,
-  productTypeLabel,
-} from '../bot/core/index.ts';
+import type { ConversationCore, InboundMessage, OutboundReply } from '../bot/core/index.ts';
 import { TokenRelay } from './token-relay.ts';
 import { errorBody, toWebChatError, WebChatError } from './web-chat-error.ts';
 
@@ -136,7 +131,7 @@ function toWebChatReply(reply: OutboundReply, threadId: string): WebChatReply {
       productId: product.productId,
       name: product.name,
       type: product.type,
-      typeLabel: productTypeLabel(product.type),
+      typeLabel: product.typeLabel,
       reasons: product.reasons,
       riskDisclosure: product.riskDisclosure,
       movedByFeedback: product.movedByFeedback,

@@ -211,7 +211,7 @@ export function createWebChatApp(dependencies: WebChatDependencies): Hono {
     // The token's customer's own web conversation, newest last; the customer can never name another customer.
     app.get(HISTORY_ROUTE, guard('history'), async (context) => {
       const query = readQuery(context, HistoryQuery);
-      const turns = await customerHistory.call(core, customerActor(context), query.limit);
+      const turns = await customerHistory.call(core, customerActor(context), query.limit, query.lang);
       context.header('Cache-Control', 'no-store');
       return context.json({ turns });
     });

@@ -29,8 +29,15 @@ export const FeedbackRequest = z.strictObject({
 /** A parsed feedback request. */
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 
-/** `GET /api/history?limit=N`: how many of the newest turns to return (default and maximum 50). */
+/**
+ * `GET /api/history?limit=N&lang=de`: how many of the newest turns to return (default and maximum 50), and the
+ * language the products' type labels are named in (default English).
+ */
 export const HistoryQuery = z.strictObject({
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i, 'expected a language tag like de or es-MX')
+    .optional(),
   limit: z.coerce
     .number()
     .int('must be a whole number')

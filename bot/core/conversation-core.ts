@@ -1,6 +1,7 @@
 import type { AdviceReply, AdvisorChain, TurnProgress } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
 import { fixedText } from '../../chains/compose/fixed-texts.ts';
+import { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
 import { HUMAN_HANDOFF } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
@@ -54,6 +55,8 @@ export interface ProductCard {
   productId: string;
   name: string;
   type: string;
+  /** The type as people read it, in the reply's language ("investment fund", "Investmentfonds"); channels show it as is. */
+  typeLabel: string;
   score: number;
   reasons: string[];
   riskDisclosure: string | null;
@@ -144,9 +147,9 @@ export class ConversationCore {
     };
   }
 
-  /** The customer's own conversation, newest last, after their last clearance (see readCustomerHistory). */
-  async customerHistory(actor: Actor, limit?: number): Promise<HistoryTurn[]> {
-    return await readCustomerHistory(this.history, actor, limit);
+  /** The customer's own conversation, newest last, after their last clearance, product types named in `language`. */
+  async customerHistory(actor: Actor, limit?: number, language?: string): Promise<HistoryTurn[]> {
+    return await readCustomerHistory(this.history, actor, limit, language);
   }
 
   /** "Delete my conversation": clears the customer's view; the audit log keeps every record. */
@@ -296,6 +299,7 @@ export class ConversationCore {
         productId: item.product.id,
         name: item.product.name,
         type: item.product.type,
+        typeLabel: productTypeLabel(item.product.type, advice.understanding.language),
         score: item.score,
         reasons: item.reasons,
         riskDisclosure: INVESTMENT_PRODUCT_TYPES.includes(item.product.type) ? disclosure : null,

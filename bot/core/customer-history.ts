@@ -1,7 +1,7 @@
+import { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
 import type { Product } from '../../knowledge/index.ts';
 import type { AuditStore, HistoryClearances } from '../audit/index.ts';
 import { CoreError } from './core-error.ts';
-import { productTypeLabel } from './reply-presentation.ts';
 import type { Actor } from './roles.ts';
 import type { TurnIdCodec } from './turn-id.ts';
 
@@ -32,12 +32,13 @@ export interface CustomerHistoryDependencies {
 /**
  * The customer's own conversation, newest last: only turns this customer asked themselves in this channel
  * (never an advisor's turn about them, never another customer's question that named them), only those after
- * their last "delete my conversation".
+ * their last "delete my conversation". Product types are named in `language` (the widget's), as the cards were.
  */
 export async function readCustomerHistory(
   dependencies: CustomerHistoryDependencies,
   actor: Actor,
   limit: number = MAX_HISTORY_TURNS,
+  language = 'en',
 ): Promise<HistoryTurn[]> {
   const customer = ownCustomer(actor);
   const cleared = await dependencies.clearances.latest(customer.customerId);
@@ -67,7 +68,7 @@ export async function readCustomerHistory(
         productId,
         name: product?.name ?? productId,
         type,
-        typeLabel: type ? productTypeLabel(type) : '',
+        typeLabel: type ? productTypeLabel(type, language) : '',
       };
     }),
     recordedAt: turn.recordedAt,

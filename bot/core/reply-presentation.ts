@@ -1,12 +1,8 @@
 import { RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
-import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
 import type { OutboundReply } from './conversation-core.ts';
 
-/** A product type as people read it ("credit card"), the same in every channel. */
-export function productTypeLabel(type: string): string {
-  const labels: Readonly<Record<string, string>> = PRODUCT_TYPE_LABELS;
-  return Object.hasOwn(labels, type) ? (labels[type] ?? type) : type.replace(/_/g, ' ');
-}
+/** A product type as people read it in the reply language; the one table every channel's cards take it from. */
+export { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
 
 /** "Title — Section", or just the title when the section is empty (never a dangling dash). */
 export function sourceLabel(source: Pick<OutboundReply['sources'][number], 'title' | 'section'>): string {

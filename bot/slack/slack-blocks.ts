@@ -3,7 +3,6 @@ import {
   type OutboundReply,
   type ProductCard,
   presentRiskOnce,
-  productTypeLabel,
   providerBadgeText,
   sourceLabel,
 } from '../core/index.ts';
@@ -64,7 +63,7 @@ export function providerBadge(reply: Pick<OutboundReply, 'provider' | 'validator
 }
 
 function productBlocks(product: ProductCard, turnId: string): KnownBlock[] {
-  const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(productTypeLabel(product.type))})`];
+  const lines = [`*${escapeMrkdwn(product.name)}* (${escapeMrkdwn(product.typeLabel)})`];
   if (product.reasons.length > 0) lines.push(bullets(product.reasons));
   if (product.feedbackNotes.length > 0)
     lines.push(`_${product.feedbackNotes.map(escapeMrkdwn).join(' · ')}._`);

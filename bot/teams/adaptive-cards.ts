@@ -4,7 +4,6 @@ import {
   type OutboundReply,
   type ProductCard,
   presentRiskOnce,
-  productTypeLabel,
   providerBadgeText,
   sourceLabel,
 } from '../core/index.ts';
@@ -151,7 +150,7 @@ function productContainer(
 ): Container {
   const items: CardElement[] = [
     text(product.name, { weight: 'Bolder', size: 'Medium' }),
-    text(productTypeLabel(product.type), { isSubtle: true, spacing: 'None' }),
+    text(product.typeLabel, { isSubtle: true, spacing: 'None' }),
     ...(product.reasons.length > 0
       ? [text(product.reasons.map((reason) => `- ${reason}`).join('\n'), { spacing: 'Small' })]
       : []),

@@ -9,6 +9,7 @@ import {
   type WebChatReply,
 } from '../../web-chat/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+import { ENGLISH_TYPE_LABELS, GERMAN_TYPE_LABELS } from '../support/product-type-labels.ts';
 
 const SECRET = 'test-secret-for-web-chat-0123456789abcdef';
 const START = Date.UTC(2025, 0, 15, 10, 0, 0);
@@ -98,6 +99,24 @@ describe('createWebChatApp through app.request() (real advisor: Chroma, LSA, cha
       question: 'What would you recommend for me?',
       reply: reply.text,
     });
+  });
+
+  it('names product types in the reply language: a German question gets German labels on its cards', async () => {
+    const token = await tokenFor('C-000007');
+    const german = await replyOf(
+      await post('/api/chat', token, { message: 'Was würden Sie mir empfehlen?' }),
+    );
+    const english = await replyOf(
+      await post('/api/chat', token, { message: 'What would you recommend for me?' }),
+    );
+    expect(german.intent).toBe('recommendation');
+    expect(german.products.length).toBeGreaterThan(0);
+    expect(german.products.map((product) => product.typeLabel)).toEqual(
+      german.products.map((product) => GERMAN_TYPE_LABELS[product.type]),
+    );
+    expect(english.products.map((product) => product.typeLabel)).toEqual(
+      english.products.map((product) => ENGLISH_TYPE_LABELS[product.type]),
+    );
   });
 
   it('keeps a thread: a follow-up with the returned threadId continues it', async () => {

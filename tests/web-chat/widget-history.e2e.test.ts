@@ -10,18 +10,21 @@ import {
 } from '../../web-chat/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.ts';
+import { GERMAN_TYPE_LABELS } from '../support/product-type-labels.ts';
 
 const suite = hasChromium ? describe : describe.skip;
 const SECRET = 'e2e-secret-for-the-widget-history-0123456789';
 const A = 'C-000001';
 const B = 'C-000002';
+/** The widget's history request, whatever its query (it names the widget's language). */
+const isHistory = (url: URL) => url.pathname === '/api/history';
 
 interface HistoryResponse {
   turns: {
     turnId: string;
     question: string;
     reply: string;
-    products: { name: string; typeLabel: string }[];
+    products: { name: string; type: string; typeLabel: string }[];
   }[];
 }
 
@@ -57,14 +60,18 @@ suite(
     });
 
     /** `/api/history` called the way the widget calls it, with a token for `customerId`. */
-    async function history(customerId: string, method: 'GET' | 'DELETE' = 'GET'): Promise<HistoryResponse> {
+    async function history(
+      customerId: string,
+      method: 'GET' | 'DELETE' = 'GET',
+      query = '',
+    ): Promise<HistoryResponse> {
       const token = await signCustomerToken({
         customerId,
         secret: SECRET,
         nowMs: Date.now(),
         lifetimeSeconds: 600,
       });
-      const response = await fetch(`${server.url}/api/history`, {
+      const response = await fetch(`${server.url}/api/history${query}`, {
         method,
         headers: { Authorization: `Bearer ${token}` },
       });
@@ -122,11 +129,11 @@ suite(
       expect(await pageA.getByRole('log', { name: 'Conversation' }).getAttribute('aria-live')).toBe('polite');
 
       // This tab's copy alone is enough: with /api/history unreachable the conversation still comes back.
-      await pageA.route('**/api/history', (route) => route.abort('internetdisconnected'));
+      await pageA.route(isHistory, (route) => route.abort('internetdisconnected'));
       await pageA.reload();
       await waitForAnswers(pageA, 2);
       expect((await questions(pageA)).length).toBe(2);
-      await pageA.unroute('**/api/history');
+      await pageA.unroute(isHistory);
 
       const download = pageA.waitForEvent('download');
       await pageA.getByRole('button', { name: 'Open chat' }).click();
@@ -161,6 +168,18 @@ suite(
       const recommended = served.turns[1]?.products ?? [];
       expect(recommended.length).toBeGreaterThan(0);
       for (const product of recommended) expect(product.typeLabel).not.toMatch(/_/);
+      // The widget asks in its own language; the cards it redraws name the product types in it.
+      const german = (await history(A, 'GET', '?lang=de')).turns[1]?.products ?? [];
+      expect(german.map((product) => product.typeLabel)).toEqual(
+        recommended.map((product) => GERMAN_TYPE_LABELS[product.type]),
+      );
+      const badLanguage = await fetch(`${server.url}/api/history?lang=${encodeURIComponent('<b>')}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(badLanguage.status).toBe(422);
+      expect(((await badLanguage.json()) as { error: { message: string } }).error.message).toBe(
+        'Invalid query: lang: expected a language tag like de or es-MX.',
+      );
       const { context, page } = await openDemo(A);
       await page.getByRole('button', { name: 'Open chat' }).click();
       await waitForAnswers(page, 2);

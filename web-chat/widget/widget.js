@@ -611,7 +611,7 @@
   /** The server's record of this customer's conversation wins (another tab may have deleted it); what this tab kept wins per turn (it has the reasons, sources and choices). */
   async function syncHistory() {
     try {
-      const response = await call('GET', '/api/history');
+      const response = await call('GET', `/api/history?lang=${encodeURIComponent(uiLanguage)}`);
       if (!response.ok || askedSinceLoad) return;
       /** @type {{ turns: HistoryTurn[] }} */
       const { turns } = await response.json();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMrkdwn, NOT_REGISTERED } from '../../../bot/slack/index.ts';
 import { PRODUCT_CATALOG } from '../../../knowledge/generate/index.ts';
 import { PRODUCT_TYPE_LABELS } from '../../../knowledge/index.ts';
+import { GERMAN_TYPE_LABELS } from '../../support/product-type-labels.ts';
 import { FAKE_BOT } from './fake-slack-web-api.ts';
 import { postCommand, postEvent } from './signed-slack-request.ts';
 import {
@@ -79,6 +80,34 @@ describe('Slack conversations over real HTTP (mentions, DMs, /advise) with a rea
       ['feedback_down', turnId],
     ]);
     expect(call.body.text).toContain(escapeMrkdwn(turn?.reply ?? '').slice(0, 40));
+  });
+
+  it('names product types on the cards in the language of the question (German here)', async () => {
+    const { fixture, slackApi, eventsUrl, signing } = slack;
+    const ts = nextTs();
+    await postEvent(
+      eventsUrl,
+      mention('U0ADVISOR', `${BOT} Was würden Sie C-000042 empfehlen?`, ts),
+      signing,
+    );
+    const call = await slackApi.waitFor(
+      (made) => made.method === 'chat.postMessage' && made.body.thread_ts === ts,
+    );
+    const turn = (await fixture.audit.turns({})).find((record) => record.threadId === `${CHANNEL}:${ts}`);
+    const productIds = turn?.recommendations.map((item) => item.productId) ?? [];
+    expect(productIds.length).toBeGreaterThan(0);
+    const blocks = blocksOf(call);
+    const cardTitles = blocks.flatMap((block, index) => {
+      const next = blocks[index + 1];
+      const isCard = block.type === 'section' && next?.block_id?.startsWith('product:');
+      return isCard ? [block.text?.text.split('\n')[0]] : [];
+    });
+    expect(cardTitles).toEqual(
+      productIds.map((productId) => {
+        const product = catalog.get(productId);
+        return `*${escapeMrkdwn(product?.name ?? 'missing')}* (${product ? GERMAN_TYPE_LABELS[product.type] : 'missing'})`;
+      }),
+    );
   });
 
   it('keeps a direct-message thread on the same customer and ignores bot posts and edits', async () => {

@@ -38,6 +38,7 @@ describe('toBlocks from the grounded composer’s reply shape', () => {
       productId,
       name: `Product ${productId}`,
       type: productId.startsWith('RET') ? 'retirement' : 'fund',
+      typeLabel: productId.startsWith('RET') ? 'retirement account' : 'investment fund',
       score: 0.5,
       reasons: ['Fits a medium risk tolerance and an 11-year horizon'],
       riskDisclosure: RISK_DISCLOSURE,

@@ -25,6 +25,7 @@ import {
 } from '../../../bot/teams/index.ts';
 import { fixedText } from '../../../chains/compose/fixed-texts.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
+import { GERMAN_TYPE_LABELS } from '../../support/product-type-labels.ts';
 
 /** The risk warning as an advisor reads it about C-000010 (third person), once per Teams message. */
 const RISK_DISCLOSURE = fixedText('risk_disclosure', {
@@ -97,6 +98,7 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
   let fixture: AdvisorFixture;
   let adapter: TestAdapter;
   let productNames: Map<string, string>;
+  let productTypes: Map<string, string>;
 
   /** Sends one activity through the whole TeamsActivityHandler pipeline and returns what the bot sent. */
   async function send(
@@ -124,7 +126,9 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
       streaming: { enabled: true, minIntervalMs: 0 },
     });
     adapter = new TestAdapter(async (context) => bot.run(context));
-    productNames = new Map((await fixture.retriever.catalog()).map((product) => [product.id, product.name]));
+    const catalog = await fixture.retriever.catalog();
+    productNames = new Map(catalog.map((product) => [product.id, product.name]));
+    productTypes = new Map(catalog.map((product) => [product.id, product.type]));
   });
   afterAll(async () => {
     await fixture?.dispose();
@@ -174,6 +178,30 @@ describe('AdvisorTeamsBot through botbuilder TestAdapter (real advisor: Chroma, 
       { kind: 'feedback', turnId, rating: 'down' },
     ]);
     for (const action of actions) expect(FeedbackSubmit.safeParse(action.data).success).toBe(true);
+  });
+
+  it('names product types on the card in the language of the question (German here)', async () => {
+    const turn = await send(
+      'aad-advisor',
+      'conv-german',
+      { text: 'Was würden Sie C-000016 empfehlen?' },
+      'groupChat',
+    );
+    const card = cardOf(turn.messages[0]);
+    if (!card) throw new Error('no card');
+    const [logged] = await fixture.audit.turns({ customerId: 'C-000016' });
+    const recommended = logged?.recommendations.map((item) => item.productId) ?? [];
+    expect(recommended.length).toBeGreaterThan(0);
+    // Each product is a Container: its name, then its type label.
+    const products = card.body.flatMap((element) =>
+      element.type === 'Container' ? [texts(element.items).slice(0, 2)] : [],
+    );
+    expect(products).toEqual(
+      recommended.map((productId) => [
+        productNames.get(productId),
+        GERMAN_TYPE_LABELS[productTypes.get(productId) ?? 'missing'],
+      ]),
+    );
   });
 
   it('a follow-up in the same conversation stays on the customer; another conversation does not', async () => {

@@ -6,6 +6,7 @@ export function productCard(index: number, overrides: Partial<ProductCard> = {})
     productId: `SAV-${String(index).padStart(2, '0')}`,
     name: `Saver ${index}`,
     type: 'savings',
+    typeLabel: 'savings account',
     score: 0.5,
     reasons: ['Savings cover 3 months of spending'],
     riskDisclosure: null,
