@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { bundleWidgetModules } from './widget-bundle.ts';
 
-/** Where the widget script lives on disk. */
+/** Where the widget's entry module lives on disk; the modules it imports sit beside it (see bundleWidgetModules). */
 export const WIDGET_SCRIPT_FILE = new URL('./widget/widget.js', import.meta.url);
+
+/** The entry module's export that puts the widget on the page. */
+const WIDGET_START = 'startWidget';
 
 /** The widget's own words in English, German and Spanish; served inside the widget as `WIDGET_UI_TEXTS`. */
 export const WIDGET_TEXTS_FILE = new URL('./widget/widget-texts.json', import.meta.url);
@@ -22,15 +26,16 @@ export interface WidgetAsset {
 }
 
 /**
- * Starts reading the widget once, at app creation, so requests only await an already-settled promise. A read
+ * Reads the widget's modules and texts once and serves them as one script (one `<script>` tag for the bank),
+ * starting at app creation, so requests only await an already-settled promise. A read
  * failure surfaces on the first request (as a 500) instead of as an unhandled rejection at start-up.
  */
 export function loadWidgetAsset(
-  file: URL | string = WIDGET_SCRIPT_FILE,
+  file: URL = WIDGET_SCRIPT_FILE,
   textsFile: URL | string = WIDGET_TEXTS_FILE,
 ): Promise<WidgetAsset> {
   return settledAsset(
-    Promise.all([readFile(file, 'utf8'), readFile(textsFile, 'utf8')]).then(
+    Promise.all([bundleWidgetModules(file, WIDGET_START), readFile(textsFile, 'utf8')]).then(
       ([widget, texts]) =>
         `(() => {\nconst WIDGET_UI_TEXTS = ${JSON.stringify(parseWidgetTexts(texts, String(textsFile)))};\n${widget}})();\n`,
     ),
