@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { RoleDirectory } from '../bot/core/index.ts';
 import type { Advisor } from '../bot/index.ts';
 import { slackChannel } from '../bot/slack/index.ts';
@@ -12,12 +11,8 @@ import { threadMessage, threadStarted } from '../tests/bot/slack/assistant/assis
 import { startFakeSlackWebApi } from '../tests/bot/slack/fake-slack-web-api.ts';
 import { postEvent } from '../tests/bot/slack/signed-slack-request.ts';
 import { nextTs } from '../tests/bot/slack/slack-payloads.ts';
-import {
-  createWebChatApp,
-  type RunningWebServer,
-  signCustomerToken,
-  startWebServer,
-} from '../web-chat/index.ts';
+import { startBotConnectorStandIn } from '../tests/support/bot-connector.ts';
+import { createWebChatApp, signCustomerToken, startWebServer } from '../web-chat/index.ts';
 
 /** One timed turn on a channel: ms from the request to the first validated text the user sees, and to the end. */
 export interface ChannelTiming {
@@ -56,7 +51,7 @@ export async function startBenchChannels(advisor: Advisor): Promise<BenchChannel
     ],
   });
   const slackApi = await startFakeSlackWebApi();
-  const connector = await startConnectorStandIn();
+  const connector = await startBotConnectorStandIn();
   const app = createWebChatApp({
     core: advisor.core,
     audit: advisor.audit,
@@ -166,7 +161,9 @@ export async function startBenchChannels(advisor: Advisor): Promise<BenchChannel
     async (question) => {
       teamsTurns += 1;
       const conversationId = `a:bench-conversation-${teamsTurns}`;
-      const firstText = connector.waitForText(conversationId);
+      const firstText = connector
+        .waitFor((request) => request.conversationId === conversationId && isValidatedText(request.body))
+        .then((request) => request.receivedAt);
       const started = performance.now();
       const response = await fetch(`${server.url}${endpoint}`, {
         method: 'POST',
@@ -176,7 +173,7 @@ export async function startBenchChannels(advisor: Advisor): Promise<BenchChannel
           id: `incoming-${teamsTurns}`,
           timestamp: new Date().toISOString(),
           channelId: 'msteams',
-          serviceUrl: `${connector.server.url}/`,
+          serviceUrl: connector.serviceUrl,
           from: { id: '29:bench-advisor', name: 'Bench Advisor', aadObjectId: TEAMS_ADVISOR },
           recipient: { id: '28:bot', name: 'Financial Advisor' },
           conversation: { id: conversationId, conversationType: 'personal' },
@@ -200,38 +197,15 @@ export async function startBenchChannels(advisor: Advisor): Promise<BenchChannel
     teamsUnspaced: teamsAt('/unspaced/messages'),
     close: async () => {
       await server.close();
-      await connector.server.close();
+      await connector.close();
       await slackApi.close();
     },
   };
 }
 
-/**
- * A stand-in for the Bot Connector at the activity's serviceUrl; `waitForText` resolves with the time of the
- * first `streaming` update (validated text) or final message in a conversation — not typing or progress lines.
- */
-async function startConnectorStandIn(): Promise<{
-  server: RunningWebServer;
-  waitForText(conversationId: string): Promise<number>;
-}> {
-  const waiters = new Map<string, (at: number) => void>();
-  const standIn = new Hono();
-  standIn.post('/v3/conversations/:conversation/activities/*', async (context) => {
-    const at = performance.now();
-    const conversationId = decodeURIComponent(context.req.param('conversation'));
-    const body = (await context.req.json()) as { type?: string; entities?: { streamType?: string }[] };
-    const streamType = body.entities?.find((entity) => entity.streamType)?.streamType;
-    const isText = streamType === 'streaming' || (body.type === 'message' && streamType !== 'informative');
-    const waiter = waiters.get(conversationId);
-    if (isText && waiter) {
-      waiters.delete(conversationId);
-      waiter(at);
-    }
-    return context.json({ id: `reply-${Math.round(at)}` });
-  });
-  const server = await startWebServer(standIn, 0, '127.0.0.1');
-  return {
-    server,
-    waitForText: (conversationId) => new Promise((resolve) => waiters.set(conversationId, resolve)),
-  };
+/** A streaming update with validated text (`streaming`) or the final message — not typing or a progress line. */
+function isValidatedText(body: Record<string, unknown>): boolean {
+  const entities = Array.isArray(body.entities) ? (body.entities as { streamType?: unknown }[]) : [];
+  const streamType = entities.find((entity) => entity.streamType)?.streamType;
+  return streamType === 'streaming' || (body.type === 'message' && streamType !== 'informative');
 }

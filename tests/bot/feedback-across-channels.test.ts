@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { types } from '@slack/bolt';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../bot/app-config.ts';
 import type { AuditStore } from '../../bot/audit/index.ts';
@@ -15,6 +15,11 @@ import {
 import { createWebChatApp, signCustomerToken, type WebChatReply } from '../../web-chat/index.ts';
 import { mountChannels } from '../../web-chat/mount-channels.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+import {
+  type BotConnectorStandIn,
+  type ConnectorRequest,
+  startBotConnectorStandIn,
+} from '../support/bot-connector.ts';
 import { FAKE_BOT, type FakeSlackWebApi, startFakeSlackWebApi } from './slack/fake-slack-web-api.ts';
 import { postEvent, postInteraction } from './slack/signed-slack-request.ts';
 import { blockAction, blocksOf, buttons, mention, nextTs } from './slack/slack-payloads.ts';
@@ -62,10 +67,9 @@ describe('feedback through the real server: per product, by role, each button ac
   let preferences: FeedbackPreferences;
   let slackApi: FakeSlackWebApi;
   let server: Server | undefined;
-  let connector: Server | undefined;
+  let connector: BotConnectorStandIn | undefined;
+  let connectorReceived: ConnectorRequest[] = [];
   let url = '';
-  let connectorUrl = '';
-  const connectorReceived: { method: string; path: string; body: Record<string, unknown> }[] = [];
   /** The product the advisor marked (then "Not for me") for C-000042 in the first test. */
   let staffMarked = '';
 
@@ -83,18 +87,8 @@ describe('feedback through the real server: per product, by role, each button ac
       turnIds: new TurnIdCodec('feedback-across-channels'),
     });
     slackApi = await startFakeSlackWebApi();
-    const fakeConnector = new Hono();
-    let activityNumber = 0;
-    fakeConnector.on(['POST', 'PUT'], '/v3/conversations/*', async (context) => {
-      connectorReceived.push({
-        method: context.req.method,
-        path: context.req.path,
-        body: await context.req.json(),
-      });
-      activityNumber += 1;
-      return context.json({ id: `activity-${activityNumber}` });
-    });
-    ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+    connector = await startBotConnectorStandIn();
+    connectorReceived = connector.received;
     const app = createWebChatApp({ core, audit, tokenSecret: WEB_SECRET });
     const config = loadAppConfig({
       HOST: '127.0.0.1',
@@ -107,7 +101,7 @@ describe('feedback through the real server: per product, by role, each button ac
   });
   afterAll(async () => {
     await close(server);
-    await close(connector);
+    await connector?.close();
     await slackApi?.close();
     await fixture?.dispose();
   });
@@ -303,7 +297,7 @@ describe('feedback through the real server: per product, by role, each button ac
       id: `incoming-${nextTs()}`,
       timestamp: new Date().toISOString(),
       channelId: 'emulator',
-      serviceUrl: `${connectorUrl}/`,
+      serviceUrl: connector?.serviceUrl,
       from: { id: 'emulator-advisor', name: 'Ada' },
       recipient: { id: 'bot', name: 'Financial Advisor' },
       conversation: { id: conversation },
@@ -322,7 +316,7 @@ describe('feedback through the real server: per product, by role, each button ac
 
     const asked = await send({ text: 'advise C-000042' });
     const cardIndex = asked.findIndex((call) => call.body.type === 'message');
-    const cardActivityId = `activity-${connectorReceived.length - asked.length + cardIndex + 1}`;
+    const cardActivityId = `reply-${connectorReceived.length - asked.length + cardIndex + 1}`;
     const card = JSON.stringify(asked[cardIndex]?.body);
     const turnId = /"turnId":"([A-Za-z0-9_-]+)"/.exec(card)?.[1];
     const turn = (await fixture.audit.turns({ customerId: 'C-000042' })).at(-1);

@@ -14,6 +14,7 @@ import { teamsEmulatorRefusal } from '../../bot/teams/index.ts';
 import { type ChannelStatus, mountChannels } from '../../web-chat/mount-channels.ts';
 import { FAKE_BOT, type FakeSlackWebApi, startFakeSlackWebApi } from '../bot/slack/fake-slack-web-api.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../support/advisor-fixture.ts';
+import { type BotConnectorStandIn, startBotConnectorStandIn } from '../support/bot-connector.ts';
 
 type Server = ReturnType<typeof serve>;
 
@@ -145,26 +146,19 @@ describe('mountChannels: the settings reach the channels, and start-up says what
   });
 
   describe('Teams without MICROSOFT_APP_ID on 127.0.0.1: the Bot Framework Emulator mode', () => {
-    const connectorReceived: Record<string, unknown>[] = [];
-    let connector: Server | undefined;
+    let connector: BotConnectorStandIn | undefined;
     let server: Server | undefined;
-    let connectorUrl = '';
     let url = '';
     let status = '';
     beforeAll(async () => {
-      const fakeConnector = new Hono();
-      fakeConnector.post('/v3/conversations/*', async (c) => {
-        connectorReceived.push(await c.req.json());
-        return c.json({ id: `reply-${connectorReceived.length}` });
-      });
-      ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+      connector = await startBotConnectorStandIn();
       const app = new Hono();
       status = statusOf(mountChannels(app, advisor, loadAppConfig({ HOST: '127.0.0.1' })), 'teams').status;
       ({ server, url } = await listen(app));
     });
     afterAll(async () => {
       await close(server);
-      await close(connector);
+      await connector?.close();
     });
 
     it('says so at start-up, and answers an unauthenticated Emulator user found by their Emulator user id', async () => {
@@ -177,7 +171,7 @@ describe('mountChannels: the settings reach the channels, and start-up says what
           id: 'emulator-1',
           timestamp: new Date().toISOString(),
           channelId: 'emulator',
-          serviceUrl: `${connectorUrl}/`,
+          serviceUrl: connector?.serviceUrl,
           from: { id: 'emulator-advisor', name: 'Ada' },
           recipient: { id: 'bot', name: 'Financial Advisor' },
           conversation: { id: 'emulator-conversation' },
@@ -185,7 +179,7 @@ describe('mountChannels: the settings reach the channels, and start-up says what
         }),
       });
       expect(response.status).toBe(200);
-      expect(connectorReceived.map((activity) => activity.type)).toEqual(['typing', 'message']);
+      expect(connector?.received.map((request) => request.body.type)).toEqual(['typing', 'message']);
       const logged = (await fixture.audit.turns({ customerId: 'C-000042' })).at(-1);
       expect(logged).toMatchObject({ channel: 'teams', actor: { id: 'emulator-advisor', role: 'advisor' } });
     });

@@ -13,6 +13,11 @@ import {
 } from '../../../bot/teams/index.ts';
 import { fixedText } from '../../../chains/compose/fixed-texts.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
+import {
+  type BotConnectorStandIn,
+  type ConnectorRequest,
+  startBotConnectorStandIn,
+} from '../../support/bot-connector.ts';
 
 /** The risk warning as an advisor reads it about C-000010 (third person), once per Teams message. */
 const RISK_DISCLOSURE = fixedText('risk_disclosure', {
@@ -120,32 +125,27 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
 
   describe('with authentication off (as with the Bot Framework Emulator): a full turn over HTTP', () => {
     // A stand-in for the Bot Connector service the bot replies to, at the activity's serviceUrl.
-    const connectorReceived: { path: string; body: Record<string, unknown> }[] = [];
-    let connector: Server | undefined;
+    let connector: BotConnectorStandIn | undefined;
+    let connectorReceived: ConnectorRequest[] = [];
     let server: Server | undefined;
-    let connectorUrl = '';
     let url = '';
 
     beforeAll(async () => {
-      const fakeConnector = new Hono();
-      fakeConnector.post('/v3/conversations/*', async (c) => {
-        connectorReceived.push({ path: c.req.path, body: await c.req.json() });
-        return c.json({ id: `reply-${connectorReceived.length}` });
-      });
-      ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+      connector = await startBotConnectorStandIn();
+      connectorReceived = connector.received;
       const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
       ({ server, url } = await listen(new Hono().route('/api', createTeamsRoutes(adapter, bot))));
     });
     afterAll(async () => {
       await close(server);
-      await close(connector);
+      await connector?.close();
     });
 
     it('a 1:1 answer streams through the connector: typing, a progress update, then the final message with the card', async () => {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity(`${connectorUrl}/`)),
+        body: JSON.stringify(activity(connector?.serviceUrl ?? '')),
       });
       expect(response.status).toBe(200);
       const replyPath = '/v3/conversations/a%3Ahttp-conversation/activities/incoming-1';
@@ -202,21 +202,16 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
   });
 
   describe('a long admin report: acknowledged at once, then posted proactively through the connector', () => {
-    const connectorReceived: { path: string; body: Record<string, unknown> }[] = [];
-    let connector: Server | undefined;
+    let connector: BotConnectorStandIn | undefined;
+    let connectorReceived: ConnectorRequest[] = [];
     let server: Server | undefined;
-    let connectorUrl = '';
     let url = '';
     let releaseReport: () => void = () => {};
     let reportBot: AdvisorTeamsBot;
 
     beforeAll(async () => {
-      const fakeConnector = new Hono();
-      fakeConnector.post('/v3/conversations/*', async (c) => {
-        connectorReceived.push({ path: c.req.path, body: await c.req.json() });
-        return c.json({ id: `reply-${connectorReceived.length}` });
-      });
-      ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+      connector = await startBotConnectorStandIn();
+      connectorReceived = connector.received;
       const reports = auditLogReports(fixture.audit);
       // The real audit-log report, held back until the test releases it: a run longer than the acknowledgement.
       const held = new Promise<void>((resolve) => {
@@ -239,7 +234,7 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
     });
     afterAll(async () => {
       await close(server);
-      await close(connector);
+      await connector?.close();
     });
 
     it('the turn ends with "I\'ll post it here"; when the run finishes the report arrives as a new message', async () => {
@@ -247,7 +242,7 @@ describe('createTeamsRoutes over real HTTP (@hono/node-server, port 0)', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          ...activity(`${connectorUrl}/`),
+          ...activity(connector?.serviceUrl ?? ''),
           from: { id: '29:admin', name: 'Ada Admin', aadObjectId: 'aad-admin' },
           text: 'bench',
         }),

@@ -12,6 +12,11 @@ import { TeamsHandoffBridge } from '../../../bot/teams/handoff/index.ts';
 import { AdvisorTeamsBot, createTeamsRoutes } from '../../../bot/teams/index.ts';
 import { createWrittenTextChecker } from '../../../chains/steps/index.ts';
 import { type AdvisorFixture, createAdvisorFixture } from '../../support/advisor-fixture.ts';
+import {
+  type BotConnectorStandIn,
+  type ConnectorRequest,
+  startBotConnectorStandIn,
+} from '../../support/bot-connector.ts';
 
 // Real advisor (Chroma, chain, SQLite audit), real CloudAdapter and HTTP; the Bot Connector service the bot posts to
 // is a local stand-in (Microsoft's cannot be reached from here), as in create-teams-routes.test.ts.
@@ -43,10 +48,9 @@ describe('Teams handoff: a proactive card to the own advisor, answered through t
   let store: HandoffStore;
   let desk: HandoffDesk;
   let server: Server | undefined;
-  let connector: Server | undefined;
+  let connector: BotConnectorStandIn | undefined;
+  let received: ConnectorRequest[] = [];
   let url = '';
-  let connectorUrl = '';
-  const received: { path: string; body: Record<string, unknown> }[] = [];
   let nextId = 0;
 
   const post = async (aadObjectId: string, content: { text?: string; value?: unknown }) => {
@@ -59,7 +63,7 @@ describe('Teams handoff: a proactive card to the own advisor, answered through t
         id: `incoming-${nextId}`,
         timestamp: new Date().toISOString(),
         channelId: 'msteams',
-        serviceUrl: `${connectorUrl}/`,
+        serviceUrl: connector?.serviceUrl,
         from: { id: `29:${aadObjectId}`, name: aadObjectId, aadObjectId },
         recipient: { id: '28:bot', name: 'Financial Advisor' },
         conversation: { id: `a:chat-${aadObjectId}`, conversationType: 'personal' },
@@ -90,18 +94,14 @@ describe('Teams handoff: a proactive card to the own advisor, answered through t
       streaming: { enabled: false },
       handoffs: bridge,
     });
-    const fakeConnector = new Hono();
-    fakeConnector.post('/v3/conversations/*', async (c) => {
-      received.push({ path: c.req.path, body: await c.req.json() });
-      return c.json({ id: `reply-${received.length}` });
-    });
-    ({ server: connector, url: connectorUrl } = await listen(fakeConnector));
+    connector = await startBotConnectorStandIn();
+    received = connector.received;
     const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
     ({ server, url } = await listen(new Hono().route('/api', createTeamsRoutes(adapter, bot))));
   });
   afterAll(async () => {
     await close(server);
-    await close(connector);
+    await connector?.close();
     await store?.dispose();
     await fixture?.dispose();
     if (directory) await rm(directory, { recursive: true, force: true });
