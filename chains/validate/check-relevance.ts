@@ -31,7 +31,10 @@ const COMMON_WORDS = new Set(
     'hello welcome glad happy sure yes okay well good great nice able way ways thing things something anything ' +
     'everything nothing one two three first next last new now today time because before after until via per etc ' +
     'question questions ask answer information detail details note example sorry hope ' +
-    'she her hers herself him his himself ours ourselves yourself yourselves themselves itself myself'
+    'she her hers herself him his himself ours ourselves yourself yourselves themselves itself myself ' +
+    // Dates say when, not what about: any reply may carry one.
+    'january february march april june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
   ).split(' '),
 );
 
