@@ -22,6 +22,10 @@ describe('judgeRelevance', () => {
     // Nothing that could be off topic: no content word, or a single one.
     ["Hello! You're welcome.", 'on topic'],
     ['Wonderful!', 'on topic'],
+    // Dates and pronouns are function words: they neither ground a reply nor count against it.
+    ['See you on Monday in June!', 'on topic'],
+    // Judged on told and dog alone (she, him, her are function words): neither is grounded.
+    ['She told him about her dog.', 'off topic'],
   ])('judges the short whole reply %j %s', (text, expected) => {
     expect(verdictOf(text, true)).toBe(expected);
   });
