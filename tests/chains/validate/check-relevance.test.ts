@@ -60,7 +60,7 @@ describe('judgeRelevance', () => {
       minimumContentWords: 8,
       minimumGroundedShare: 0.25,
       minimumShortReplyWords: 2,
-      minimumShortReplyGroundedShare: 0.5,
+      minimumShortReplyGroundedShare: 0.4,
     });
   });
 });
