@@ -8,6 +8,7 @@ import { buildBenchAdvisor, percentile } from './bench-advisor.ts';
 import {
   benchLlamaCppModelPath,
   describeFirstSentence,
+  describeModelWritten,
   measureFirstSentence,
   SwitchableChatModel,
 } from './bench-first-sentence.ts';
@@ -104,6 +105,8 @@ try {
       emergencyFund('llamacpp'),
     );
     console.log(describeFirstSentence(figures));
+    // stories260K writes children's stories: every reply it wrote itself is a text the validator let through.
+    console.log(describeModelWritten(figures));
   } else {
     console.log(
       'llamacpp                           skipped: no LLAMACPP_MODEL_PATH and no ../shared/models/stories260K.gguf',

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type AuditStore, openSqliteAuditStore } from '../bot/audit/index.ts';
 import { ConversationCore, TurnIdCodec } from '../bot/core/index.ts';
 import { createAdvisor, loadAppConfig } from '../bot/index.ts';
+import { prepareIntentModel } from '../chains/understand/index.ts';
 import { generateDataset } from '../knowledge/generate/index.ts';
 import { connectChroma } from '../knowledge/index.ts';
 import { createRandom, pick, randomInt } from '../knowledge/seeded-random.ts';
@@ -74,6 +75,15 @@ console.log(
   `bench:faults: ${runs} runs × ${clients} clients × ${seconds} s, ${customers} customers, in ${scratch}`,
 );
 await generateDataset({ customers, seed: 42, outDir: environment.DATA_DIR });
+// Trained here once, so the first server's start loads it: training inside the start-up wait (a minute, over five
+// on a busy shared machine) timed the first run out before any traffic.
+const intents = await prepareIntentModel(
+  environment.STORE_DIR,
+  loadAppConfig({ ...process.env, ...environment }).understanding,
+);
+console.log(
+  `intent model ${intents.trained ? `trained (${intents.trainingSeconds.toFixed(0)} s)` : 'loaded'}`,
+);
 
 const rows: { acknowledged: number; present: number; missing: number; verified: boolean; turns: number }[] =
   [];
@@ -84,7 +94,16 @@ try {
       ['--import', 'tsx', 'scripts/bench-faults-server.ts'],
       environment,
     );
-    const [, url] = await server.waitFor(/LISTENING (http:\/\/127\.0\.0\.1:\d+)/, 300_000);
+    const [, url] = await server
+      .waitFor(/LISTENING (http:\/\/127\.0\.0\.1:\d+)/, 300_000)
+      .catch(async (error: unknown) => {
+        // A server that never came up is stopped before the scratch folder is removed under it.
+        if (server.child.exitCode === null && server.child.signalCode === null) {
+          process.kill(-(server.child.pid as number), 'SIGKILL');
+        }
+        await server.exited;
+        throw error;
+      });
     const acknowledged: Acknowledged[] = [];
     let killed = false;
     const random = createRandom(run);

@@ -31,6 +31,8 @@ export interface FirstSentenceFigures {
   wholeReplyMs: number[];
   /** Which provider wrote the final texts, with counts (a model whose drafts fail falls back to grounded). */
   writtenBy: Map<string, number>;
+  /** Every final text the configured model wrote itself (not replaced by the grounded fallback), with the verdict. */
+  modelWritten: { text: string; issues: string[] }[];
 }
 
 /** Runs `turns` streamed turns through the core and times the first `onToken` and the whole reply. */
@@ -46,6 +48,7 @@ export async function measureFirstSentence(
     firstSentenceMs: [],
     wholeReplyMs: [],
     writtenBy: new Map(),
+    modelWritten: [],
   };
   for (let index = 0; index < turns; index++) {
     const started = performance.now();
@@ -60,6 +63,10 @@ export async function measureFirstSentence(
     figures.wholeReplyMs.push(whole);
     const writer = `${reply.provider.name}/${reply.provider.model}`;
     figures.writtenBy.set(writer, (figures.writtenBy.get(writer) ?? 0) + 1);
+    if (reply.provider.name !== 'grounded') {
+      const issues = reply.validator.issues.map((issue) => `${issue.reason}: ${issue.detail}`);
+      figures.modelWritten.push({ text: reply.text, issues });
+    }
   }
   return figures;
 }
@@ -75,6 +82,18 @@ export function describeFirstSentence(figures: FirstSentenceFigures): string {
     `whole reply p50 ${percentile(whole, 0.5).toFixed(1)} ms, p95 ${percentile(whole, 0.95).toFixed(1)} ms ` +
     `(${figures.turns} turns; written by ${writers})`
   );
+}
+
+/** The texts the model itself wrote, each cut to a line, with what the validator said on the way: to read, not count. */
+export function describeModelWritten(figures: FirstSentenceFigures): string {
+  const lines = figures.modelWritten.map(({ text, issues }, index) => {
+    const excerpt = text.replace(/\s+/g, ' ').slice(0, 160);
+    return `  ${index + 1}. ${JSON.stringify(excerpt)} — validator: ${issues.length === 0 ? 'no issues' : issues.join('; ')}`;
+  });
+  return [
+    `${figures.label}: ${figures.modelWritten.length} of ${figures.turns} replies written by the model`,
+    ...lines,
+  ].join('\n');
 }
 
 /** The llama.cpp model to measure: LLAMACPP_MODEL_PATH when set, else the shared stories260K.gguf if present. */

@@ -30,6 +30,44 @@ function counting(model: ChatModel): { model: ChatModel; chunks: string[] } {
   };
 }
 
+/**
+ * The real model's own words, cut after its first `words` words as if it had stopped there (a model that ends its
+ * reply early): a short story-like reply, below the length the relevance judgement needs while streaming.
+ */
+function cutShort(model: ChatModel, words: number): { model: ChatModel; replies: string[] } {
+  const replies: string[] = [];
+  return {
+    replies,
+    model: {
+      provider: model.provider,
+      model: model.model,
+      generate: async (prompt, options = {}) => {
+        const enough = new AbortController();
+        let generated = '';
+        try {
+          await model.generate(prompt, {
+            signal: options.signal ? AbortSignal.any([options.signal, enough.signal]) : enough.signal,
+            onToken: (chunk) => {
+              generated += chunk;
+              if ((generated.match(/\S+\s/g) ?? []).length >= words) enough.abort();
+            },
+          });
+        } catch (error) {
+          if (!enough.signal.aborted || options.signal?.aborted) throw error;
+        }
+        const pieces = (generated.match(/\S+\s*/g) ?? []).slice(0, words);
+        const reply = pieces.join('').trim();
+        replies.push(reply);
+        for (const piece of pieces) {
+          options.signal?.throwIfAborted();
+          options.onToken?.(piece);
+        }
+        return reply;
+      },
+    },
+  };
+}
+
 describe.skipIf(!existsSync(MODEL_FILE))('streaming a real llama.cpp model (stories260K.gguf)', () => {
   let fixture: AdvisorFixture;
   let llama: ChatModel;
@@ -89,6 +127,41 @@ describe.skipIf(!existsSync(MODEL_FILE))('streaming a real llama.cpp model (stor
     expect(records[0]?.provider).toEqual({ name: 'llamacpp', model: 'stories260K.gguf' });
     expect(records[1]?.provider).toEqual(reply.provider);
     expect(JSON.stringify(records)).not.toMatch(/mistral/i);
+  });
+
+  it('a short story-like reply (the model stopping after a few words) is stopped too: the channel shows exactly the grounded answer', async () => {
+    const short = cutShort(llama, 7);
+    const chain = fixture.chain({ model: short.model });
+    let view = '';
+    const reply = await fixture.core(chain).handle(
+      {
+        actor: { channel: 'web', userId: 'C-000011', role: 'customer', customerId: 'C-000011' },
+        threadId: 'short-story',
+        text: QUESTION,
+      },
+      {
+        onToken: (text) => {
+          view += text;
+        },
+        onReplace: (text) => {
+          view = text;
+        },
+      },
+    );
+    // The first draft and the repair were both the real model's few words, each stopped as off topic.
+    expect(short.replies).toHaveLength(2);
+    for (const words of short.replies) expect(words.split(/\s+/).length).toBeLessThanOrEqual(7);
+    expect(reply.validator.issues.map((issue) => issue.reason)).toEqual(['off_topic', 'off_topic']);
+    expect(reply.provider).toEqual({ name: 'grounded', model: 'grounded-composer-v1' });
+    const grounded = await fixture.chain().advise({
+      question: QUESTION,
+      customerId: 'C-000011',
+      audience: 'customer',
+      history: [],
+    });
+    expect(reply.text).toBe(grounded.text);
+    expect(view).toBe(grounded.text);
+    for (const words of short.replies) expect(view).not.toContain(words);
   });
 
   it('without streaming the whole story is judged off topic the same way', async () => {
