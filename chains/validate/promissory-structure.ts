@@ -9,7 +9,7 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:growing|climbing|rising|paying|making\s+money)|keep\s+(?:growing|climbing|rising)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
 const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
@@ -50,12 +50,24 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   // "your capital stays intact", "the fund only heads upwards", "a smooth 10% a year".
   /\b(?:stays?|remains?|kept|keeps?)\s+(?:\w+\s+)?(?:intact|whole|untouched)\b|\bonly\s+(?:ever\s+)?(?:heads?|moves?|goes|go|went|travels?|trends?|points?)\s+(?:up|upwards?|higher)\b|\b(?:smooth|steady|reliable|dependable|consistent)\s+(?:\d+(?:\.\d+)?\s?%|(?:\w+\s+)?(?:returns?|gains?|profits?|growth))/,
   new RegExp(String.raw`\b(?:always|never\s+fails\s+to|reliably|consistently)\s+(?:\w+\s+)?${RISE}\b`),
+  // Certainty said in other words: "you can take that to the bank", "no ifs or buts", "immune to recessions".
+  /\b(?:no\s+ifs,?\s+(?:or|and)\s+buts|take\s+(?:that|it|this)\s+to\s+the\s+bank|take\s+my\s+word|as\s+simple\s+as\s+that|(?:it's|it\s+is|that's|that\s+is)\s+(?:that\s+|really\s+)?simple|simple\s+maths?|believe\s+me|(?:i|we)\s+can\s+(?:confidently|safely|honestly)\s+say|without\s+question|as\s+good\s+as\s+(?:in\s+your\s+pocket|banked|done|guaranteed|cash)|money\s+tree|sitting\s+pretty|set\s+for\s+life|easy\s+street|(?:rock|rock-)[-\s]?solid|cast[-\s]iron|copper[-\s]bottomed|water[-\s]?tight)\b/,
+  /\b(?:immune|impervious|invulnerable)\s+to\b|\bno\s+exposure\s+to\s+(?:\w+\s+)?(?:falls|losses|risks?|downturns|crashes|volatility)\b|\bnever\s+(?:\w+\s+)?(?:let\s+you\s+down|exposed\s+to|at\s+risk)\b|\b(?:just|every\s+bit|equally)\s+as\s+(?:safe|secure)\b/,
+  /\b(?:set|poised)\s+for\s+a\s+(?:\w+\s+)?(?:spectacular|great|strong|record|bumper|stellar|huge|big|brilliant)\s+(?:year|run|rally|quarter)\b|\babout\s+to\s+(?:explode|take\s+off|soar|skyrocket|rocket|moon|surge|rally|boom|pop)\b|\b(?:looking\s+at|expect|count\s+on|in\s+line\s+for)\s+(?:a\s+)?(?:minimum\s+|guaranteed\s+)?(?:returns?|gains?|profits?|growth)\s+of\b|\b(?:a\s+)?minimum\s+(?:annual\s+)?(?:returns?|gains?|growth|yield)\s+of\b/,
+  /\b(?:will|'ll)\s+always\s+(?:get|earn|make|end|come|beat|outperform|be\s+(?:worth|ahead|higher|positive|in\s+(?:profit|the\s+black)|safe|secure))\b|\balways\s+(?:ends?|finish(?:es)?|comes?\s+out|closes?)\s+(?:\w+\s+){0,3}?(?:in\s+(?:positive\s+territory|the\s+black|profit)|higher|ahead|on\s+top|up)\b|\b(?:they|it)\s+always\s+(?:do|does|has|have|will)\b/,
+  new RegExp(
+    String.raw`\b(?:we|i)(?:'ll|\s+will)\s+(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(?:\w+\s+){1,3}?${RISE}\b`,
+  ),
+  /\beven\s+(?:if|when|in\s+a|during\s+a)\b[^.!?]{0,60}\b(?:will|'ll|won't|still|keeps?|continues?\s+to)\b/,
   /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+(?:[$€£]?\d|double|twice|triple)/,
 ];
 
+/** Outcomes a forecast can promise besides a rise: a sum reached, a bill paid, a life secured, a loss shielded. */
+const FORECAST_OUTCOME = String.raw`(?:(?:deliver|provide|give\s+you|bring\s+you|generate|produce|pay\s+you)\s+(?:\w+\s+){0,3}?(?:returns?|gains?|profits?|growth|income|yields?)|have\s+(?:(?:at\s+least|over|more\s+than|nearly|about|around|well\s+over)\s+)?(?:[$€£]\s?\d|\d[\d,.]*\s*(?:k|thousand|million)|half\s+a\s+million|a\s+million|a\s+fortune|(?:a\s+)?(?:six|seven)[-\s]figure)|(?:more\s+than\s+)?(?:cover|pay\s+for|pay\s+off|fund)\s+(?:your|the|all|every)|be\s+(?:financially\s+)?(?:secure|set|comfortable|independent|free)\b|get\s+(?:(?:all\s+)?(?:of\s+)?(?:your|the)\s+)?(?:money|capital|investment|stake)\s+back|(?:shield|protect|insulate)\s+(?:you|your\s+\w+)\s+(?:from|against)|retire\s+(?:early|comfortably|rich|wealthy))`;
+
 /** A plain forecast ("this fund will go up"): a promise unless the clause is conditional or two-sided. */
 const FORECAST = new RegExp(
-  String.raw`\b(?:will|'ll|is\s+going\s+to|are\s+going\s+to|'s\s+going\s+to|'re\s+going\s+to)\s+(?:\w+\s+){0,3}?${RISE}\b`,
+  String.raw`\b(?:will|'ll|is\s+going\s+to|are\s+going\s+to|'s\s+going\s+to|'re\s+going\s+to)\s+(?:\w+\s+){0,3}?(?:${RISE}|${FORECAST_OUTCOME})\b`,
 );
 const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assuming|in\s+case)\b/;
 
@@ -74,14 +86,14 @@ const REPORTED = new RegExp(
   [
     String.raw`\b(?:scam|scams|scammers?|fraud|fraudsters?|fraudulent|warning\s+signs?|red\s+flags?|suspicio\w*|beware|be\s+wary|wary|too\s+good\s+to\s+be\s+true|misleading|report\s+(?:it|them|this)|(?:wrong|misleading|untrue|false|a\s+mistake)\s+to\s+(?:say|claim|think|believe|suggest))\b`,
     String.raw`\b(?:claims?|claimed|claiming|some\s+people|anyone\s+who|someone\s+who|people\s+who|if\s+(?:someone|anyone|somebody|a|an|they)|any\s+offer|offers?\s+of)\b`,
-    String.raw`\b(?:no\s+(?:investment|investments|fund|such\s+thing|promises?|guarantees?|certaint\w*)|nobody\s+(?:can|could|knows|is\s+able|will)|no(?:-|\s+)one\s+(?:can|could|knows|is\s+able|will)|no\s+(?:reputable|honest|serious|regulated)|(?:will|would)\s+(?:ever\s+)?tell\s+you|would\s+be\s+(?:great|nice|lovely)\s+if|wish|if\s+only|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:performance|returns|results)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|conditions\s+apply)\b`,
+    String.raw`\b(?:no\s+(?:investment|investments|fund|such\s+thing|promises?|guarantees?|certaint\w*)|nobody\s+(?:can|could|knows|is\s+able|will)|no(?:-|\s+)one\s+(?:can|could|knows|is\s+able|will)|no\s+(?:reputable|honest|serious|regulated)|(?:will|would)\s+(?:ever\s+)?tell\s+you|would\s+be\s+(?:great|nice|lovely)\s+if|wish|if\s+only|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:\w+\s+)?(?:performance|returns?|results|growth|gains)|not\s+(?:a\s+)?(?:reliable\s+|good\s+)?(?:guide|indicator)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|conditions\s+apply)\b`,
   ].join('|'),
 );
 
 /** Clauses that hedge, give both sides, or talk about things that are not investments. */
 const HEDGED = new RegExp(
   [
-    String.raw`\b(?:may|might|could|likely|unlikely|probably|perhaps|usually|typically|often|tends?\s+to|aims?\s+to|aim|assum\w*|projection|projected|estimate\w*|expected|historically|on\s+average|hope|hopefully)\b`,
+    String.raw`\b(?:may|might|could|likely|unlikely|probably|perhaps|usually|typically|often|tends?\s+to|aims?\s+to|aim|assum\w*|projection|projected|projections|estimate\w*|expected|based\s+on|illustrat\w*|historically|on\s+average|hope|hopefully)\b`,
     // The classic two-sided disclaimer, and subjects that are not investments (prices, fees, the card).
     String.raw`\b(?:up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+as\s+well\s+as\s+up|rise\s+(?:and|or)\s+fall|fall\s+as\s+well\s+as\s+rise|some\s+(?:years|months|times|days)|cost\s+of\s+living|(?<!share\s)prices|can\s+still|still\s+carr\w+|depends?\s+on|fees?|charges)\b`,
   ].join('|'),
@@ -93,7 +105,7 @@ const HEDGED = new RegExp(
  * guarantee about them is a fact, not a promise about an investment.
  */
 const GUARANTEED_PRODUCT =
-  /\b(?:deposits?|fixed[-\s](?:rate|term)|fixed\s+(?:\w+\s+)?(?:bonds?|accounts?|savings|isas?|cds?|certificates?)|certificates?\s+of\s+deposit|savings\s+rates?|(?:rate|rates|interest)\s+(?:is|are)\s+fixed|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|insured|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
+  /\b(?:deposits?|fixed[-\s](?:rate|term)|fixed\s+(?:\w+\s+)?(?:bonds?|accounts?|savings|isas?|cds?|certificates?)|certificates?\s+of\s+deposit|savings\s+rates?|(?:rate|rates|interest)\s+(?:is|are)\s+fixed|savings\s+accounts?|cash\s+savings|nominal|interest\s+rates?|rate\s+of\s+\d|guaranteed\s+rate|fdic|deposit\s+(?:insurance|protection|guarantee)|protection\s+scheme|(?:deposit|fdic)[-\s]insured|(?:protected|covered|insured|guaranteed)\s+(?:\w+\s+){0,4}?up\s+to\b|compensation\s+scheme|pension\s+protection|defined[-\s]benefit|guaranteed\s+(?:element|pension|cash\s+value|surrender\s+value|sum|annuity|income\s+for\s+life)|sum\s+assured|contractual\w*|government[-\s](?:backed|guaranteed)|(?:at|to|until)\s+maturity|annuit\w+|guaranteed\s+minimum|money-back|refund\w*|replace\w*)\b/;
 
 const RISK_DENIAL = /\brisk|\bdownside\b/;
 const COMPARISON_WITH_DEPOSIT =
