@@ -17,6 +17,15 @@ const PRESENT_OR_FUTURE =
 /** A two-sided or hedged statement ("this can change", "will rise and fall", "may"): a caution, not a promise. */
 const HEDGED =
   /\b(?:may|might|could|can\s+(?:also\s+)?(?:change|vary|fall|drop|go\s+down|move|lose)|up\s+(?:and|or|as\s+well\s+as)\s+down|down\s+(?:and|or|as\s+well\s+as)\s+up|(?:rise|go\s+up|goes\s+up)\s+(?:and|or|as\s+well\s+as)\s+(?:fall|go\s+down|goes\s+down|drop)|(?:fall|go\s+down|drop)\s+(?:and|or|as\s+well\s+as)\s+(?:rise|go\s+up))\b/;
+/** Words that hedge or speak of tendencies ("tends to", "historically", "on average"): a description, not a promise. */
+const TENDENCY =
+  /\b(?:likely|unlikely|probably|possibly|perhaps|usually|typically|generally|often|sometimes|tends?\s+to|aims?\s+to|historically|on\s+average|at\s+risk|risk\s+(?:rating|level|indicator|profile|warning)|depends?\s+on|subject\s+to|variable)\b/;
+/** A fall stated without a denial ("if markets fall, your investment will fall too") warns; it cannot promise a gain. */
+const LOSS_STATED =
+  /\b(?:fall|falls|fell|drop|drops|dropped|lose|loses|losing|lost|loss|losses|decline|declines|go\s+down|goes\s+down)\b/;
+const DENIAL_OR_SHIELD =
+  /\b(?:not|no|never|nothing|none|without|zero|nil|impossible|immune|protect\w*|shield\w*|safe\w*|secure\w*|guarantee\w*|even|whatever|regardless|matter|can't|cannot|won't|don't|doesn't|isn't|aren't)\b|n't\b/;
+
 /** Outcomes beyond the structural check's list that a promise can be about, and verbs that only look like one. */
 const LIFE_OUTCOME = /\b(?:retire\w*|nest\s+egg|financially|afford)\b/;
 const SHARE_AS_VERB = /\bshare\s+(?:it|them|this|that|your|my|our|with|details)\b/g;
@@ -31,5 +40,7 @@ export function reportsOnlyThePast(clause: string): boolean {
 export function isClassifiable(clause: string): boolean {
   const lower = clause.toLowerCase().replace(SHARE_AS_VERB, ' ');
   if (!mentionsInvestmentOutcome(lower) && !LIFE_OUTCOME.test(lower)) return false;
-  return !HEDGED.test(lower) && !isCautionOrGenuineGuarantee(lower) && !reportsOnlyThePast(lower);
+  if (HEDGED.test(lower) || TENDENCY.test(lower)) return false;
+  if (LOSS_STATED.test(lower) && !DENIAL_OR_SHIELD.test(lower)) return false;
+  return !isCautionOrGenuineGuarantee(lower) && !reportsOnlyThePast(lower);
 }

@@ -9,7 +9,7 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps?\s+(?:on\s+)?(?:growing|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|keep\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|delivering|gaining|compounding)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
 const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
@@ -151,6 +151,20 @@ export function clauses(text: string): Array<{ start: number; text: string }> {
   return found;
 }
 
+/** ", so it will keep rising": a consequence is read on its own, so a hedge before it ("historically") does not hedge it. */
+const CONSEQUENCE = /,\s+(?:and\s+)?so\s+(?!that\b|far\b|much\b|many\b|long\b)/gi;
+
+function consequences(clause: { start: number; text: string }): Array<{ start: number; text: string }> {
+  const parts: Array<{ start: number; text: string }> = [];
+  let from = 0;
+  for (const joint of clause.text.matchAll(CONSEQUENCE)) {
+    parts.push({ start: clause.start + from, text: clause.text.slice(from, joint.index) });
+    from = joint.index + joint[0].length;
+  }
+  parts.push({ start: clause.start + from, text: clause.text.slice(from) });
+  return parts.filter((part) => part.text.trim().length > 0);
+}
+
 /** A clause that promises an outcome, and the cue that makes it a promise. */
 export interface StructuralPromise {
   start: number;
@@ -164,7 +178,13 @@ export interface StructuralPromise {
  */
 export function findStructuralPromises(text: string): StructuralPromise[] {
   const promises: StructuralPromise[] = [];
-  for (const clause of clauses(text)) {
+  // A clause is read whole, then each consequence in it on its own, unless the whole is a caution or a real guarantee.
+  const readings = clauses(text).flatMap((clause) => {
+    const parts = consequences(clause);
+    return parts.length > 1 && !isCautionOrGenuineGuarantee(clause.text) ? [clause, ...parts] : [clause];
+  });
+  for (const clause of readings) {
+    if (promises.some((found) => found.start <= clause.start && clause.start < found.end)) continue;
     const lower = clause.text.toLowerCase();
     if (!OUTCOME.test(lower) || HEDGED.test(lower)) continue;
     const forecast = CONDITIONAL.test(lower) ? null : FORECAST.exec(lower);
