@@ -28,6 +28,9 @@ const DENIAL_OR_SHIELD =
 
 /** Outcomes beyond the structural check's list that a promise can be about, and verbs that only look like one. */
 const LIFE_OUTCOME = /\b(?:retire\w*|nest\s+egg|financially|afford)\b/;
+/** "You won't lose your bonus": losing a perk or a place, not money. */
+const LOSS_OF_A_PERK =
+  /\blos(?:e|es|ing|t)\s+(?:your|the|any|their)\s+(?:bonus|interest|rewards?|points|cashback|discount|benefits?|place|access|card|cover|data|history)\b/g;
 const SHARE_AS_VERB = /\bshare\s+(?:it|them|this|that|your|my|our|with|details)\b/g;
 
 /** A clause that only reports what happened ("returned 8% last year"): a fact, never a promise. */
@@ -38,7 +41,7 @@ export function reportsOnlyThePast(clause: string): boolean {
 
 /** Whether the classifier's verdict counts for this clause or sentence. */
 export function isClassifiable(clause: string): boolean {
-  const lower = clause.toLowerCase().replace(SHARE_AS_VERB, ' ');
+  const lower = clause.toLowerCase().replace(SHARE_AS_VERB, ' ').replace(LOSS_OF_A_PERK, ' ');
   if (!mentionsInvestmentOutcome(lower) && !LIFE_OUTCOME.test(lower)) return false;
   if (HEDGED.test(lower) || TENDENCY.test(lower)) return false;
   if (LOSS_STATED.test(lower) && !DENIAL_OR_SHIELD.test(lower)) return false;
