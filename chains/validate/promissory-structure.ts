@@ -9,7 +9,7 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|make\s+back|makes\s+back|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|keep\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|delivering|gaining|compounding)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|appreciate|appreciates|make\s+back|makes\s+back|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|keep\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|delivering|gaining|compounding)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
 const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
@@ -30,7 +30,7 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   /\b(?:i|we)\s+(?:can\s+|do\s+|will\s+)?(?:promise|assure|guarantee|ensure)\b/,
   /\bpromised?\b|\bassured\b/,
   /\b(?:100|hundred)\s?(?:%|percent|per\s+cent)\s+(?:safe|secure|certain|sure|confident|protected|guaranteed|success|win|hit)\b/,
-  /\b(?:fully|completely|totally|entirely|perfectly|utterly|absolutely)\s+(?:safe|secure|protected|shielded|insulated|immune|risk-?free|certain)\b/,
+  /\b(?:fully|completely|totally|entirely|perfectly|utterly|absolutely)\s+(?:safe|secured?|protected|shielded|insulated|immune|risk-?free|certain)\b/,
   /\b(?:shielded|protected|immune|insulated|safe|sheltered)\s+(?:\w+\s+){0,3}?(?:from|against)\b|\buntouchable\b|\bprotection\s+is\s+(?:total|complete|full)\b|\bnone\s+of\s+the\s+(?:risks?|downside|losses)\b/,
   /\b(?:risk-?free|riskless|risk\s+free|zero\s+risk|no\s+risk|free\s+of\s+risk|no\s+downside|zero\s+downside)\b(?!\s+(?:rates?|assets?|interest)\b)|\bwithout\s+(?:any\s+)?(?:the\s+)?(?:[\w-]+\s+)?risks?\b/,
   /\b(?:eliminat|remov|eras|wip)\w*\s+(?:\w+\s+){0,2}?(?:risk|risks|losses|loss|downside)\b|\b(?:engineer|took|taken|take|design|squeez)\w*\s+(?:\w+\s+){0,2}?risks?\s+out\b/,
@@ -56,7 +56,7 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   // Certainty said in other words: "you can take that to the bank", "no ifs or buts", "immune to recessions".
   /\b(?:no\s+ifs,?\s+(?:or|and)\s+buts|take\s+(?:that|it|this)\s+to\s+the\s+bank|take\s+my\s+word|as\s+simple\s+as\s+that|(?:it's|it\s+is|that's|that\s+is)\s+(?:that\s+|really\s+)?simple|simple\s+maths?|believe\s+me|(?:i|we)\s+can\s+(?:confidently|safely|honestly)\s+say|without\s+question|as\s+good\s+as\s+(?:in\s+your\s+pocket|banked|done|guaranteed|cash)|money\s+tree|sitting\s+pretty|set\s+for\s+life|easy\s+street|(?:rock|rock-)[-\s]?solid|cast[-\s]iron|copper[-\s]bottomed|water[-\s]?tight)\b/,
   /\b(?:giv\w*|ha(?:ve|s))\s+(?:you\s+)?(?:our|my)\s+word\b|\bonly\s+(?:\w+\s+)?one\s+way\b|\bone\s+way\s+to\s+go\b|\bgoing\s+one\s+way\b|\bweather\s+(?:any|every|all)\b|\b(?:profits?|gains?|returns?|income|money|dividends?|cash)\s+(?:\w+\s+){0,2}?(?:start|starts|keep|keeps)\s+(?:flowing|coming|rolling\s+in|pouring\s+in)\b/,
-  /\b(?:immune|impervious|invulnerable)\s+to\b|\bno\s+exposure\s+to\s+(?:\w+\s+)?(?:falls|losses|risks?|downturns|crashes|volatility)\b|\bnever\s+(?:\w+\s+)?(?:let\s+you\s+down|exposed\s+to|at\s+risk)\b|\b(?:just|every\s+bit|equally)\s+as\s+(?:safe|secure)\b/,
+  /\b(?:immune|impervious|invulnerable)\s+to\b|\bno\s+exposure\s+to\s+(?:\w+\s+)?(?:falls|losses|risks?|downturns|crashes|volatility)\b|\bnever\s+(?:\w+\s+)?(?:let\s+you\s+down|exposed\s+to|at\s+risk)\b|\b(?:just\s+|every\s+bit\s+|equally\s+)?as\s+(?:safe|secure)\s+as\b|\bturn\w*\s+(?:[$€£]\s?\d[\d,.]*k?|your\s+\w+|every\s+\w+(?:\s+you\s+invest)?)\s+into\s+(?:[$€£]\s?\d|a\s+fortune|a\s+million|two|double|twice)/,
   /\b(?:set|poised)\s+for\s+a\s+(?:\w+\s+)?(?:spectacular|great|strong|record|bumper|stellar|huge|big|brilliant)\s+(?:year|run|rally|quarter)\b|\babout\s+to\s+(?:explode|take\s+off|soar|skyrocket|rocket|moon|surge|rally|boom|pop)\b|\b(?:looking\s+at|expect|count\s+on|in\s+line\s+for)\s+(?:a\s+)?(?:minimum\s+|guaranteed\s+)?(?:returns?|gains?|profits?|growth)\s+of\b|\b(?:a\s+)?minimum\s+(?:annual\s+)?(?:returns?|gains?|growth|yield)\s+of\b/,
   /\b(?:will|'ll)\s+always\s+(?:get|earn|make|end|come|beat|outperform|be\s+(?:worth|ahead|higher|positive|in\s+(?:profit|the\s+black)|safe|secure))\b|\balways\s+(?:ends?|finish(?:es)?|comes?\s+out|closes?)\s+(?:\w+\s+){0,3}?(?:in\s+(?:positive\s+territory|the\s+black|profit)|higher|ahead|on\s+top|up)\b|\b(?:they|it)\s+always\s+(?:do|does|has|have|will)\b/,
   new RegExp(
@@ -77,7 +77,7 @@ const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assumin
 
 /** Investment outcomes a certainty cue can be about. */
 const OUTCOME = new RegExp(
-  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|bitcoin|ethereum|(?:alt)?coins?|tokens?|(?:share|token|coin|stock|unit|its|the|their)\s+price|gold|silver|isas?|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%`,
+  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|bitcoin|ethereum|(?:alt)?coins?|tokens?|(?:share|token|coin|stock|unit|its|the|their)\s+price|gold|silver|isas?|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%|[$€£]\s?\d`,
 );
 
 /** Whether a clause talks about an investment outcome (returns, value, your money, this fund, a rise or a loss). */
@@ -114,7 +114,17 @@ const GUARANTEED_PRODUCT =
 const CRYPTO = /\b(?:crypto\w*|bitcoin|ethereum|coins?|tokens?|stablecoins?|staking|defi|nft)\b/;
 const RISK_DENIAL = /\brisk|\bdownside\b/;
 const COMPARISON_WITH_DEPOSIT =
-  /\b(?:than|as|like)\s+(?:\w+\s+){0,3}?(?:deposits?|savings\s+accounts?|cash\s+savings)\b/g;
+  /\b(?:than|as|like)\s+(?:\w+\s+){0,3}?(?:deposits?|savings\s+accounts?|cash\s+savings|(?:government|treasury)\s+bonds?|gilts?|(?:a|the)\s+bank(?:\s+(?:deposits?|accounts?))?)\b/g;
+
+/** A deposit-protection scheme or a protected limit named anywhere in a sentence ("Your money is safe with us: deposits are protected up to €100,000"). */
+const DEPOSIT_PROTECTION =
+  /\b(?:deposit\s+(?:guarantee|protection|insurance)|compensation\s+scheme|fscs|fdic|guarantee\s+scheme|(?:protected|covered|insured|guaranteed)\s+(?:\w+\s+){0,4}?up\s+to)\b/;
+
+/** Whether a safety claim in this sentence is the deposit protection it names, not a promise about an investment. */
+export function citesDepositProtection(sentence: string, claim: string): boolean {
+  const lower = sentence.toLowerCase();
+  return DEPOSIT_PROTECTION.test(lower) && !CRYPTO.test(lower) && !RISK_DENIAL.test(claim.toLowerCase());
+}
 
 /**
  * Whether a clause warns about, denies or reports a claim, or states a guarantee a product really has
