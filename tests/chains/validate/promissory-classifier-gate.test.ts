@@ -27,6 +27,8 @@ describe('which sentences the promissory classifier may reject', () => {
     ['Emerging market shares tend to be more volatile than developed market shares.', 'a tendency'],
     ['If markets fall, your investment will fall too.', 'a fall stated, not denied'],
     ["You won't lose your bonus if you make one withdrawal a year.", 'a perk, not money'],
+    ['Your portfolio gained 8% last year, mostly from US shares.', 'plain history about your portfolio'],
+    ['Your portfolio is down 4% this year so far.', 'where a balance stands now'],
   ])('leaves "%s" alone (%s)', (sentence) => {
     expect(isClassifiable(sentence)).toBe(false);
   });
