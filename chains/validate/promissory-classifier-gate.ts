@@ -23,6 +23,9 @@ const TENDENCY =
 /** "Your portfolio is down 4% this year so far": where a balance stands now, without a word about where it goes. */
 const STANDING = /\b(?:is|are)\s+(?:up|down)\s+(?:by\s+)?(?:about\s+|around\s+)?\d/;
 const CERTAINTY_WORD = /\b(?:will|'ll|always|never|guarantee\w*|certain\w*|sure|promise\w*|assure\w*)\b/;
+/** "Index funds will never beat the index": a gain denied is a caution, not a promise. */
+const GAIN_DENIED =
+  /\b(?:never|won't|will\s+not|can't|cannot|don't|doesn't|do\s+not|does\s+not)\s+(?:\w+\s+)?(?:beat|outperform|rise|grow|gain|go\s+up|keep\s+up\s+with|match)\b/;
 /** A fall stated without a denial ("if markets fall, your investment will fall too") warns; it cannot promise a gain. */
 const LOSS_STATED =
   /\b(?:fall|falls|fell|drop|drops|dropped|lose|loses|losing|lost|loss|losses|decline|declines|go\s+down|goes\s+down)\b/;
@@ -48,6 +51,7 @@ export function isClassifiable(clause: string): boolean {
   if (!mentionsInvestmentOutcome(lower) && !LIFE_OUTCOME.test(lower)) return false;
   if (HEDGED.test(lower) || TENDENCY.test(lower)) return false;
   if (STANDING.test(lower) && !CERTAINTY_WORD.test(lower)) return false;
+  if (GAIN_DENIED.test(lower)) return false;
   if (LOSS_STATED.test(lower) && !DENIAL_OR_SHIELD.test(lower)) return false;
   return !isCautionOrGenuineGuarantee(lower) && !reportsOnlyThePast(lower);
 }

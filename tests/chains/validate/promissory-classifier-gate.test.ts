@@ -29,6 +29,7 @@ describe('which sentences the promissory classifier may reject', () => {
     ["You won't lose your bonus if you make one withdrawal a year.", 'a perk, not money'],
     ['Your portfolio gained 8% last year, mostly from US shares.', 'plain history about your portfolio'],
     ['Your portfolio is down 4% this year so far.', 'where a balance stands now'],
+    ['Returns from index funds will never beat the index, because of fees.', 'a gain denied'],
   ])('leaves "%s" alone (%s)', (sentence) => {
     expect(isClassifiable(sentence)).toBe(false);
   });

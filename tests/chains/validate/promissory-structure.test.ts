@@ -39,6 +39,8 @@ describe('findStructuralPromises: certainty about an investment outcome', () => 
     'The capital guarantee only applies if you hold the product until the end of the term.',
     "I'm confident this portfolio matches the risk level you chose.",
     'Your savings will earn interest at the variable rate shown on your statement.',
+    "Your pension will never be touched by your employer's creditors, because it is held in trust.",
+    'Cash is safe from market falls, but not from inflation.',
   ])('passes "%s"', (sentence) => {
     expect(cues(sentence)).toEqual([]);
   });
