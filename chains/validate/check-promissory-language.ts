@@ -3,7 +3,12 @@ import { isNegatedBefore, isQuoted } from './negation-window.ts';
 import { isClassifiable } from './promissory-classifier-gate.ts';
 import type { PromissoryModel } from './promissory-model.ts';
 import { PROMISSORY_PATTERNS } from './promissory-patterns.ts';
-import { clauses, findStructuralPromises, isCautionOrGenuineGuarantee } from './promissory-structure.ts';
+import {
+  citesDepositProtection,
+  clauses,
+  findStructuralPromises,
+  isCautionOrGenuineGuarantee,
+} from './promissory-structure.ts';
 import type { ReplyCheck } from './reply-check.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
@@ -30,6 +35,13 @@ function blankSafeClauses(text: string): string {
   for (const pattern of SAFE_CLAUSES)
     blanked = blanked.replace(pattern, (clause) => ' '.repeat(clause.length));
   return blanked;
+}
+
+/** The sentence of `text` that holds the character at `index`. */
+function sentenceAround(text: string, index: number): string {
+  for (const sentence of text.matchAll(SENTENCE))
+    if (sentence.index <= index && index < sentence.index + sentence[0].length) return sentence[0];
+  return '';
 }
 
 /** An issue this check raises. */
@@ -101,6 +113,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
         (part) => part.start <= start && end <= part.start + part.text.length,
       );
       if (clause && isCautionOrGenuineGuarantee(clause.text, match[0])) continue;
+      if (citesDepositProtection(sentenceAround(searchable, start), match[0])) continue;
       found.push({ start, end });
     }
   }

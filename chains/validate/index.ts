@@ -27,6 +27,7 @@ export {
 } from './promissory-model.ts';
 export {
   loadPromissorySuite,
+  PROMISSORY_PARAPHRASE_FILES,
   PROMISSORY_SUITE_FILES,
   type PromissorySuite,
   splitPromissorySuite,

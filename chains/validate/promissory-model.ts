@@ -48,7 +48,7 @@ export const DEFAULT_PROMISSORY_TRAINING: PromissoryTrainingOptions = {
 const PROMISSORY = 'promissory';
 const COMPLIANT = 'compliant';
 /** Bumped when training changes in a way the suite files do not show. */
-const TRAINING_VERSION = 7;
+const TRAINING_VERSION = 8;
 
 /** Wraps a trained classifier as the validator's model. */
 export function createPromissoryModel(
@@ -169,6 +169,8 @@ export async function ensurePromissoryModel(
     training?: Partial<PromissoryTrainingOptions>;
     /** Compliant prose to learn from as well (e.g. the help-centre sentences); part of the fingerprint. */
     extraCompliant?: readonly string[];
+    /** Labelled training-only sentences added to the suite's training split (and its threshold folds). */
+    paraphraseFiles?: typeof PROMISSORY_SUITE_FILES;
   } = {},
 ): Promise<{ model: PromissoryModel; trained: boolean; file: string }> {
   const files = options.files ?? PROMISSORY_SUITE_FILES;
@@ -176,7 +178,10 @@ export async function ensurePromissoryModel(
   const extraCompliant = options.extraCompliant ?? [];
   const file = promissoryModelFile(storeDir);
   const hash = createHash('sha256').update(JSON.stringify({ TRAINING_VERSION, training, extraCompliant }));
-  for (const suiteFile of [files.promissory, files.compliant]) {
+  const paraphraseFiles = options.paraphraseFiles;
+  const suiteFiles = [files.promissory, files.compliant];
+  if (paraphraseFiles) suiteFiles.push(paraphraseFiles.promissory, paraphraseFiles.compliant);
+  for (const suiteFile of suiteFiles) {
     try {
       hash.update(await readFile(suiteFile));
     } catch (error) {
@@ -197,7 +202,14 @@ export async function ensurePromissoryModel(
     }
   }
   const started = performance.now();
-  const { train } = splitPromissorySuite(await loadPromissorySuite(files), undefined, training.seed);
+  const split = splitPromissorySuite(await loadPromissorySuite(files), undefined, training.seed);
+  const paraphrases = paraphraseFiles
+    ? await loadPromissorySuite(paraphraseFiles)
+    : { promissory: [], compliant: [] };
+  const train = {
+    promissory: [...split.train.promissory, ...paraphrases.promissory],
+    compliant: [...split.train.compliant, ...paraphrases.compliant],
+  };
   const { classifier, threshold } = await trainPromissoryModel(train, byPatterns, training, extraCompliant);
   await mkdir(path.dirname(file), { recursive: true });
   await classifier.save(file);

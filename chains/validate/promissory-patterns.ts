@@ -62,7 +62,7 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   {
     label: "can't lose",
     pattern: phrase(
-      "\\b(?:can(?:no|')t|can\\s+not|could(?:n't|\\s+not)|won't|will\\s+not|will\\s+never|would\\s+never|never|does(?:n't|\\s+not)|do(?:n't|\\s+not)|ha(?:s|ve)\\s+never|ha(?:s|ve)(?:n't|\\s+not)\\s+ever)\\s+(?:possibly\\s+|ever\\s+)?(?:lose|loses|lost)\\b(?!\\s+(?:sight|track|touch|nominal|face|interest\\s+in|(?:your\\s+|the\\s+|any\\s+)?(?:place|card|phone|seat|spot|access|data|progress|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate|history)|access)\\b)",
+      "\\b(?:can(?:no|')t|can\\s+not|could(?:n't|\\s+not)|won't|will\\s+not|will\\s+never|would\\s+never|never|does(?:n't|\\s+not)|do(?:n't|\\s+not)|ha(?:s|ve)\\s+never|ha(?:s|ve)(?:n't|\\s+not)\\s+ever)\\s+(?:possibly\\s+|ever\\s+)?(?:lose|loses|lost)\\b(?!\\s+(?:sight|track|touch|nominal|face|interest\\s+in|(?:your\\s+|the\\s+|any\\s+)?(?:place|card|phone|seat|spot|access|data|documents?|files?|records?|details|paperwork|progress|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate|history)|access)\\b)",
     ),
   },
   {

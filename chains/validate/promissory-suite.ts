@@ -14,6 +14,16 @@ export const PROMISSORY_SUITE_FILES = {
   compliant: path.join(import.meta.dirname, 'suites', 'compliant.txt'),
 };
 
+/**
+ * Training-only paraphrases (`suites/promissory-paraphrases.txt`, `compliant-paraphrases.txt`): more registers,
+ * products and genuine guarantees for the classifier to learn from, kept out of the suite so its seeded
+ * validation split stays the same sentences.
+ */
+export const PROMISSORY_PARAPHRASE_FILES = {
+  promissory: path.join(import.meta.dirname, 'suites', 'promissory-paraphrases.txt'),
+  compliant: path.join(import.meta.dirname, 'suites', 'compliant-paraphrases.txt'),
+};
+
 /** Reads a suite; a missing or empty file is an error naming it. */
 export async function loadPromissorySuite(files = PROMISSORY_SUITE_FILES): Promise<PromissorySuite> {
   const [promissory, compliant] = await Promise.all([

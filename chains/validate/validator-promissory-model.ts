@@ -1,6 +1,7 @@
 import { ARTICLES_DIR, loadArticles } from '../../knowledge/knowledge-articles.ts';
 import { findPromissoryLanguage } from './check-promissory-language.ts';
 import { ensurePromissoryModel, type PromissoryModel } from './promissory-model.ts';
+import { PROMISSORY_PARAPHRASE_FILES } from './promissory-suite.ts';
 
 /** Help-centre sentences the patterns pass: compliant prose the promissory classifier also learns from. */
 export async function articleSentences(): Promise<string[]> {
@@ -20,6 +21,7 @@ export async function ensureValidatorPromissoryModel(storeDir: string): Promise<
   const byPatterns = (sentence: string) => findPromissoryLanguage(sentence).length > 0;
   const { model } = await ensurePromissoryModel(storeDir, byPatterns, {
     extraCompliant: await articleSentences(),
+    paraphraseFiles: PROMISSORY_PARAPHRASE_FILES,
   });
   return model;
 }

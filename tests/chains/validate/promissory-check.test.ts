@@ -139,6 +139,18 @@ describe('ensurePromissoryModel', () => {
     });
     expect(third.trained).toBe(true);
     expect(third.model.id).not.toBe(first.model.id);
+    const paraphraseFiles = {
+      promissory: path.join(folder, 'promissory-paraphrases.txt'),
+      compliant: path.join(folder, 'compliant-paraphrases.txt'),
+    };
+    await writeFile(paraphraseFiles.promissory, 'Profits for sure.\nThis can only go up.\n');
+    await writeFile(paraphraseFiles.compliant, 'Rates can change.\nShares can fall.\n');
+    const fourth = await ensurePromissoryModel(storeDir, byPatterns, { files, training, paraphraseFiles });
+    expect(fourth.trained).toBe(true);
+    expect(fourth.model.id).not.toBe(third.model.id);
+    await writeFile(paraphraseFiles.compliant, 'Rates can change.\nShares can fall.\nFees apply.\n');
+    const fifth = await ensurePromissoryModel(storeDir, byPatterns, { files, training, paraphraseFiles });
+    expect(fifth.trained).toBe(true);
   });
 
   it('names a missing suite file', async () => {

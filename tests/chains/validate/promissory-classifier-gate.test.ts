@@ -24,6 +24,12 @@ describe('which sentences the promissory classifier may reject', () => {
     ["The fund's value will rise and fall with the markets.", 'two-sided'],
     ["The fund's yield is currently 4.2%, but this can change.", 'hedged'],
     ['Our fixed-rate deposit pays a guaranteed 3% until maturity.', 'a genuinely guaranteed product'],
+    ['Emerging market shares tend to be more volatile than developed market shares.', 'a tendency'],
+    ['If markets fall, your investment will fall too.', 'a fall stated, not denied'],
+    ["You won't lose your bonus if you make one withdrawal a year.", 'a perk, not money'],
+    ['Your portfolio gained 8% last year, mostly from US shares.', 'plain history about your portfolio'],
+    ['Your portfolio is down 4% this year so far.', 'where a balance stands now'],
+    ['Returns from index funds will never beat the index, because of fees.', 'a gain denied'],
   ])('leaves "%s" alone (%s)', (sentence) => {
     expect(isClassifiable(sentence)).toBe(false);
   });

@@ -12,6 +12,11 @@ describe('findStructuralPromises: certainty about an investment outcome', () => 
     ['Stop worrying about crashes, this fund is crash-proof.', 'crash-proof'],
     ['Every investor in this scheme has doubled their money, and you will too.', 'and you will too'],
     ['This fund pays 9% and your principal is never touched by losses.', 'never touched by'],
+    ['Put in €500 a month and you will have half a million by retirement.', 'will have half a million'],
+    ['Historically this fund has always gone up, so it will keep going up.', 'will keep going up'],
+    ['The fund is immune to recessions and keeps delivering profits.', 'immune to'],
+    ['Your deposit in our crypto vault is safe and will earn 20% a year.', 'will earn'],
+    ["I'm confident the fund will deliver double-digit growth again next year.", "i'm confident"],
   ])('reads "%s" as a promise (cue "%s")', (sentence, cue) => {
     expect(cues(sentence)).toEqual([cue]);
   });
@@ -28,8 +33,23 @@ describe('findStructuralPromises: certainty about an investment outcome', () => 
     // certainty about something that is not an investment outcome
     'Your card will definitely arrive by Friday.',
     'Be sure to review your portfolio once a year.',
+    // legal and contractual guarantees, and certainty about something other than the outcome
+    'The state pension is guaranteed by law, though the amount and the age can change.',
+    'The guaranteed element of your with-profits policy is stated in your annual statement.',
+    'The capital guarantee only applies if you hold the product until the end of the term.',
+    "I'm confident this portfolio matches the risk level you chose.",
+    'Your savings will earn interest at the variable rate shown on your statement.',
+    "Your pension will never be touched by your employer's creditors, because it is held in trust.",
+    'Cash is safe from market falls, but not from inflation.',
   ])('passes "%s"', (sentence) => {
     expect(cues(sentence)).toEqual([]);
+  });
+
+  it('reads a sentence that names deposit protection as that protection, not a promise', () => {
+    expect(
+      findPromissoryLanguage('Your money is safe with us: deposits are protected by the FSCS up to £85,000.'),
+    ).toEqual([]);
+    expect(findPromissoryLanguage('Your money is safe with us and grows 9% a year.')).not.toEqual([]);
   });
 
   it('keeps a comparison with a guaranteed product a promise', () => {
@@ -39,6 +59,7 @@ describe('findStructuralPromises: certainty about an investment outcome', () => 
     expect(
       findPromissoryLanguage('You will earn more than in a savings account, that is a certainty.'),
     ).not.toEqual([]);
+    expect(findPromissoryLanguage('Our bonds pay 10% and are as safe as a government bond.')).not.toEqual([]);
   });
 
   it('reports the clause, not the whole reply, through the validator', () => {
