@@ -280,7 +280,7 @@ export class ConversationCore {
     this.memory.remember(message.threadId, advice.customerId, question, advice.text);
     // The cards' disclosure in the reader's voice, word for word the one the grounded text carries (shown once).
     const disclosure = fixedText('risk_disclosure', {
-      language: 'en',
+      language: advice.understanding.language,
       audience: audienceOf(message.actor),
       customerId: advice.customerId,
     });

@@ -171,6 +171,7 @@ async function generatedReply(
   const context: AdviceContext = {
     intent,
     audience: request.audience,
+    language: replyLanguage(turn.understanding.language),
     customer: customer?.record.customer ?? null,
     recommendations,
     passages,
@@ -196,6 +197,7 @@ async function generatedReply(
       untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
       otherPeopleNames: [],
       audience: request.audience,
+      language: context.language,
       ...(promissoryModel ? { promissoryModel } : {}),
     },
     reader: {
