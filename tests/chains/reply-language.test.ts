@@ -114,6 +114,23 @@ describe('the reply follows the customer’s language: risk warning, recommendat
     expect(reply.text.endsWith(fixedText('guide_closing', reader))).toBe(true);
   });
 
+  it('a German question about the customer’s own spending is answered in German and validated', async () => {
+    const reply = await fixture.chain().advise({
+      question: 'Wie viel habe ich letzten Monat für Restaurants ausgegeben?',
+      customerId: 'C-000012',
+      audience: 'customer',
+      history: [],
+    });
+    expect(reply.understanding.language).toBe('de');
+    expect(reply.intent).toBe('own_data');
+    expect(reply.provider.model).toBe('own-data-v1');
+    expect(reply.validator).toMatchObject({ ok: true, fellBack: false });
+    // The month depends on today's date against the records (the figures are checked in answer-own-data-languages).
+    expect(reply.text).toMatch(
+      /^Im \p{L}+ 20\d\d \(dem letzten (?:vollständigen )?Monat Ihrer Daten\) haben Sie (?:\$[\d,]+\.\d\d|nichts) für Restaurants und Cafés ausgegeben\.$/u,
+    );
+  });
+
   it('an English help-centre answer carries no such notice', async () => {
     const reply = await fixture.chain().advise({
       question: "My card hasn't arrived yet",
