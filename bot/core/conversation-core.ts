@@ -1,6 +1,6 @@
 import type { AdviceReply, AdvisorChain, TurnProgress } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
-import { fixedText } from '../../chains/compose/fixed-texts.ts';
+import { fixedText, replyLanguage } from '../../chains/compose/fixed-texts.ts';
 import { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
 import { HUMAN_HANDOFF } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
@@ -270,6 +270,7 @@ export class ConversationCore {
         bias: advice.bias,
         latencyMs,
         understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
+        replyLanguage: replyLanguage(advice.understanding.language),
         ...(openingSeq === undefined ? {} : { stage: { kind: 'final', openingSeq } }),
       });
     } catch (error) {

@@ -78,11 +78,8 @@ describe('the reply follows the customer’s language: risk warning, recommendat
   it('the core puts the same German disclosure on the investment cards and the stored reply', async () => {
     const question = 'Welche Produkte können Sie mir empfehlen?';
     const customerId = await customerWithInvestment(question);
-    const reply = await fixture.core().handle({
-      threadId: 'reply-language-core',
-      actor: { channel: 'web', userId: `web:${customerId}`, role: 'customer', customerId },
-      text: question,
-    });
+    const actor = { channel: 'web', userId: `web:${customerId}`, role: 'customer', customerId } as const;
+    const reply = await fixture.core().handle({ threadId: 'reply-language-core', actor, text: question });
     const disclosure = fixedText('risk_disclosure', { language: 'de', audience: 'customer', customerId });
     const investments = reply.products.filter((product) => product.riskDisclosure !== null);
     expect(investments.length).toBeGreaterThan(0);
@@ -92,6 +89,9 @@ describe('the reply follows the customer’s language: risk warning, recommendat
     const shown = presentRiskOnce(reply);
     expect(shown.riskDisclosure).toBe(disclosure);
     expect(shown.text).not.toContain(disclosure);
+    // The audit record keeps the reply's language (the history redraws the turn's cards in it).
+    const [stored] = await fixture.audit.turns({ actorId: actor.userId, latest: 1 });
+    expect(stored?.replyLanguage).toBe('de');
   });
 
   it('a German help-centre answer says first, in German, that the guide is in English', async () => {
