@@ -40,27 +40,33 @@ describe('a risk disclosure counts only in the reply’s language', () => {
     ]);
   });
 
-  it.each([
-    ['de', 'Der Wert Ihrer Anlage kann schwanken.'],
-    ['de', 'Bitte beachten Sie: Kapitalverluste sind möglich.'],
-    ['de', 'Wertentwicklungen in der Vergangenheit sind kein verlässlicher Indikator für die Zukunft.'],
-    ['de', 'Sie könnten einen Teil Ihres Geldes verlieren.'],
-    ['es', 'El valor de su inversión puede subir o bajar.'],
-    ['es', 'Rentabilidades pasadas no garantizan rentabilidades futuras.'],
-    ['es', 'Usted podría perder parte del dinero invertido.'],
-    ['es', 'Toda inversión conlleva riesgos.'],
-  ] as const)('counts the %s variant "%s"', (language, sentence) => {
-    expect(hasRiskDisclosure(sentence, language)).toBe(true);
+  it('counts the approved German and Spanish sentence about any customer id, across line breaks, mid-reply', () => {
+    const german = fixedText('risk_disclosure', {
+      language: 'de',
+      audience: 'advisor',
+      customerId: 'C-004711',
+    });
+    expect(
+      hasRiskDisclosure(`Der Fonds passt zu C-004711.\n\n${german.replace(' und ', '\nund ')}`, 'de'),
+    ).toBe(true);
+    const spanish = fixedText('risk_disclosure', { language: 'es', audience: 'customer' });
+    expect(hasRiskDisclosure(`El fondo encaja con su perfil. ${spanish} ¿Quiere más detalles?`, 'es')).toBe(
+      true,
+    );
+    // Cut short, it no longer says what the bank approved.
+    expect(hasRiskDisclosure(german.slice(0, german.indexOf(' und ')), 'de')).toBe(false);
   });
 
+  // Only the approved wording counts in German and Spanish: a paraphrase is repaired or replaced by the grounded
+  // composer's approved sentence. (Paraphrase patterns were tried and measured; see risk-disclosure-patterns.ts.)
   it.each([
+    ['de', 'Der Wert Ihrer Anlage kann schwanken.'],
+    ['de', 'Wertentwicklungen in der Vergangenheit sind kein verlässlicher Indikator für die Zukunft.'],
     ['de', 'Sie können mit diesem Fonds nichts verlieren.'],
-    ['de', 'Der Wert dieses Fonds kann nicht fallen.'],
-    ['de', 'Erwartete Rendite rund 6% pro Jahr, nicht garantiert.'],
-    ['es', 'El valor de este fondo no puede bajar.'],
+    ['de', 'Ein Verlustrisiko gibt es hier nicht.'],
+    ['es', 'El valor de su inversión puede subir o bajar.'],
     ['es', 'Con este fondo usted no puede perder dinero.'],
-    ['es', 'Rentabilidad esperada de alrededor del 6% anual, no garantizada.'],
-  ] as const)('does not count the %s denial or bare rate "%s"', (language, sentence) => {
+  ] as const)('does not count the %s paraphrase or denial "%s"', (language, sentence) => {
     expect(hasRiskDisclosure(sentence, language)).toBe(false);
   });
 });
