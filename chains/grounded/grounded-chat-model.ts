@@ -56,7 +56,9 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'knowledge':
       return knowledgeReply(context.passages, readerOf(context));
     case 'small_talk':
-      return smallTalkReply(question);
+      return (context.language ?? 'en') === 'en'
+        ? smallTalkReply(question)
+        : fixedText(smallTalkKey(question), readerOf(context));
     case 'manipulation':
       return (
         "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
@@ -160,6 +162,25 @@ function smallTalkReply(question: string): string {
     "Hello! I'm the bank's guidance assistant. I can explain our products, suggest ones that fit a customer's " +
     'profile, and answer questions about cards, payments, fees and saving. What can I help with?'
   );
+}
+
+/** Thanks, goodbye or a greeting, read in English, German or Spanish. */
+function smallTalkKey(question: string): 'small_talk_thanks' | 'small_talk_goodbye' | 'small_talk_greeting' {
+  if (
+    /(?<!\p{L})(?:thanks|thank\s+you|danke|dankeschön|vielen\s+dank|gracias|muchas\s+gracias)(?!\p{L})/iu.test(
+      question,
+    )
+  ) {
+    return 'small_talk_thanks';
+  }
+  if (
+    /(?<!\p{L})(?:bye|goodbye|tschüss|tschüs|auf\s+wiedersehen|adiós|adios|hasta\s+luego)(?!\p{L})/iu.test(
+      question,
+    )
+  ) {
+    return 'small_talk_goodbye';
+  }
+  return 'small_talk_greeting';
 }
 
 /** Passages start with "Title — Section" and a blank line; the reply names the title itself. */
