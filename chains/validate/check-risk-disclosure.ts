@@ -3,7 +3,7 @@ import type { ReplyLanguage } from '../compose/fixed-texts.ts';
 import { foldText } from './fold-text.ts';
 import { findProductMentions } from './product-mentions.ts';
 import type { ReplyCheck } from './reply-check.ts';
-import { FOREIGN_RISK_DISCLOSURES } from './risk-disclosure-patterns.ts';
+import { FOREIGN_RISK_DISCLOSURES } from './approved-risk-disclosures.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
 /** Sentences that count as a risk disclosure, and their close variants. */

@@ -58,7 +58,7 @@ describe('a risk disclosure counts only in the reply’s language', () => {
   });
 
   // Only the approved wording counts in German and Spanish: a paraphrase is repaired or replaced by the grounded
-  // composer's approved sentence. (Paraphrase patterns were tried and measured; see risk-disclosure-patterns.ts.)
+  // composer's approved sentence. (Paraphrase patterns were tried and measured; see approved-risk-disclosures.ts.)
   it.each([
     ['de', 'Der Wert Ihrer Anlage kann schwanken.'],
     ['de', 'Wertentwicklungen in der Vergangenheit sind kein verlässlicher Indikator für die Zukunft.'],
