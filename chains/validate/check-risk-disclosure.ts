@@ -1,9 +1,9 @@
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
 import type { ReplyLanguage } from '../compose/fixed-texts.ts';
+import { FOREIGN_RISK_DISCLOSURES } from './approved-risk-disclosures.ts';
 import { foldText } from './fold-text.ts';
 import { findProductMentions } from './product-mentions.ts';
 import type { ReplyCheck } from './reply-check.ts';
-import { FOREIGN_RISK_DISCLOSURES } from './approved-risk-disclosures.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
 /** Sentences that count as a risk disclosure, and their close variants. */
