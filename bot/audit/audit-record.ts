@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPLY_LANGUAGES } from '../../chains/compose/fixed-texts.ts';
 import { AuditInputError } from './audit-error.ts';
 
 /** Where a turn or a piece of feedback came in. */
@@ -73,6 +74,8 @@ export const AuditTurnInput = z.strictObject({
   stage: TurnStage.optional(),
   /** Who wrote the reply (see MESSAGE_AUTHORS); absent = the assistant. */
   author: z.enum(MESSAGE_AUTHORS).optional(),
+  /** The language the reply's own sentences were written in (en/de/es); absent on turns recorded before it was kept. */
+  replyLanguage: z.enum(REPLY_LANGUAGES).optional(),
 });
 /** What callers pass to `append`. */
 export type AuditTurnInput = z.input<typeof AuditTurnInput>;

@@ -30,6 +30,7 @@ export interface TurnRow {
   stage: string | null;
   opening_seq: number | null;
   author: string | null;
+  reply_language: string | null;
 }
 
 /** One `audit_feedback` row as bound to and read from SQLite. */
@@ -76,6 +77,7 @@ export const TURN_COLUMNS = [
   'stage',
   'opening_seq',
   'author',
+  'reply_language',
 ] as const satisfies readonly (keyof TurnRow)[];
 
 /** Feedback column names in table order. */
@@ -125,6 +127,7 @@ export function turnToRow(record: AuditRecord): TurnRow {
     stage: record.stage?.kind ?? null,
     opening_seq: record.stage?.kind === 'final' ? record.stage.openingSeq : null,
     author: record.author ?? null,
+    reply_language: record.replyLanguage ?? null,
   };
 }
 
@@ -178,6 +181,7 @@ export function rowToTurn(row: TurnRow): Record<string, unknown> & { prevHash: u
     ...stageOf(row),
     // Like the stage: a turn recorded without an author never hashed the field.
     ...(row.author === null ? {} : { author: row.author }),
+    ...(row.reply_language === null ? {} : { replyLanguage: row.reply_language }),
     seq: row.seq,
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AuditError } from './audit-error.ts';
 
 /** The on-disk layout version, kept in SQLite's `user_version`; bump it with a migration. */
-export const AUDIT_SCHEMA_VERSION = 4;
+export const AUDIT_SCHEMA_VERSION = 5;
 
 const APPEND_ONLY = 'audit log is append-only';
 
@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS audit_turns (
   intent_confidence REAL,
   stage TEXT,
   opening_seq INTEGER,
-  author TEXT
+  author TEXT,
+  reply_language TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_turns_customer ON audit_turns (customer_id, seq);
 CREATE INDEX IF NOT EXISTS audit_turns_recorded_at ON audit_turns (recorded_at);
@@ -119,6 +120,9 @@ export function prepareAuditSchema(database: Database, file: string, readonly: b
       }
       // Version 3 → 4: who wrote a delivered message (NULL = the assistant, as on every older turn).
       if (version >= 1 && version <= 3) database.exec('ALTER TABLE audit_turns ADD COLUMN author TEXT;');
+      // Version 4 → 5: the language the reply was written in (NULL on older turns, whose hashes never held it).
+      if (version >= 1 && version <= 4)
+        database.exec('ALTER TABLE audit_turns ADD COLUMN reply_language TEXT;');
       database.exec(SCHEMA);
       database.pragma(`user_version = ${AUDIT_SCHEMA_VERSION}`);
     })

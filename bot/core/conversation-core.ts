@@ -1,6 +1,6 @@
 import type { AdviceReply, AdvisorChain, TurnProgress } from '../../chains/advisor-chain.ts';
 import { ChainError } from '../../chains/chain-error.ts';
-import { fixedText } from '../../chains/compose/fixed-texts.ts';
+import { fixedText, replyLanguage } from '../../chains/compose/fixed-texts.ts';
 import { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
 import { HUMAN_HANDOFF } from '../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceIntent } from '../../chains/llm/index.ts';
@@ -270,6 +270,7 @@ export class ConversationCore {
         bias: advice.bias,
         latencyMs,
         understanding: { intent: advice.understanding.intent, confidence: advice.understanding.confidence },
+        replyLanguage: replyLanguage(advice.understanding.language),
         ...(openingSeq === undefined ? {} : { stage: { kind: 'final', openingSeq } }),
       });
     } catch (error) {
@@ -280,7 +281,7 @@ export class ConversationCore {
     this.memory.remember(message.threadId, advice.customerId, question, advice.text);
     // The cards' disclosure in the reader's voice, word for word the one the grounded text carries (shown once).
     const disclosure = fixedText('risk_disclosure', {
-      language: 'en',
+      language: advice.understanding.language,
       audience: audienceOf(message.actor),
       customerId: advice.customerId,
     });

@@ -32,7 +32,8 @@ export interface CustomerHistoryDependencies {
 /**
  * The customer's own conversation, newest last: only turns this customer asked themselves in this channel
  * (never an advisor's turn about them, never another customer's question that named them), only those after
- * their last "delete my conversation". Product types are named in `language` (the widget's), as the cards were.
+ * their last "delete my conversation". Product types are named as the turn's cards were: in the reply's recorded
+ * language, or in `language` (the widget's) for turns recorded before the reply language was kept.
  */
 export async function readCustomerHistory(
   dependencies: CustomerHistoryDependencies,
@@ -68,7 +69,7 @@ export async function readCustomerHistory(
         productId,
         name: product?.name ?? productId,
         type,
-        typeLabel: type ? productTypeLabel(type, language) : '',
+        typeLabel: type ? productTypeLabel(type, turn.replyLanguage ?? language) : '',
       };
     }),
     recordedAt: turn.recordedAt,

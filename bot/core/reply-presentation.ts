@@ -1,8 +1,13 @@
-import { RISK_DISCLOSURE } from '../../chains/grounded/grounded-chat-model.ts';
+import { fixedText, REPLY_LANGUAGES } from '../../chains/compose/fixed-texts.ts';
 import type { OutboundReply } from './conversation-core.ts';
 
 /** A product type as people read it in the reply language; the one table every channel's cards take it from. */
 export { productTypeLabel } from '../../chains/compose/product-type-labels.ts';
+
+/** The customer's risk warning in each reply language, as the grounded text carries it. */
+const CUSTOMER_DISCLOSURES = REPLY_LANGUAGES.map((language) =>
+  fixedText('risk_disclosure', { language, audience: 'customer' }),
+);
 
 /** "Title — Section", or just the title when the section is empty (never a dangling dash). */
 export function sourceLabel(source: Pick<OutboundReply['sources'][number], 'title' | 'section'>): string {
@@ -21,7 +26,8 @@ export function presentRiskOnce(reply: Pick<OutboundReply, 'text' | 'products'>)
   const disclosures = new Set(
     reply.products.flatMap((product) => (product.riskDisclosure ? [product.riskDisclosure] : [])),
   );
-  if (reply.text.includes(RISK_DISCLOSURE)) disclosures.add(RISK_DISCLOSURE);
+  for (const disclosure of CUSTOMER_DISCLOSURES)
+    if (reply.text.includes(disclosure)) disclosures.add(disclosure);
   let text = reply.text;
   for (const disclosure of disclosures) text = text.split(disclosure).join('');
   text = text.replace(/\n{3,}/g, '\n\n').trim();

@@ -1,6 +1,6 @@
-import { PRODUCT_TYPE_LABELS } from '../../knowledge/index.ts';
-import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
-import { type FixedTextReader, fixedText } from '../compose/fixed-texts.ts';
+import { INVESTMENT_PRODUCT_TYPES, type Product } from '../../knowledge/schemas.ts';
+import { type FixedTextReader, fixedText, replyLanguage } from '../compose/fixed-texts.ts';
+import { productTypeLabel } from '../compose/product-type-labels.ts';
 import type {
   AdviceContext,
   AdvicePrompt,
@@ -56,7 +56,9 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
     case 'knowledge':
       return knowledgeReply(context.passages, readerOf(context));
     case 'small_talk':
-      return smallTalkReply(question);
+      return (context.language ?? 'en') === 'en'
+        ? smallTalkReply(question)
+        : fixedText(smallTalkKey(question), readerOf(context));
     case 'manipulation':
       return (
         "I can't do that. I give guidance only from the bank's own information, and I can't change how I work, " +
@@ -76,53 +78,56 @@ export function composeGroundedReply(context: AdviceContext, question = ''): str
   }
 }
 
-/** The composer writes English; the reader and the customer come from the context. */
+/** The reader and the customer come from the context; the composer's own sentences follow the reply language. */
 function readerOf(context: AdviceContext): FixedTextReader {
-  return { language: 'en', audience: context.audience, customerId: context.customer?.customer_id ?? null };
+  return {
+    language: context.language ?? 'en',
+    audience: context.audience,
+    customerId: context.customer?.customer_id ?? null,
+  };
 }
 
 function recommendationReply(context: AdviceContext): string {
-  const customer = context.customer;
-  if (!customer) {
-    return 'Which customer is this about? Send their customer id (for example C-000042) and I will rank the products that suit them.';
+  const reader = readerOf(context);
+  if (!context.customer) {
+    // Without a record nobody can be ranked; the advisor's wording asks for an id whoever reads it.
+    return fixedText('which_customer', { ...reader, audience: 'advisor', customerId: null });
   }
   const advisor = context.audience === 'advisor';
-  const id = customer.customer_id;
-  const who = advisor ? `${id}'s` : 'your';
   if (context.recommendations.length === 0) {
-    return (
-      `I couldn't find a product in our range that suits ${who} profile right now, so I won't suggest one. ` +
-      (advisor
-        ? `Book a review with ${id} to look at the full picture.`
-        : `An adviser can look at the full picture. ${HUMAN_HANDOFF}`)
-    );
+    const none = fixedText('recommendation_none', reader);
+    return advisor ? none : `${none} ${fixedText('human_handoff_offer', reader)}`;
   }
-  const lines = context.recommendations.map((recommendation, index) => productLine(recommendation, index));
-  const parts = [`Based on ${who} profile, these products fit best:`, lines.join('\n')];
-  if (context.recommendations.some((item) => INVESTMENT_PRODUCT_TYPES.includes(item.product.type))) {
-    parts.push(fixedText('risk_disclosure', readerOf(context)));
-  }
-  parts.push(
-    advisor
-      ? 'These are ranked by suitability first; the reasons on each card are the facts that drove each one. ' +
-          `Offer ${id} any of these that fit, or book a review with them to go through the full picture.`
-      : `Would you like more detail on any of these? ${HUMAN_HANDOFF}`,
+  const lines = context.recommendations.map((recommendation, index) =>
+    productLine(recommendation, index, reader),
   );
+  const parts = [fixedText('recommendation_introduction', reader), lines.join('\n')];
+  if (context.recommendations.some((item) => INVESTMENT_PRODUCT_TYPES.includes(item.product.type))) {
+    parts.push(fixedText('risk_disclosure', reader));
+  }
+  parts.push(fixedText('recommendation_more_detail', reader));
   return parts.join('\n\n');
 }
 
-function productLine(recommendation: Recommendation, index: number): string {
+function productLine(recommendation: Recommendation, index: number, reader: FixedTextReader): string {
   const product = recommendation.product;
-  const label = PRODUCT_TYPE_LABELS[product.type];
-  const rate = product.rate
-    ? product.rate.kind === 'monthly_premium'
-      ? ` Premiums from $${product.rate.value.toFixed(2)} a month.`
-      : product.rate.kind === 'expected_return'
-        ? ` Expected return around ${product.rate.value}% a year, not guaranteed.`
-        : ` ${product.rate.value}% ${product.rate.kind}.`
-    : '';
+  const label = productTypeLabel(product.type, reader.language);
+  const rate = product.rate ? ` ${rateSentence(product.rate, reader)}` : '';
   // The answer summarises; each product's card carries its reasons (repeating them here doubled every message).
   return `${index + 1}. ${product.name} (${label}).${rate}`;
+}
+
+function rateSentence(rate: NonNullable<Product['rate']>, reader: FixedTextReader): string {
+  switch (rate.kind) {
+    case 'monthly_premium':
+      return fixedText('rate_monthly_premium', reader, { premium: `$${rate.value.toFixed(2)}` });
+    case 'expected_return':
+      return fixedText('rate_expected_return', reader, { rate: rate.value });
+    case 'AER':
+      return fixedText('rate_aer', reader, { rate: rate.value });
+    case 'APR':
+      return fixedText('rate_apr', reader, { rate: rate.value });
+  }
 }
 
 function knowledgeReply(passages: readonly RetrievedPassage[], reader: FixedTextReader): string {
@@ -136,7 +141,10 @@ function knowledgeReply(passages: readonly RetrievedPassage[], reader: FixedText
     PASSAGE_LIMIT,
   );
   const introduction = fixedText('guide_introduction', reader, { title: best.title });
-  return `${introduction}\n\n${body}\n\n${fixedText('guide_closing', reader)}`;
+  // The help centre is written in English: a German or Spanish reader is told so before the quoted text.
+  const notice =
+    replyLanguage(reader.language) === 'en' ? '' : `${fixedText('article_in_english', reader)}\n\n`;
+  return `${notice}${introduction}\n\n${body}\n\n${fixedText('guide_closing', reader)}`;
 }
 
 function positionOf(passage: RetrievedPassage): number {
@@ -154,6 +162,25 @@ function smallTalkReply(question: string): string {
     "Hello! I'm the bank's guidance assistant. I can explain our products, suggest ones that fit a customer's " +
     'profile, and answer questions about cards, payments, fees and saving. What can I help with?'
   );
+}
+
+/** Thanks, goodbye or a greeting, read in English, German or Spanish. */
+function smallTalkKey(question: string): 'small_talk_thanks' | 'small_talk_goodbye' | 'small_talk_greeting' {
+  if (
+    /(?<!\p{L})(?:thanks|thank\s+you|danke|dankeschön|vielen\s+dank|gracias|muchas\s+gracias)(?!\p{L})/iu.test(
+      question,
+    )
+  ) {
+    return 'small_talk_thanks';
+  }
+  if (
+    /(?<!\p{L})(?:bye|goodbye|tschüss|tschüs|auf\s+wiedersehen|adiós|adios|hasta\s+luego)(?!\p{L})/iu.test(
+      question,
+    )
+  ) {
+    return 'small_talk_goodbye';
+  }
+  return 'small_talk_greeting';
 }
 
 /** Passages start with "Title — Section" and a blank line; the reply names the title itself. */

@@ -1,4 +1,5 @@
 import type { Customer } from '../../knowledge/schemas.ts';
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
 import type { Recommendation } from '../recommend/recommendation.ts';
 
 /** What the user is asking for, as the chain classified it; decides what the reply may contain. */
@@ -28,6 +29,8 @@ export interface AdviceContext {
   intent: AdviceIntent;
   /** Who reads the reply: the customer themself ("you") or a bank advisor ("this customer"). */
   audience: 'customer' | 'advisor';
+  /** The language the reply's own sentences and risk warning are written in (English when unset). */
+  language?: ReplyLanguage;
   /** The one customer this turn is about (null when the asker named nobody, e.g. an advisor's general question). */
   customer: Customer | null;
   recommendations: readonly Recommendation[];

@@ -1,5 +1,6 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
 import { type AudienceVoice, audienceVoice } from '../compose/audience-voice.ts';
+import { fixedText, type ReplyLanguage } from '../compose/fixed-texts.ts';
 import { categoryList, findCategories } from './category-words.ts';
 import { FigureText } from './figure-text.ts';
 import { answerBalances, answerRecurring, answerSavingsRate } from './money-answers.ts';
@@ -14,6 +15,11 @@ import {
   unknownMerchant,
 } from './spending-answers.ts';
 import { centsSpent } from './spending-totals.ts';
+import {
+  answerBreakdownTranslated,
+  answerSpendingTranslated,
+  type TranslatedLanguage,
+} from './translated-spending-answers.ts';
 
 /** An answer computed from one customer's own records. */
 export interface OwnDataAnswer {
@@ -24,9 +30,14 @@ export interface OwnDataAnswer {
   topic: string;
 }
 
-/** Who the answer is for and when "now" is (injectable, so "last month" is testable). */
+/** Who the answer is for, in which language, and when "now" is (injectable, so "last month" is testable). */
 export interface OwnDataOptions {
   audience: 'customer' | 'advisor';
+  /**
+   * The reply language (English when unset). Spending totals and breakdowns are written in German or Spanish;
+   * other answers stay English after one line in the customer's language saying so. Figures keep one format.
+   */
+  language?: ReplyLanguage;
   now?: Date;
 }
 
@@ -63,6 +74,55 @@ function noTransactions(voice: AudienceVoice): OwnDataAnswer {
  * // → { text: 'In June 2026, the latest full month in your records, you spent $412.30 on dining.', … }
  */
 export function answerOwnData(
+  question: string,
+  record: ProfileRecord,
+  options: OwnDataOptions,
+): OwnDataAnswer | null {
+  const language = options.language ?? 'en';
+  if (language === 'en') return answerInEnglish(question, record, options);
+  const translated = answerTranslated(question, record, options, language);
+  if (translated !== null) return translated;
+  const english = answerInEnglish(question, record, options);
+  if (english === null) return null;
+  const reader = { language, audience: options.audience, customerId: record.customer.customer_id };
+  return { ...english, text: `${fixedText('own_data_in_english', reader)}\n\n${english.text}` };
+}
+
+/** A spending total or breakdown in German or Spanish; null for any other question (answered in English). */
+function answerTranslated(
+  question: string,
+  record: ProfileRecord,
+  options: OwnDataOptions,
+  language: TranslatedLanguage,
+): OwnDataAnswer | null {
+  const parsed = parseOwnDataQuestion(question);
+  const history = record.history;
+  const customerId = record.customer.customer_id;
+  if (parsed === null || history === undefined) return null;
+  if (parsed.metric !== 'spending' && parsed.metric !== 'breakdown') return null;
+  if (parsed.merchantWords !== null || parsed.unknownCategory !== null) return null;
+  if (parsed.customerIds.some((id) => id !== customerId.toUpperCase())) return null;
+  const span = recordSpan(history.firstMonth, history.asOf);
+  if (span === null) return null;
+  const writer = new FigureText(language);
+  const input = {
+    history,
+    span,
+    period: resolvePeriod(parsed.period, span, options.now ?? new Date()),
+    voice: audienceVoice(options.audience, customerId),
+    writer,
+    language,
+    audience: options.audience,
+    customerId,
+  };
+  const text =
+    parsed.metric === 'breakdown'
+      ? answerBreakdownTranslated(input)
+      : answerSpendingTranslated(input, parsed.categories);
+  return { text, figures: writer.figures, topic: parsed.metric };
+}
+
+function answerInEnglish(
   question: string,
   record: ProfileRecord,
   options: OwnDataOptions,

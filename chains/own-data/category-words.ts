@@ -1,4 +1,5 @@
 import { SPEND_CATEGORIES, type SpendCategory } from '../../knowledge/schemas.ts';
+import { TRANSLATED_CATEGORY_WORDS } from './translated-question-words.ts';
 
 /** Words people use for each spending category of the records (transactions.csv `category`). */
 // biome-ignore format: a compact table reads better several words to a line
@@ -31,7 +32,7 @@ const CATEGORY_WORDS: Record<SpendCategory, readonly string[]> = {
 
 /** Every (phrase, category) pair, longest phrase first, so "food shopping" wins over "shopping". */
 const PHRASES: readonly { phrase: RegExp; category: SpendCategory }[] = SPEND_CATEGORIES.flatMap((category) =>
-  CATEGORY_WORDS[category].map((word) => ({ word, category })),
+  [...CATEGORY_WORDS[category], ...TRANSLATED_CATEGORY_WORDS[category]].map((word) => ({ word, category })),
 )
   .sort((left, right) => right.word.length - left.word.length)
   .map(({ word, category }) => ({

@@ -1,4 +1,6 @@
-const MONTH_NAMES = [
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
+
+const ENGLISH_MONTHS = [
   'January',
   'February',
   'March',
@@ -12,6 +14,12 @@ const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+// biome-ignore format: twelve names to a table
+const MONTH_NAMES: Readonly<Record<ReplyLanguage, readonly string[]>> = {
+  en: ENGLISH_MONTHS,
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+};
 
 const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -22,6 +30,9 @@ const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
  */
 export class FigureText {
   readonly figures: number[] = [];
+
+  /** Months and dates are named in `language`; amounts keep one format ("$1,234.56") so the validator reads them. */
+  constructor(readonly language: ReplyLanguage = 'en') {}
 
   private keep(value: number): void {
     if (!this.figures.includes(value)) this.figures.push(value);
@@ -54,11 +65,12 @@ export class FigureText {
     return String(value);
   }
 
-  /** "June 2026" from a month number (months since year 0). */
+  /** "June 2026" ("Juni 2026", "junio de 2026") from a month number (months since year 0). */
   month(month: number): string {
     const year = Math.floor(month / 12);
     this.keep(year);
-    return `${MONTH_NAMES[month % 12]} ${year}`;
+    const name = MONTH_NAMES[this.language][month % 12];
+    return this.language === 'es' ? `${name} de ${year}` : `${name} ${year}`;
   }
 
   /** "2026". */
@@ -67,11 +79,12 @@ export class FigureText {
     return String(year);
   }
 
-  /** "30 June 2026" from YYYY-MM-DD. */
+  /** "30 June 2026" ("30. Juni 2026", "30 de junio de 2026") from YYYY-MM-DD. */
   date(isoDate: string): string {
     const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
     this.keep(day);
-    return `${day} ${this.month(year * 12 + month - 1)}`;
+    const separator = { en: ' ', de: '. ', es: ' de ' }[this.language];
+    return `${day}${separator}${this.month(year * 12 + month - 1)}`;
   }
 
   /** Text from the records (a merchant name) quoted as is; any digits in it ("1-800-Flowers") are kept too. */
@@ -81,8 +94,9 @@ export class FigureText {
   }
 }
 
-/** "a, b and c". */
-export function joinWords(words: readonly string[]): string {
+/** "a, b and c" ("a, b und c", "a, b y c"). */
+export function joinWords(words: readonly string[], language: ReplyLanguage = 'en'): string {
   if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const and = { en: 'and', de: 'und', es: 'y' }[language];
+  return `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
 }

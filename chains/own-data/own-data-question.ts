@@ -1,5 +1,6 @@
 import type { SpendCategory } from '../../knowledge/schemas.ts';
 import { findCategories } from './category-words.ts';
+import { TRANSLATED_SPEND_WORDS, translatedPeriodOf } from './translated-question-words.ts';
 
 /** The period a question asks about, before it is placed on the records' calendar. */
 export type PeriodRequest =
@@ -85,6 +86,8 @@ const SPEND_WORDS =
 const CUSTOMER_IDS = /\bC-\d{4,}\b/gi;
 
 function periodOf(text: string): PeriodRequest | null {
+  const translated = translatedPeriodOf(text);
+  if (translated) return translated;
   const lastMonths = LAST_MONTHS.exec(text);
   if (lastMonths?.groups?.count) {
     const word = lastMonths.groups.count.toLowerCase();
@@ -154,7 +157,7 @@ function metricOf(text: string, categories: readonly SpendCategory[]): OwnDataMe
   ) {
     return 'breakdown';
   }
-  if (categories.length > 0 || SPEND_WORDS.test(text)) return 'spending';
+  if (categories.length > 0 || SPEND_WORDS.test(text) || TRANSLATED_SPEND_WORDS.test(text)) return 'spending';
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { fixedText } from '../compose/fixed-texts.ts';
+import { fixedText, type ReplyLanguage } from '../compose/fixed-texts.ts';
 import type { AdviceContext, AdvicePrompt, ChatTurn } from '../llm/chat-model.ts';
 
 /**
@@ -62,12 +62,14 @@ export function renderContext(context: AdviceContext): string {
  */
 export function renderReader(context: AdviceContext): string {
   const customerId = context.customer?.customer_id ?? null;
-  const warning = fixedText('risk_disclosure', { language: 'en', audience: context.audience, customerId });
+  const language = context.language ?? 'en';
+  const warning = fixedText('risk_disclosure', { language, audience: context.audience, customerId });
   if (context.audience === 'customer') {
     return [
       'READER: the customer themself. Speak to them directly as "you" ("your savings", "you could"); never call them "the customer" or by their id.',
       'When they need more help, offer to connect them with one of our advisers.',
       `RISK WARNING: "${warning}"`,
+      ...languageLine(language),
     ].join('\n');
   }
   const who = customerId ?? 'the customer';
@@ -76,7 +78,17 @@ export function renderReader(context: AdviceContext): string {
     `Write about the customer in the third person, by their id: "${who} has …", "${customerId ? `${customerId}'s` : "the customer's"} savings", "their horizon"; never "you have" or "your savings" about the customer's money.`,
     `Suggest the advisor's own actions (offer a product to ${who}, book a review with them, escalate to the right team in the back office) instead of offering to connect anyone with an adviser.`,
     `RISK WARNING: "${warning}"`,
+    ...languageLine(language),
   ].join('\n');
+}
+
+/** For a German or Spanish reader: the reply, and its risk warning word for word, in their language. */
+function languageLine(language: ReplyLanguage): string[] {
+  if (language === 'en') return [];
+  const name = language === 'de' ? 'German' : 'Spanish';
+  return [
+    `LANGUAGE: the reader writes in ${name}; write the whole reply in ${name}, the RISK WARNING word for word.`,
+  ];
 }
 
 /** How a recommendation reply is shaped: the product cards beside it carry the details, so the text summarises. */

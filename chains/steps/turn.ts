@@ -1,6 +1,7 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
 import type { IntentDefinition } from '../../knowledge/intents/index.ts';
 import type { Product } from '../../knowledge/schemas.ts';
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
 import type { BiasVerdict } from '../guard/index.ts';
 import type { AdviceIntent, ChatModel, ChatTurn, ProviderName, RetrievedPassage } from '../llm/index.ts';
 import type { FairRerankingConfig, Recommendation, RecommendationInput } from '../recommend/index.ts';
@@ -73,7 +74,7 @@ export type FeedbackSource = (
 export type OwnDataAnswerer = (
   question: string,
   record: ProfileRecord,
-  options: { audience: 'customer' | 'advisor'; now?: Date },
+  options: { audience: 'customer' | 'advisor'; language?: ReplyLanguage; now?: Date },
 ) => { text: string; figures: number[]; topic: string } | null;
 
 /** Everything the chain's steps use, injected once. */

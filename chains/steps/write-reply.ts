@@ -140,7 +140,10 @@ async function ownDataReply(
   const { customer, request } = turn;
   const answer =
     customer && dependencies.answerOwnData
-      ? dependencies.answerOwnData(request.question, customer.record, { audience: request.audience })
+      ? dependencies.answerOwnData(request.question, customer.record, {
+          audience: request.audience,
+          language: replyLanguage(turn.understanding.language),
+        })
       : null;
   if (!answer) return fixedReply('own_data', fixed('own_data_unavailable'));
   // The computed answer is the text; it is still validated, with its own figures as grounded numbers.
@@ -171,6 +174,7 @@ async function generatedReply(
   const context: AdviceContext = {
     intent,
     audience: request.audience,
+    language: replyLanguage(turn.understanding.language),
     customer: customer?.record.customer ?? null,
     recommendations,
     passages,
@@ -196,6 +200,7 @@ async function generatedReply(
       untrustedTexts: [request.question, ...(customer ? [customer.text] : [])],
       otherPeopleNames: [],
       audience: request.audience,
+      language: context.language,
       ...(promissoryModel ? { promissoryModel } : {}),
     },
     reader: {

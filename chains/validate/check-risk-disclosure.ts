@@ -1,4 +1,6 @@
 import { INVESTMENT_PRODUCT_TYPES } from '../../knowledge/schemas.ts';
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
+import { FOREIGN_RISK_DISCLOSURES } from './approved-risk-disclosures.ts';
 import { foldText } from './fold-text.ts';
 import { findProductMentions } from './product-mentions.ts';
 import type { ReplyCheck } from './reply-check.ts';
@@ -17,16 +19,17 @@ export const RISK_DISCLOSURES: readonly RegExp[] = [
   /\b(?:possible|potential) loss of (?:principal|capital)\b/i,
 ];
 
-/** Whether the reply carries at least one risk disclosure. */
-export function hasRiskDisclosure(text: string): boolean {
+/** Whether the reply carries at least one risk disclosure in its language (another language's does not count). */
+export function hasRiskDisclosure(text: string, language: ReplyLanguage = 'en'): boolean {
   const folded = foldText(text);
-  return RISK_DISCLOSURES.some((pattern) => pattern.test(folded));
+  const patterns = language === 'en' ? RISK_DISCLOSURES : FOREIGN_RISK_DISCLOSURES[language];
+  return patterns.some((pattern) => pattern.test(folded));
 }
 
 /** An investment product (fund, retirement) may only be mentioned alongside a risk disclosure. */
 export const checkRiskDisclosure: ReplyCheck = (reply, context) => {
   const text = foldText(reply);
-  if (hasRiskDisclosure(text)) return [];
+  if (hasRiskDisclosure(text, context.language)) return [];
   const investmentIds = new Set(
     context.catalog
       .filter((product) => INVESTMENT_PRODUCT_TYPES.includes(product.type))

@@ -14,7 +14,7 @@ function describeIssue(issue: ValidationIssue): string {
     case 'promissory_language':
       return `Remove "${issue.phrase}": never promise or guarantee returns or outcomes.`;
     case 'missing_risk_disclosure':
-      return `Product ${issue.productId} is an investment: add a risk disclosure such as "${EXAMPLE_DISCLOSURE}"`;
+      return `Product ${issue.productId} is an investment: add the RISK WARNING word for word, in the reply's language (in English: "${EXAMPLE_DISCLOSURE}")`;
     case 'foreign_pii':
       return `Remove "${issue.text}": it is personal information that does not belong to this customer.`;
     case 'system_prompt_echo':

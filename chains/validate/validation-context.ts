@@ -1,4 +1,5 @@
 import type { Customer, Product } from '../../knowledge/schemas.ts';
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
 import type { PromissoryModel } from './promissory-model.ts';
 
 /** Everything a reply is checked against: who it is for, what it may name and quote, and what it must never echo. */
@@ -19,6 +20,8 @@ export interface ValidationContext {
   untrustedTexts: readonly string[];
   /** Who reads the reply (checkAudienceVoice); unset = not checked. */
   audience?: 'customer' | 'advisor';
+  /** The reply's language: a risk disclosure counts only in it (checkRiskDisclosure); unset = English. */
+  language?: ReplyLanguage;
   /** Names of other customers that must never appear. */
   otherPeopleNames: readonly string[];
   limits?: { maxCharacters?: number; maxLines?: number };

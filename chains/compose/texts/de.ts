@@ -60,6 +60,12 @@ export const GERMAN_CUSTOMER_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   one_customer_at_a_time:
     'Sie haben {customers} genannt. Ich kann nur Fragen zu Ihren eigenen Konten beantworten.',
   message_too_long: 'Diese Nachricht ist zu lang: Sie hat {length} Zeichen, erlaubt sind {limit}.',
+  rate_expected_return: 'Erwartete Rendite rund {rate}% pro Jahr, nicht garantiert.',
+  rate_monthly_premium: 'Beiträge ab {premium} im Monat.',
+  rate_aer: '{rate}% Zinsen pro Jahr.',
+  rate_apr: '{rate}% effektiver Jahreszins.',
+  own_data_in_english: 'Diese Auskunft kann ich bisher nur auf Englisch geben.',
+  article_in_english: 'Diesen Ratgeber gibt es bisher nur auf Englisch.',
 };
 
 const ADVISOR_FOLLOW_UP = 'Wenn der Kunde{id} mehr braucht, vereinbaren Sie einen Beratungstermin mit ihm.';
@@ -124,7 +130,8 @@ export const GERMAN_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
     'Ich habe in unserem Angebot derzeit kein Produkt gefunden, das zum Profil des Kunden{id} passt, deshalb ' +
     'schlage ich keines vor. Vereinbaren Sie einen Beratungstermin, um sich die gesamte Situation anzusehen.',
   recommendation_more_detail:
-    'Bieten Sie dem Kunden{id} an, was davon passt, oder vereinbaren Sie einen Beratungstermin, um alles in Ruhe ' +
+    'Die Reihenfolge richtet sich zuerst nach der Eignung; die Gründe auf jeder Produktkarte sind die Fakten, ' +
+    'die dafür den Ausschlag gaben. Bieten Sie dem Kunden{id} an, was davon passt, oder vereinbaren Sie einen Beratungstermin, um alles in Ruhe ' +
     'durchzugehen.',
   which_customer:
     'Um welchen Kunden geht es? Senden Sie bitte die Kundennummer (zum Beispiel C-000042), dann stelle ich die ' +
@@ -132,4 +139,10 @@ export const GERMAN_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   one_customer_at_a_time:
     'Sie haben {customers} genannt. Um welchen Kunden geht es? Ich beantworte Fragen immer nur zu einem Kunden.',
   message_too_long: 'Diese Nachricht ist zu lang: Sie hat {length} Zeichen, erlaubt sind {limit}.',
+  rate_expected_return: 'Erwartete Rendite rund {rate}% pro Jahr, nicht garantiert.',
+  rate_monthly_premium: 'Beiträge ab {premium} im Monat.',
+  rate_aer: '{rate}% Zinsen pro Jahr.',
+  rate_apr: '{rate}% effektiver Jahreszins.',
+  own_data_in_english: 'Diese Auskunft kann ich bisher nur auf Englisch geben.',
+  article_in_english: 'Diesen Ratgeber gibt es bisher nur auf Englisch.',
 };

@@ -54,6 +54,12 @@ export const ENGLISH_CUSTOMER_TEXTS = {
   which_customer: `I can't find your customer record right now, so I can't rank products for you. ${OFFER_HUMAN}`,
   one_customer_at_a_time: 'You mentioned {customers}. I can only answer about your own accounts.',
   message_too_long: 'That message is too long: it has {length} characters, and the limit is {limit}.',
+  rate_expected_return: 'Expected return around {rate}% a year, not guaranteed.',
+  rate_monthly_premium: 'Premiums from {premium} a month.',
+  rate_aer: '{rate}% AER.',
+  rate_apr: '{rate}% APR.',
+  own_data_in_english: 'I can give this answer in English only for now.',
+  article_in_english: 'This guide is only available in English.',
 } as const;
 
 /** The name of one fixed sentence. */
@@ -115,10 +121,17 @@ export const ENGLISH_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
     "I couldn't find a product in our range that suits {customerPossessive} profile right now, so I won't " +
     'suggest one. Book a review with {customer} to look at the full picture.',
   recommendation_more_detail:
+    'These are ranked by suitability first; the reasons on each card are the facts that drove each one. ' +
     'Offer {customer} any of these that fit, or book a review with them to go through the full picture.',
   which_customer:
     'Which customer is this about? Send their customer id (for example C-000042) and I will rank the products that suit them.',
   one_customer_at_a_time:
     'You mentioned {customers}. Which one customer is this about? I answer about one customer at a time.',
   message_too_long: 'That message is too long: it has {length} characters, and the limit is {limit}.',
+  rate_expected_return: 'Expected return around {rate}% a year, not guaranteed.',
+  rate_monthly_premium: 'Premiums from {premium} a month.',
+  rate_aer: '{rate}% AER.',
+  rate_apr: '{rate}% APR.',
+  own_data_in_english: 'I can give this answer in English only for now.',
+  article_in_english: 'This guide is only available in English.',
 };

@@ -56,6 +56,12 @@ export const SPANISH_CUSTOMER_TEXTS: Readonly<Record<FixedTextKey, string>> = {
     'Ahora mismo no encuentro sus datos de cliente, así que no puedo sugerirle productos. ' + OFFER_HUMAN,
   one_customer_at_a_time: 'Ha mencionado {customers}. Solo puedo responder sobre sus propias cuentas.',
   message_too_long: 'Este mensaje es demasiado largo: tiene {length} caracteres y el límite es {limit}.',
+  rate_expected_return: 'Rentabilidad esperada de alrededor del {rate}% anual, no garantizada.',
+  rate_monthly_premium: 'Primas desde {premium} al mes.',
+  rate_aer: '{rate}% TAE.',
+  rate_apr: '{rate}% TAE.',
+  own_data_in_english: 'Por ahora solo puedo darle esta respuesta en inglés.',
+  article_in_english: 'Por ahora, esta guía solo está disponible en inglés.',
 };
 
 const ADVISOR_FOLLOW_UP = 'Si el cliente{id} necesita más, concierte una cita de revisión con él.';
@@ -122,11 +128,18 @@ export const SPANISH_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
     'Ahora mismo no he encontrado ningún producto de nuestra gama que se ajuste al perfil del cliente{id}, así ' +
     'que no sugeriré ninguno. Concierte una cita de revisión para estudiar su situación completa.',
   recommendation_more_detail:
-    'Ofrezca al cliente{id} los que encajen, o concierte una cita de revisión con él para repasarlo todo.',
+    'Están ordenados ante todo por idoneidad; los motivos de cada tarjeta son los datos que decidieron cada ' +
+    'uno. Ofrezca al cliente{id} los que encajen, o concierte una cita de revisión con él para repasarlo todo.',
   which_customer:
     '¿De qué cliente se trata? Envíe su número de cliente (por ejemplo, C-000042) y ordenaré los productos que ' +
     'mejor se ajustan a su perfil.',
   one_customer_at_a_time:
     'Ha mencionado {customers}. ¿De qué cliente se trata? Respondo sobre un solo cliente cada vez.',
   message_too_long: 'Este mensaje es demasiado largo: tiene {length} caracteres y el límite es {limit}.',
+  rate_expected_return: 'Rentabilidad esperada de alrededor del {rate}% anual, no garantizada.',
+  rate_monthly_premium: 'Primas desde {premium} al mes.',
+  rate_aer: '{rate}% TAE.',
+  rate_apr: '{rate}% TAE.',
+  own_data_in_english: 'Por ahora solo puedo dar esta respuesta en inglés.',
+  article_in_english: 'Por ahora, esta guía solo está disponible en inglés.',
 };

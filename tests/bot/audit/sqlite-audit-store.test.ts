@@ -120,7 +120,7 @@ describe('openSqliteAuditStore', () => {
     raw.exec(
       'ALTER TABLE audit_turns DROP COLUMN intent; ALTER TABLE audit_turns DROP COLUMN intent_confidence; ' +
         'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq; ' +
-        'ALTER TABLE audit_turns DROP COLUMN author',
+        'ALTER TABLE audit_turns DROP COLUMN author; ALTER TABLE audit_turns DROP COLUMN reply_language',
     );
     raw.pragma('user_version = 1');
     raw.close();
@@ -141,7 +141,7 @@ describe('openSqliteAuditStore', () => {
     const raw = new Database(file);
     raw.exec(
       'ALTER TABLE audit_turns DROP COLUMN stage; ALTER TABLE audit_turns DROP COLUMN opening_seq; ' +
-        'ALTER TABLE audit_turns DROP COLUMN author',
+        'ALTER TABLE audit_turns DROP COLUMN author; ALTER TABLE audit_turns DROP COLUMN reply_language',
     );
     raw.pragma('user_version = 2');
     raw.close();
@@ -174,7 +174,9 @@ describe('openSqliteAuditStore', () => {
   it('migrates a version-3 file (no author column): old turns verify, advisor-written turns carry their author', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.exec('ALTER TABLE audit_turns DROP COLUMN author');
+    raw.exec(
+      'ALTER TABLE audit_turns DROP COLUMN author; ALTER TABLE audit_turns DROP COLUMN reply_language',
+    );
     raw.pragma('user_version = 3');
     raw.close();
     store = openSqliteAuditStore(file);
@@ -194,6 +196,33 @@ describe('openSqliteAuditStore', () => {
     expect(await store.verify()).toMatchObject({ ok: false, seq: 5, reason: 'hash_mismatch' });
   });
 
+  it('migrates a version-4 file (no reply language): old turns verify, new turns keep their reply language', async () => {
+    await store.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_turns DROP COLUMN reply_language');
+    raw.pragma('user_version = 4');
+    raw.close();
+    store = openSqliteAuditStore(file);
+    await store.append(
+      sampleTurn({ reply: 'Im Juni 2026 haben Sie nichts ausgegeben.', replyLanguage: 'de' }),
+    );
+    expect(await store.verify()).toMatchObject({ ok: true, turns: 4 });
+    expect((await store.turns()).map((record) => record.replyLanguage ?? null)).toEqual([
+      null,
+      null,
+      null,
+      'de',
+    ]);
+    await store.close();
+    tamper(file, "UPDATE audit_turns SET reply_language = 'es' WHERE seq = 4");
+    store = openSqliteAuditStore(file);
+    expect(await store.verify()).toMatchObject({ ok: false, seq: 4, reason: 'hash_mismatch' });
+  });
+
+  it('refuses a reply language it does not write', async () => {
+    await expect(store.append(sampleTurn({ replyLanguage: 'fr' as 'en' }))).rejects.toThrow(/replyLanguage/);
+  });
+
   it('runs with WAL, synchronous=FULL and foreign keys on', () => {
     expect(store.connectionSettings()).toEqual({
       journalMode: 'wal',
@@ -202,7 +231,7 @@ describe('openSqliteAuditStore', () => {
     });
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(4);
+    expect(raw.pragma('user_version', { simple: true })).toBe(5);
     raw.close();
   });
 
@@ -363,10 +392,10 @@ describe('openSqliteAuditStore', () => {
   it('refuses a database written by a newer schema version', async () => {
     await store.close();
     const raw = new Database(file);
-    raw.pragma('user_version = 5');
+    raw.pragma('user_version = 6');
     raw.close();
     expect(() => openSqliteAuditStore(file)).toThrow(
-      /schema version 5, but this build understands versions up to 4/,
+      /schema version 6, but this build understands versions up to 5/,
     );
     expect(() =>
       openSqliteAuditStore(path.join(scratch.directory, 'absent.sqlite'), { readonly: true }),

@@ -99,6 +99,23 @@ describe("a customer's own conversation history", () => {
     expect((await readCustomerHistory(dependencies, customer('C-000003'))).length).toBe(0);
   });
 
+  it('names each turn’s product types in the language that turn was answered in, else in the widget’s', async () => {
+    const { dependencies, append } = await setUp();
+    const a = { actor: { id: 'C-000001', role: 'customer' as const }, customerId: 'C-000001' };
+    const recommendations = [{ productId: 'SAV-01', score: 0.9 }];
+    await append({ ...a, question: 'Welches Sparkonto?', recommendations, replyLanguage: 'de' });
+    await append({ ...a, question: '¿Qué cuenta?', recommendations, replyLanguage: 'es' });
+    // Recorded before the reply language was kept: the widget's language, as before.
+    await append({ ...a, question: 'Which account?', recommendations });
+    const history = await readCustomerHistory(dependencies, customer('C-000001'), 10, 'en');
+    expect(history.map((turn) => turn.products[0]?.typeLabel)).toEqual([
+      productTypeLabel('savings', 'de'),
+      productTypeLabel('savings', 'es'),
+      productTypeLabel('savings', 'en'),
+    ]);
+    expect(new Set(history.map((turn) => turn.products[0]?.typeLabel)).size).toBe(3);
+  });
+
   it('keeps only the newest turns up to the limit', async () => {
     const { dependencies, append } = await setUp();
     for (let number = 1; number <= 5; number++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedText } from '../../../chains/compose/fixed-texts.ts';
 import { composeGroundedReply } from '../../../chains/grounded/grounded-chat-model.ts';
 import type { AdviceContext } from '../../../chains/llm/chat-model.ts';
 import { rankProducts } from '../../../chains/recommend/rank-products.ts';
@@ -101,6 +102,25 @@ describe('composeGroundedReply speaks in the reader’s voice', () => {
     );
     expect(composeGroundedReply({ ...base, audience: 'advisor' })).toMatch(
       /Save first\.\n\nIf the customer needs more, book a review with them\.$/,
+    );
+  });
+});
+
+describe('composeGroundedReply writes its own sentences in the reply language', () => {
+  it('small talk in German and Spanish is the fixed greeting, thanks or goodbye of that language', () => {
+    const talk = (language: 'de' | 'es', question: string) =>
+      composeGroundedReply({ ...contextFor('customer', false), intent: 'small_talk', language }, question);
+    const reader = (language: 'de' | 'es') => ({ language, audience: 'customer' }) as const;
+    expect(talk('de', 'Hallo!')).toBe(fixedText('small_talk_greeting', reader('de')));
+    expect(talk('de', 'Vielen Dank!')).toBe(fixedText('small_talk_thanks', reader('de')));
+    expect(talk('es', 'Adiós')).toBe(fixedText('small_talk_goodbye', reader('es')));
+  });
+
+  it('a Spanish recommendation with no fitting product says so in Spanish and offers a person', () => {
+    const text = composeGroundedReply({ ...contextFor('customer', false), language: 'es' });
+    const reader = { language: 'es', audience: 'customer' } as const;
+    expect(text).toBe(
+      `${fixedText('recommendation_none', reader)} ${fixedText('human_handoff_offer', reader)}`,
     );
   });
 });

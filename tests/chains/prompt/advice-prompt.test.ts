@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedText } from '../../../chains/compose/fixed-texts.ts';
 import type { AdviceContext } from '../../../chains/llm/index.ts';
 import { buildAdvicePrompt, SYSTEM_PROMPT } from '../../../chains/prompt/advice-prompt.ts';
 import type { Recommendation } from '../../../chains/recommend/recommendation.ts';
@@ -83,5 +84,27 @@ describe('buildAdvicePrompt tells the model who reads the reply', () => {
     expect(SYSTEM_PROMPT).toContain('8. Word the reply for the person under READER');
     expect(SYSTEM_PROMPT).toContain('include the RISK WARNING sentence given under READER, word for word');
     expect(buildAdvicePrompt('hi', contextFor({ audience: 'advisor' }), []).system).toBe(SYSTEM_PROMPT);
+  });
+});
+
+describe('buildAdvicePrompt asks for the reader’s language', () => {
+  it('a German reader gets the German risk warning and a LANGUAGE line; English gets neither', () => {
+    const german = buildAdvicePrompt('Welche Fonds passen?', contextFor({ language: 'de' }), []).user;
+    expect(german).toContain(
+      `RISK WARNING: "${fixedText('risk_disclosure', { language: 'de', audience: 'customer' })}"`,
+    );
+    expect(german).toContain(
+      'LANGUAGE: the reader writes in German; write the whole reply in German, the RISK WARNING word for word.',
+    );
+    const spanish = buildAdvicePrompt(
+      '¿Qué fondo?',
+      contextFor({ language: 'es', audience: 'advisor' }),
+      [],
+    ).user;
+    expect(spanish).toContain(
+      `RISK WARNING: "${fixedText('risk_disclosure', { language: 'es', audience: 'advisor', customerId: 'C-000042' })}"`,
+    );
+    expect(spanish).toContain('write the whole reply in Spanish');
+    expect(buildAdvicePrompt('Which fund?', contextFor({}), []).user).not.toContain('LANGUAGE:');
   });
 });
