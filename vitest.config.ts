@@ -6,6 +6,8 @@ const jsonReport = process.env.VITEST_JSON;
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The shared intent, injection and promissory models are trained once before the test files start.
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -53,6 +53,14 @@ let allModels: Promise<void> | undefined;
  * fingerprint), so tests of the real CLIs measure the CLIs, not model training.
  */
 export async function seedStoreWithTrainedModels(storeDir: string): Promise<void> {
+  await prepareTestModels();
+  const target = path.join(storeDir, 'understanding');
+  await cp(path.join(CACHE_DIR, 'understanding'), target, { recursive: true });
+  await cp(path.join(await intentModelCacheDir(), 'understanding'), target, { recursive: true });
+}
+
+/** Trains (or finds in this machine's cache) the intent, injection and promissory models the tests share. */
+export function prepareTestModels(): Promise<void> {
   allModels ??= (async () => {
     await preparedTestIntentModel();
     await withLock(async () => {
@@ -60,10 +68,7 @@ export async function seedStoreWithTrainedModels(storeDir: string): Promise<void
       await ensureValidatorPromissoryModel(CACHE_DIR);
     });
   })();
-  await allModels;
-  const target = path.join(storeDir, 'understanding');
-  await cp(path.join(CACHE_DIR, 'understanding'), target, { recursive: true });
-  await cp(path.join(await intentModelCacheDir(), 'understanding'), target, { recursive: true });
+  return allModels;
 }
 
 async function withLock<T>(work: () => Promise<T>): Promise<T> {
