@@ -124,7 +124,7 @@ describe('ensurePromissoryModel', () => {
     );
     await writeFile(files.compliant, 'Fees apply.\nThe fund can fall.\nPrices vary.\nCheck the terms.\n');
     const byPatterns = (sentence: string) => findPromissoryLanguage(sentence).length > 0;
-    const training = { folds: 2, fastText: { epoch: 10, dim: 8, bucket: 5_000 } };
+    const training = { folds: 2, fastText: { epoch: 10, dim: 8, bucket: 5_000 }, svm: { buckets: 1 << 12 } };
     const storeDir = path.join(folder, 'store');
     const first = await ensurePromissoryModel(storeDir, byPatterns, { files, training });
     expect(first.trained).toBe(true);

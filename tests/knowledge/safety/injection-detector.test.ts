@@ -195,7 +195,7 @@ describe('ensureInjectionDetector', () => {
     await writeFile(files.benignFile, benign.join('\n'));
     return { ...files, banking77PerCategory: 1, articlesDir: ARTICLES_DIR };
   }
-  const training = { folds: 2, fastText: { epoch: 20, dim: 8, bucket: 5_000 } };
+  const training = { folds: 2, fastText: { epoch: 20, dim: 8, bucket: 5_000 }, svm: { buckets: 1 << 12 } };
 
   it('trains once into <store>/understanding/injection.bin, then loads it while the inputs are unchanged', async () => {
     const storeDir = path.join(folder, 'store');
