@@ -54,7 +54,12 @@ export interface PromissoryTrainingOptions {
   blend: BlendCandidates;
 }
 
-/** Small data (a few hundred sentences): word bigrams and character n-grams, few buckets. */
+/**
+ * Small data (a few hundred sentences): word bigrams and character n-grams, few buckets. The folds give the SVM
+ * 40–60% of the vote (temperature 0.75) on suite seeds 42, 7 and 123; against fastText alone, on the five blind pairs
+ * it adds 0–2.5 points of recall, and false rejections fall on three seed×pair runs and rise on one (and on seed
+ * 123's validation split, 0 → 1 of 72).
+ */
 export const DEFAULT_PROMISSORY_TRAINING: PromissoryTrainingOptions = {
   maxFalseRejectionRate: 0.01,
   folds: 4,
