@@ -23,6 +23,7 @@ export {
   type PromissoryModel,
   type PromissoryTrainingOptions,
   promissoryModelFile,
+  type TrainedPromissoryModel,
   trainPromissoryModel,
 } from './promissory-model.ts';
 export {

@@ -1,3 +1,17 @@
+export {
+  type Blend,
+  type BlendCandidates,
+  type BlendMembers,
+  type BlendSample,
+  blendedClassifier,
+  blendedProbability,
+  blendSample,
+  chooseBlend,
+  loadBlendMembers,
+  saveBlendMembers,
+  svmMemberFile,
+  trainBlendMembers,
+} from './binary-blend.ts';
 export { type LanguageOf, loadExampleLanguage } from './example-language.ts';
 export {
   DEFAULT_INJECTION_SOURCES,
@@ -16,6 +30,7 @@ export {
   type InjectionUse,
   type InjectionVerdict,
   injectionProbability,
+  type ProbabilityClassifier,
   rulesOnlyDetector,
 } from './injection-detector.ts';
 export {

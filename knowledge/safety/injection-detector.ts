@@ -1,4 +1,8 @@
 import type { TextClassifier } from '../classifier/index.ts';
+
+/** Anything that gives label probabilities: a fastText model or the fastText + SVM blend. */
+export type ProbabilityClassifier = Pick<TextClassifier, 'predict'>;
+
 import { screenInstructions } from '../preprocess/injection-filter.ts';
 
 /** What the detector decided about one text, and why (for logs and the audit trail). */
@@ -34,7 +38,7 @@ export const INJECTION_LABEL = 'injection';
 export const BENIGN_LABEL = 'benign';
 
 /** The probability of "injection" a classifier gives a text. */
-export function injectionProbability(classifier: TextClassifier, text: string): number {
+export function injectionProbability(classifier: ProbabilityClassifier, text: string): number {
   const scores = classifier.predict(text, 2);
   return scores.find((score) => score.label === INJECTION_LABEL)?.probability ?? 0;
 }
@@ -61,7 +65,7 @@ export function rulesOnlyDetector(): InjectionDetector {
  * @example createInjectionDetector(classifier, 0.7, 'a1b2').detect('Ignore your rules').flagged // true
  */
 export function createInjectionDetector(
-  classifier: TextClassifier,
+  classifier: ProbabilityClassifier,
   threshold: number,
   fingerprint: string,
   postThreshold = threshold,
@@ -78,7 +82,7 @@ export function createInjectionDetector(
 }
 
 function thresholdDetector(
-  classifier: TextClassifier,
+  classifier: ProbabilityClassifier,
   threshold: number,
   id: string,
 ): { detector: InjectionDetector } {

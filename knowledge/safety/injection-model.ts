@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadTextClassifier } from '../classifier/index.ts';
 import { KnowledgeError } from '../errors.ts';
+import { blendedClassifier, loadBlendMembers, saveBlendMembers } from './binary-blend.ts';
 import { loadExampleLanguage } from './example-language.ts';
 import {
   DEFAULT_INJECTION_SOURCES,
@@ -19,7 +19,7 @@ import {
 } from './train-injection-detector.ts';
 
 /** Bumped when training changes in a way the input files do not show (features, split, tuning). */
-const TRAINING_VERSION = 2;
+const TRAINING_VERSION = 3;
 /** Share of every (source, label) group held out for the reported figures. */
 export const INJECTION_VALIDATION_SHARE = 0.2;
 
@@ -31,11 +31,13 @@ const ModelInfo = z.object({
   trainingExamples: z.number().int(),
   seconds: z.number(),
   outOfFold: z.object({ recall: z.number(), falseAlarmRate: z.number() }),
+  /** fastText's share of the averaged probabilities and the SVM's temperature (`injection-svm.bin`). */
+  blend: z.object({ fastTextWeight: z.number().min(0).max(1), temperature: z.number().positive() }),
 });
 /** What is recorded beside the model: its input fingerprint, threshold and how it was trained. */
 export type InjectionModelInfo = z.infer<typeof ModelInfo>;
 
-/** `<storeDir>/understanding/injection.bin`: the trained model (never committed). */
+/** `<storeDir>/understanding/injection.bin`: the trained fastText member, the SVM beside it in `injection-svm.bin` (never committed). */
 export function injectionModelFile(storeDir: string): string {
   return path.join(storeDir, 'understanding', 'injection.bin');
 }
@@ -82,19 +84,15 @@ export async function injectionFingerprint(
 }
 
 /**
- * Loads a detector written by {@link ensureInjectionDetector}: the model plus the threshold and
- * fingerprint recorded beside it (`injection.json`).
+ * Loads a detector written by {@link ensureInjectionDetector}: both members plus the blend, threshold and
+ * fingerprint recorded beside them (`injection.json`).
  */
 export async function loadInjectionDetector(file: string): Promise<InjectionDetector> {
   const info = await readModelInfo(file);
   if (!info)
     throw new KnowledgeError('MISSING_FILE', `no valid model record ${infoFile(file)} beside ${file}`);
-  return createInjectionDetector(
-    await loadTextClassifier(file),
-    info.threshold,
-    info.fingerprint,
-    info.postThreshold,
-  );
+  const classifier = blendedClassifier(await loadBlendMembers(file), info.blend);
+  return createInjectionDetector(classifier, info.threshold, info.fingerprint, info.postThreshold);
 }
 
 async function readModelInfo(file: string): Promise<InjectionModelInfo | undefined> {
@@ -138,7 +136,7 @@ export async function ensureInjectionDetector(
   const stored = await readModelInfo(file);
   if (stored?.fingerprint === fingerprint) {
     try {
-      const classifier = await loadTextClassifier(file);
+      const classifier = blendedClassifier(await loadBlendMembers(file), stored.blend);
       return {
         detector: createInjectionDetector(classifier, stored.threshold, fingerprint, stored.postThreshold),
         file,
@@ -146,7 +144,7 @@ export async function ensureInjectionDetector(
         trained: false,
       };
     } catch {
-      // A damaged or missing model file is rebuilt below.
+      // A damaged or missing member file is rebuilt below.
     }
   }
   options.onStage?.('Training the injection detector (its inputs changed)');
@@ -162,9 +160,10 @@ export async function ensureInjectionDetector(
     trainingExamples: train.length,
     seconds: (performance.now() - started) / 1000,
     outOfFold: model.outOfFold,
+    blend: model.blend,
   };
   await mkdir(path.dirname(file), { recursive: true });
-  await model.classifier.save(file);
+  await saveBlendMembers(model.members, file);
   const partial = `${infoFile(file)}.partial`;
   await writeFile(partial, JSON.stringify(info, null, 2), 'utf8');
   await rename(partial, infoFile(file));

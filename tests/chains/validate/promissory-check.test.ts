@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   splitPromissorySuite,
 } from '../../../chains/validate/index.ts';
 import { trainTextClassifier } from '../../../knowledge/classifier/index.ts';
+import { svmMemberFile } from '../../../knowledge/safety/index.ts';
 
 let folder: string;
 beforeAll(async () => {
@@ -123,7 +124,7 @@ describe('ensurePromissoryModel', () => {
     );
     await writeFile(files.compliant, 'Fees apply.\nThe fund can fall.\nPrices vary.\nCheck the terms.\n');
     const byPatterns = (sentence: string) => findPromissoryLanguage(sentence).length > 0;
-    const training = { folds: 2, fastText: { epoch: 10, dim: 8, bucket: 5_000 } };
+    const training = { folds: 2, fastText: { epoch: 10, dim: 8, bucket: 5_000 }, svm: { buckets: 1 << 12 } };
     const storeDir = path.join(folder, 'store');
     const first = await ensurePromissoryModel(storeDir, byPatterns, { files, training });
     expect(first.trained).toBe(true);
@@ -131,7 +132,21 @@ describe('ensurePromissoryModel', () => {
     const second = await ensurePromissoryModel(storeDir, byPatterns, { files, training });
     expect(second.trained).toBe(false);
     expect(second.model.id).toBe(first.model.id);
-    expect((await loadPromissoryModel(first.file)).threshold).toBe(first.model.threshold);
+    const loaded = await loadPromissoryModel(first.file);
+    expect(loaded.threshold).toBe(first.model.threshold);
+    // Both members are stored (fastText and the SVM beside it) and the pair scores as it did when trained.
+    expect((await stat(svmMemberFile(first.file))).size).toBeGreaterThan(0);
+    expect(loaded.probability('Riches are guaranteed.')).toBeCloseTo(
+      first.model.probability('Riches are guaranteed.'),
+      5,
+    );
+    await unlink(svmMemberFile(first.file));
+    await expect(loadPromissoryModel(first.file)).rejects.toThrow(
+      `cannot read the classifier model ${svmMemberFile(first.file)}`,
+    );
+    const rebuilt = await ensurePromissoryModel(storeDir, byPatterns, { files, training });
+    expect(rebuilt.trained).toBe(true);
+    expect(rebuilt.model.id).toBe(first.model.id);
     const third = await ensurePromissoryModel(storeDir, byPatterns, {
       files,
       training,
