@@ -187,11 +187,13 @@ describe('the trained intent model (Banking77 + project examples)', () => {
     expect(understanding.intent).toBe(intent);
   });
 
-  it('has no gate by default, and a predicted "out of scope" floor tuned on the inner split', async () => {
+  // The predicted "out of scope" floor is tuned on the inner split: with enough hard out-of-scope examples the
+  // model's own "out of scope" predictions can meet the precision target with no floor, so only its absence of
+  // a gate and an everyday question passing through are fixed here.
+  it('has no gate by default, and an everyday question is not out of scope', async () => {
     const model = await testIntentModel();
     expect(model.calibration.outOfScopeGateAbove).toBeUndefined();
     expect(model.outOfScopeProbability).toBeUndefined();
-    expect(model.calibration.outOfScopePredictedAbove).toBeGreaterThan(0);
     const passed = await understand('I topped up with my card but the money is not there', {
       ...context,
       intents: model,
