@@ -168,9 +168,13 @@ suite(
       const recommended = served.turns[1]?.products ?? [];
       expect(recommended.length).toBeGreaterThan(0);
       for (const product of recommended) expect(product.typeLabel).not.toMatch(/_/);
-      // The widget asks in its own language; the cards it redraws name the product types in it.
+      // A turn keeps the language it was answered in (the audit log stores it): the widget's own language
+      // (?lang=de) names only older turns that have none, so this English turn's cards stay English.
       const german = (await history(A, 'GET', '?lang=de')).turns[1]?.products ?? [];
       expect(german.map((product) => product.typeLabel)).toEqual(
+        recommended.map((product) => product.typeLabel),
+      );
+      expect(german.map((product) => product.typeLabel)).not.toEqual(
         recommended.map((product) => GERMAN_TYPE_LABELS[product.type]),
       );
       const badLanguage = await fetch(`${server.url}/api/history?lang=${encodeURIComponent('<b>')}`, {

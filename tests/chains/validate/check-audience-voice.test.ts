@@ -120,7 +120,7 @@ describe('the audience check on the real writers', () => {
     const reply = await core.handle({
       actor: staff,
       threadId: 'voice-llm',
-      text: 'How should C-000042 start saving for retirement?',
+      text: 'What should C-000042 invest in for retirement?',
     });
     expect(drafts.length).toBeGreaterThan(0);
     expect(reply.text).not.toMatch(/\byour (?:savings|horizon)\b|\byou have a healthy\b/i);
