@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { KnowledgeError } from '../errors.ts';
-import type { LabelScore, TextClassifier } from './fasttext-classifier.ts';
+import type { LabelledText, LabelScore, TextClassifier } from './fasttext-classifier.ts';
 import { type HashedFeatures, hashedTextFeatures } from './hashed-text-features.ts';
 
 /** A linear model over hashed TF-IDF features whose softmax temperature can be set after training. */
@@ -100,6 +100,37 @@ export async function loadLinearTextClassifier(file: string): Promise<LinearText
       cause: error,
     });
   }
+}
+
+/** Labelled texts as a linear learner trains on them: sorted labels, TF-IDF rows with label indices, and the IDF. */
+export interface TfidfTrainingSet {
+  labels: string[];
+  rows: { features: HashedFeatures; label: number }[];
+  inverseFrequency: Float32Array;
+}
+
+/** Hashes, weighs and labels the examples; rejects fewer than two labels or an empty text, naming the example. */
+export function tfidfTrainingSet(examples: readonly LabelledText[], buckets: number): TfidfTrainingSet {
+  const labels = [...new Set(examples.map((example) => example.label))].sort();
+  if (labels.length < 2)
+    throw new KnowledgeError('INVALID_INPUT', 'training needs examples of at least two labels');
+  const labelIndex = new Map(labels.map((label, index) => [label, index]));
+  const raw = examples.map((example, index) => {
+    const features = hashedTextFeatures(example.text, buckets);
+    if (features.indices.length === 0) {
+      throw new KnowledgeError('INVALID_INPUT', `training example ${index + 1}: text is empty`);
+    }
+    return { features, label: labelIndex.get(example.label) ?? 0 };
+  });
+  const inverseFrequency = inverseDocumentFrequency(
+    raw.map((entry) => entry.features),
+    buckets,
+  );
+  const rows = raw.map((entry) => ({
+    features: tfidfWeighted(entry.features, inverseFrequency),
+    label: entry.label,
+  }));
+  return { labels, rows, inverseFrequency };
 }
 
 /** Smoothed inverse document frequency per bucket, as scikit-learn's TfidfVectorizer(smooth_idf=True). */

@@ -1,14 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { KnowledgeError } from '../errors.ts';
 import { createRandom, type Random } from '../seeded-random.ts';
 import type { LabelledText } from './fasttext-classifier.ts';
-import { type HashedFeatures, hashedTextFeatures } from './hashed-text-features.ts';
-import {
-  inverseDocumentFrequency,
-  type LinearTextClassifier,
-  linearClassifier,
-  tfidfWeighted,
-} from './linear-model.ts';
+import type { HashedFeatures } from './hashed-text-features.ts';
+import { type LinearTextClassifier, linearClassifier, tfidfTrainingSet } from './linear-model.ts';
 
 /** Settings of the linear support-vector learner. */
 export interface LinearSvmOptions {
@@ -54,20 +48,9 @@ export async function trainLinearSvmClassifier(
 ): Promise<LinearTextClassifier> {
   const settings = { ...DEFAULT_LINEAR_SVM_OPTIONS, ...options };
   if (!(settings.cost > 0)) throw new RangeError(`cost must be > 0, got ${settings.cost}`);
-  const labels = [...new Set(examples.map((example) => example.label))].sort();
-  if (labels.length < 2)
-    throw new KnowledgeError('INVALID_INPUT', 'training needs examples of at least two labels');
-  const labelIndex = new Map(labels.map((label, index) => [label, index]));
-  const raw = examples.map((example, index) => {
-    const features = hashedTextFeatures(example.text, settings.buckets);
-    if (features.indices.length === 0) {
-      throw new KnowledgeError('INVALID_INPUT', `training example ${index + 1}: text is empty`);
-    }
-    return features;
-  });
-  const inverseFrequency = inverseDocumentFrequency(raw, settings.buckets);
-  const rows = packRows(raw.map((features) => tfidfWeighted(features, inverseFrequency)));
-  const targets = Int32Array.from(examples, (example) => labelIndex.get(example.label) ?? 0);
+  const { labels, rows: weighted, inverseFrequency } = tfidfTrainingSet(examples, settings.buckets);
+  const rows = packRows(weighted.map((row) => row.features));
+  const targets = Int32Array.from(weighted, (row) => row.label);
   const classes = labels.length;
   const weights = new Float32Array(settings.buckets * classes);
   const bias = new Float32Array(classes);

@@ -1,14 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { KnowledgeError } from '../errors.ts';
 import { createRandom } from '../seeded-random.ts';
 import type { LabelledText } from './fasttext-classifier.ts';
-import { hashedTextFeatures } from './hashed-text-features.ts';
 import {
-  inverseDocumentFrequency,
   type LinearTextClassifier,
   linearClassifier,
   softmaxScores,
-  tfidfWeighted,
+  tfidfTrainingSet,
 } from './linear-model.ts';
 
 /** Settings of the TF-IDF logistic-regression learner. */
@@ -47,25 +44,7 @@ export async function trainLinearTextClassifier(
   options: Partial<LinearTextOptions> = {},
 ): Promise<LinearTextClassifier> {
   const settings = { ...DEFAULT_LINEAR_TEXT_OPTIONS, ...options };
-  const labels = [...new Set(examples.map((example) => example.label))].sort();
-  if (labels.length < 2)
-    throw new KnowledgeError('INVALID_INPUT', 'training needs examples of at least two labels');
-  const labelIndex = new Map(labels.map((label, index) => [label, index]));
-  const raw = examples.map((example, index) => {
-    const features = hashedTextFeatures(example.text, settings.buckets);
-    if (features.indices.length === 0) {
-      throw new KnowledgeError('INVALID_INPUT', `training example ${index + 1}: text is empty`);
-    }
-    return { features, label: labelIndex.get(example.label) ?? 0 };
-  });
-  const inverseFrequency = inverseDocumentFrequency(
-    raw.map((entry) => entry.features),
-    settings.buckets,
-  );
-  const rows = raw.map((entry) => ({
-    features: tfidfWeighted(entry.features, inverseFrequency),
-    label: entry.label,
-  }));
+  const { labels, rows, inverseFrequency } = tfidfTrainingSet(examples, settings.buckets);
   const classes = labels.length;
   const labelCounts = new Float64Array(classes);
   for (const row of rows) labelCounts[row.label] = (labelCounts[row.label] ?? 0) + 1;
