@@ -271,11 +271,13 @@ export function chooseOnInnerSplit(
     temperature: options.temperatures[0] ?? members.linear.temperature,
     score: Number.NEGATIVE_INFINITY,
   };
+  // Each member reads each text once (the SVM once per temperature); the grid only re-weighs the probabilities.
+  const fastText = inner.map((example) => distributionOf(members.fastText, example.text));
   for (const temperature of options.temperatures) {
-    const linear = members.linear.withTemperature(temperature);
+    const linearAt = members.linear.withTemperature(temperature);
+    const linear = inner.map((example) => distributionOf(linearAt, example.text));
     for (const fastTextWeight of options.fastTextWeights) {
-      const ensemble = ensembleOf({ ...members, linear }, fastTextWeight);
-      const score = fitScore(ensemble, inner, options.selectBy);
+      const score = fitScore(inner, fastText, linear, fastTextWeight, options.selectBy);
       if (score > best.score + 1e-9) best = { fastTextWeight, temperature, score };
     }
   }
@@ -303,22 +305,45 @@ export function chooseOnInnerSplit(
   };
 }
 
-/** Higher is better: the share of top-1 hits, or minus the mean −log probability of the right intent. */
+/** A member's probability for every label it knows. */
+function distributionOf(classifier: TextClassifier, text: string): Map<string, number> {
+  return new Map(
+    classifier.predict(text, classifier.labels.length).map((score) => [score.label, score.probability]),
+  );
+}
+
+/**
+ * Higher is better: the share of top-1 hits, or minus the mean −log probability of the right intent, of the
+ * members' probabilities averaged exactly as `weightedEnsemble` averages them (ties: the alphabetically first label).
+ */
 function fitScore(
-  ensemble: EnsembleClassifier,
   examples: readonly IntentExample[],
+  fastText: readonly Map<string, number>[],
+  linear: readonly Map<string, number>[],
+  fastTextWeight: number,
   selectBy: IntentTrainingOptions['selectBy'],
 ): number {
-  let total = 0;
-  for (const example of examples) {
-    const scores = ensemble.predict(example.text, ensemble.labels.length);
-    if (selectBy === 'accuracy') total += scores[0]?.label === example.intent ? 1 : 0;
-    else {
-      const probability = scores.find((score) => score.label === example.intent)?.probability ?? 0;
-      total += Math.log(Math.max(probability, 1e-12));
-    }
-  }
-  return total / Math.max(1, examples.length);
+  const total = fastTextWeight + (1 - fastTextWeight);
+  const averaged = (index: number, label: string) =>
+    0 +
+    (fastTextWeight / total) * (fastText[index]?.get(label) ?? 0) +
+    ((1 - fastTextWeight) / total) * (linear[index]?.get(label) ?? 0);
+  let sum = 0;
+  examples.forEach((example, index) => {
+    if (selectBy === 'accuracy') {
+      let top = { label: '', probability: Number.NEGATIVE_INFINITY };
+      for (const label of fastText[index]?.keys() ?? []) {
+        const probability = averaged(index, label);
+        if (
+          probability > top.probability ||
+          (probability === top.probability && label.localeCompare(top.label) < 0)
+        )
+          top = { label, probability };
+      }
+      sum += top.label === example.intent ? 1 : 0;
+    } else sum += Math.log(Math.max(averaged(index, example.intent), 1e-12));
+  });
+  return sum / Math.max(1, examples.length);
 }
 
 function gateProbability(gate: TextClassifier, text: string): number {
