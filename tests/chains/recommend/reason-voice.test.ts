@@ -62,8 +62,10 @@ describe('rankProducts reasons by audience', () => {
         );
         for (const reason of forAdvisor) expect(reason).not.toMatch(SECOND_PERSON);
         expect(forCustomer.join(' ')).not.toContain(input.customer.customer_id);
-        expect(figuresOf(forAdvisor, input.customer.customer_id)).toEqual(
-          figuresOf(forCustomer, input.customer.customer_id),
+        // The same figures, in whatever order each voice's sentence puts them (seed 957563618 found a 20-year
+        // horizon named at another place in the advisor's sentence).
+        expect(figuresOf(forAdvisor, input.customer.customer_id).sort()).toEqual(
+          figuresOf(forCustomer, input.customer.customer_id).sort(),
         );
       }),
       { numRuns: 200 },
