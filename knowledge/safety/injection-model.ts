@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors.ts';
+import { INSTRUCTION_RULE_SOURCES } from '../preprocess/injection-filter.ts';
 import { blendedClassifier, loadBlendMembers, saveBlendMembers } from './binary-blend.ts';
 import { loadExampleLanguage } from './example-language.ts';
 import {
@@ -52,7 +53,14 @@ export async function injectionFingerprint(
   training: InjectionTrainingOptions,
 ): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ TRAINING_VERSION, training, perCategory: sources.banking77PerCategory }));
+  hash.update(
+    JSON.stringify({
+      TRAINING_VERSION,
+      training,
+      perCategory: sources.banking77PerCategory,
+      rules: INSTRUCTION_RULE_SOURCES,
+    }),
+  );
   for (const file of [
     sources.promptInjectionsCsv,
     sources.banking77Csv,
