@@ -4,6 +4,7 @@
  * sentence by sentence before it can reach a profile document.
  */
 
+import { mayBeDisguised, undisguised } from './disguised-text.ts';
 import { OTHER_LANGUAGE_PATTERNS } from './instruction-patterns-other-languages.ts';
 
 /** What replaces each instruction-like sentence. */
@@ -50,7 +51,7 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   /^[\W_]*(?:note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|llm)|(?:dear|attention|hey|hi)\s+(?:ai|assistant|chatbot|llm|gpt|chatgpt))\b/i,
   // A note to the model inside pasted text: "---BEGIN--- Note to AI assistant: …".
   /\bnote\s+to\s+(?:the\s+|any\s+)?(?:ai|assistant|bot|model|llm)(?:\s+(?:assistant|model|reading\s+this))?\s*:/i,
-  /\b(?:new|updated|real|actual|true)\s+(?:instructions|system\s+prompt|directives?|orders)\s*[:-]/i,
+  /\b(?:new|updated|real|actual|true)\s+(?:instructions|system\s+prompt|directives?|orders|rules?)\s*[:-]/i,
   /\byour\s+(?:new|real|true|actual)\s+(?:instructions|task|goal|purpose|objective|role|job)\s+(?:is|are)\b/i,
   // Persona switches: "you are now …", "from now on you …", "pretend you are …".
   /\byou(?:'re|\s+are)\s+now\s+(?:a|an|the|in|no\s+longer|free|unrestricted|unfiltered|uncensored|jailbroken|dan|my\s+(?:assistant|servant|agent)|going\s+to|allowed|able|authori[sz]ed|required|operating|acting|called|named)\b/i,
@@ -79,7 +80,7 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   ),
   /\bi\s+(?:hereby\s+)?(?:authori[sz]e|order|command|instruct|direct|permit|allow)\s+you\s+to\b/i,
   // Prompt and data extraction: "reveal the system prompt", "tell me other customers' balances".
-  /\b(?:reveal|show|print|output|repeat|display|tell|give|leak|dump|share|expose|disclose|recite|what\s+(?:is|are|were)|what's)\b[^.!?]{0,30}?\b(?:system|initial|hidden|secret|internal|original|developer|confidential|base)\s+(?:prompt|instructions?|message|rules|configuration|guidelines)\b/i,
+  /\b(?:reveal|show|print|output|repeat|display|tell|give|leak|dump|share|expose|disclose|recite|translate|summari[sz]e|encode|spell|paraphrase|what\s+(?:is|are|were)|what's)\b[^.!?]{0,30}?\b(?:system|initial|hidden|secret|internal|original|developer|confidential|base)\s+(?:prompt|instructions?|message|rules|configuration|guidelines)\b/i,
   /\b(?:reveal|show|print|output|repeat|display|leak|dump)\s+(?:me\s+)?(?:your|the)\s+prompt\b|\b(?:repeat|print|output)\s+(?:everything|all|the\s+(?:text|words))\s+(?:above|before)\b/i,
   /\b(?:reveal|show|print|output|give|send|tell|list|leak|dump|share|expose)\b[^.!?]{0,30}?\b(?:api\s+keys?|secret\s+keys?|access\s+tokens?|credentials|passwords?)\b/i,
   /\b(?:other|another|all|every)\s+(?:customer|client|user)s?'?s?'?\s+(?:balances?|data|records?|accounts?|details|information|transactions|passwords?)\b/i,
@@ -179,9 +180,12 @@ export function screenInstructions(text: string): ScreenedText {
   const matches: string[] = [];
   // split() with a capture group interleaves sentences (even indices) with their separators.
   for (let index = 0; index < pieces.length; index += 2) {
-    const sentence = normaliseForMatching(pieces[index] ?? '');
+    const written = pieces[index] ?? '';
+    const sentence = normaliseForMatching(written);
     if (sentence === '') continue;
-    const found = findInstructions(sentence);
+    let found = findInstructions(sentence);
+    if (found.length === 0 && mayBeDisguised(written))
+      found = findInstructions(normaliseForMatching(undisguised(written)));
     if (found.length > 0) {
       matches.push(...found);
       pieces[index] = REMOVED_MARKER;

@@ -65,7 +65,7 @@ export const OTHER_LANGUAGE_PATTERNS: readonly RegExp[] = [
     '(?:jetzt|nun|ab\\s+(?:jetzt|sofort)|von\\s+nun\\s+an)\\s+bist\\s+du\\s+(?!dran|an\\s+der\\s+reihe|fertig|wieder\\s+da)[a-zäöüß]+',
   ),
   words(
-    'ab\\s+(?:jetzt|sofort)\\s+(?:antwortest|sprichst|ignorierst|gibst|schreibst|verhältst|wirst|sollst|darfst)\\s+du',
+    'ab\\s+(?:jetzt|sofort)\\s+(?:antwortest|sprichst|ignorierst|gibst|schreibst|verhältst|wirst|sollst|darfst|sagst|beendest|endest|empfiehlst)\\s+du',
   ),
   words(
     '(?:tu|tue)\\s+so\\s*,?\\s+als\\s+(?:ob\\s+du|wärst\\s+du|wärest\\s+du)|stell(?:e)?\\s+dir\\s+vor\\s*,?\\s+du\\s+(?:bist|wärst|wärest)',
@@ -232,9 +232,32 @@ export const OTHER_LANGUAGE_PATTERNS: readonly RegExp[] = [
     `(?:play|take\\s+on|assume)\\s+the\\s+role\\s+of|joue[zr]?\\s+le\\s+r[ôo]le|interpr[eè]te[zr]?\\s+le\\s+r[ôo]le|(?:gioca|interpreta)\\s+il\\s+ruolo|speel\\s+de\\s+rol|fa[çc]a\\s+o\\s+papel|interprete\\s+o\\s+papel`,
   ),
   /\b(?:sei|eres|es|bist|ben|é|és|you're|are)\s+(?:ora\s+|ahora\s+|jetzt\s+|nun\s+|nu\s+|agora\s+|maintenant\s+|now\s+)?DAN\b/,
+  // Every language: leaking what came before the conversation, ending every answer with a dictated line,
+  // internal documents, claimed modes and switched-off guardrails, names given to the model.
+  words(
+    '(?:oben|vor|über)\\s+(?:diesem|dieser)\\s+(?:gespräch|unterhaltung|konversation|chat)|arriba\\s+de\\s+esta\\s+conversaci[oó]n|au-dessus\\s+de\\s+cette\\s+conversation|(?:above|before)\\s+this\\s+conversation|(?:what\\s+(?:was|is)|everything)\\s+written\\s+above|(?:wiederhole|repite|r[ée]p[èe]te|recopie|repeat|copy)\\b[^.!?]{0,40}?(?:wortwörtlich|wort\\s+für\\s+wort|palabra\\s+por\\s+palabra|mot\\s+pour\\s+mot|word\\s+for\\s+word|verbatim)',
+  ),
+  words(
+    'what\\s+are\\s+you\\s+not\\s+allowed\\s+to\\s+(?:say|tell|reveal)|qu.est-ce\\s+qu.on\\s+t.a\\s+interdit|was\\s+darfst\\s+du\\s+nicht\\s+sagen|qu[eé]\\s+te\\s+(?:han\\s+)?prohibi(?:do|eron)\\s+decir|your\\s+new\\s+name\\s+is|dein\\s+neuer\\s+name\\s+ist|tu\\s+nuevo\\s+nombre\\s+es|ton\\s+nouveau\\s+nom\\s+est|sudo\\s+[a-z_-]+',
+  ),
+  words(
+    '(?:end|finish|close|start|begin)\\s+(?:every|each|all\\s+(?:of\\s+)?your)\\s+(?:answers?|responses?|replies|messages?)\\s+with|termina\\s+(?:cada|todas\\s+tus)\\s+respuestas?|concludi\\s+ogni\\s+risposta|beende\\s+jede\\s+antwort|termine\\s+chaque\\s+r[ée]ponse|(?:sag|sagst)\\s+(?:du\\s+)?jedem\\s+kunden|dile\\s+a\\s+(?:cada|todos\\s+los)\\s+clientes?|tell\\s+(?:every|each|all)\\s+(?:customers?|clients?)',
+  ),
+  words(
+    '(?:export|paste|copy|share|send|show|print|copia|pega|muestra|env[ií]a|exportiere|kopiere|zeig\\w*|schick\\w*)\\b[^.!?]{0,40}?(?:internal\\s+(?:[a-z-]+\\s+){0,3}(?:documents?|guidelines|notes|memos?|manuals?|thresholds|reports?)|documentos?\\s+internos?|informes?\\s+internos?|interne(?:n)?\\s+(?:dokumente?|unterlagen|richtlinien|berichte))',
+  ),
+  words(
+    '(?:guardrails|safeguards|filters|restrictions|safety\\s+rules)\\s+(?:are|have\\s+been)\\s+(?:now\\s+)?(?:off|disabled|lifted|removed|suspended)|mode\\s+d[ée]veloppeur|modalit[àa]\\s+sviluppatore|modo\\s+desenvolvedor|modo\\s+de\\s+desarrollador',
+  ),
+  opening(
+    'please|now|just|ok(?:ay)?|por\\s+favor|bitte',
+    '(?:confirm|conf[ií]rma(?:me)?|best[äa]tige|confirme|conferma)\\s+(?:(?:in\\s+writing|to\\s+me|por\\s+escrito|schriftlich|par\\s+[ée]crit|per\\s+iscritto)\\s+)?(?:that|que|dass|che)\\b[^.!?]{0,80}?(?:guaranteed|garantizad[ao]|garantiert|garanti[e]?|garantit[oa])',
+  ),
+  /^[\W_]*(?:sistema|système|systeme|administrador|desarrollador)\s*:/i,
+  /\b[Yy]ou(?:'re|\s+are)\s+now\s+(?:called\s+)?[A-Z][A-Za-z0-9]*(?:GPT|Bot|AI|Bank|Free|Unlimited|Unlocked)\b/,
   // Other languages: the most common forms.
   words(
-    '(?:ignore[zr]?|oublie[zr]?|n[ée]glige[zr]?)\\s+(?:(?:toutes?|tous|les|tes|vos|ces|des)\\s+)*(?:(?:pr[ée]c[ée]dentes?|ant[ée]rieures?)\\s+)?(?:instructions?|consignes?|r[èe]gles|directives|ordres|restrictions)|oublie[zr]?\\s+tout\\s+ce\\s+qui\\s+pr[ée]c[èe]de|(?:tu\\s+es|vous\\s+[êe]tes)\\s+(?:maintenant|d[ée]sormais)\\s+(?:un|une|le|la|libre|DAN)|fais\\s+semblant\\s+d.[êe]tre|faites\\s+semblant\\s+d.[êe]tre|prompt\\s+(?:syst[èe]me|du\\s+syst[èe]me)',
+    '(?:ignore[zr]?|oublie[zr]?|n[ée]glige[zr]?)\\s+(?:(?:toutes?|tous|les|tes|vos|ces|des)\\s+)*(?:(?:pr[ée]c[ée]dentes?|ant[ée]rieures?)\\s+)?(?:instructions?|consignes?|r[èe]gles|directives|ordres|restrictions)|oublie[zr]?\\s+tout\\s+ce\\s+qui\\s+pr[ée]c[èe]de|(?:tu\\s+es|vous\\s+[êe]tes)\\s+(?:maintenant|d[ée]sormais)\\s+(?:un|une|le|la|en|libre|DAN)|fais\\s+semblant\\s+d.[êe]tre|faites\\s+semblant\\s+d.[êe]tre|prompt\\s+(?:syst[èe]me|du\\s+syst[èe]me)',
   ),
   words(
     '(?:ignora|ignorate|dimentica|dimenticate|trascura)\\s+(?:(?:tutte|tutti|tutto|le|i|gli|tue|tuoi|queste)\\s+)*(?:(?:precedenti)\\s+)?(?:istruzioni|regole|direttive|ordini|indicazioni|restrizioni)|(?:d.ora\\s+in\\s+poi|da\\s+ora\\s+in\\s+poi)\\s*,?\\s*(?:sei|tu\\s+sei|sarai|rispondi|agisci|ignora)|fingi\\s+di\\s+essere|fai\\s+finta\\s+di\\s+essere|prompt\\s+di\\s+sistema',
