@@ -64,3 +64,57 @@ export function translatedPeriodOf(text: string): PeriodRequest | null {
   }
   return null;
 }
+
+const word = (pattern: string): RegExp => new RegExp(`(?<!\\p{L})(?:${pattern})(?!\\p{L})`, 'iu');
+
+// biome-ignore format: German then Spanish on each line
+const TRANSLATED_METRIC_WORDS = {
+  retirement: word('Rente\\p{L}*|Ruhestand|Altersvorsorge|in Pension|jubila\\p{L}*|pensi[oó]n\\p{L}*'),
+  savings_rate: word('Sparquote|Sparrate|spare ich (?:genug|genügend)|wie viel (?:von meinem (?:Einkommen|Gehalt) )?spare ich|' +
+    'tasa de ahorro|cu[aá]nto (?:de mis ingresos )?ahorro|ahorr(?:o|ando) (?:lo )?suficiente'),
+  debt: word('Schulden|Verbindlichkeiten|schulde ich|deudas?|cu[aá]nto debo|pasivos'),
+  balance: word('Kontostand|Kontostände|Guthaben|Saldo|Salden|(?:meine|meinen|meinem) Ersparnisse\\p{L}*|Erspartes|' +
+    'wie viel Geld habe ich|Nettovermögen|saldos?|mis ahorros|cu[aá]nto dinero tengo|patrimonio neto'),
+  recurring: word('regelmäßige\\p{L}* (?:Zahlungen|Abbuchungen|Ausgaben|Kosten)|wiederkehrende\\p{L}*|Daueraufträge?|Lastschrift\\p{L}*|Fixkosten|' +
+    'pagos (?:recurrentes|regulares|periódicos|fijos)|gastos fijos|domiciliaciones|recibos domiciliados'),
+  top_merchants: word('Händler\\p{L}*|welchen? Geschäfte\\p{L}*|Zahlungsempfänger\\p{L}*|bei wem|' +
+    'comercios?|qu[eé] tiendas|a quién (?:le )?(?:pago|pagué|he pagado) más'),
+  breakdown: word('wof[üu]r gebe ich (?:das meiste|am meisten)|wohin (?:geht|fließt) mein Geld|Aufschlüsselung|nach Kategorien?|größten (?:Ausgaben|Kategorien|Posten)|' +
+    'en qu[eé] gasto más|a ?d[oó]nde va mi dinero|desglose|por categorías?|mayores gastos'),
+} as const;
+
+/**
+ * What a German or Spanish question about the customer's own money asks for, other than a plain spending total
+ * ("Wie hoch sind meine Schulden?", "¿Voy bien para la jubilación?"); null when it names none of these.
+ */
+export function translatedMetricOf(
+  text: string,
+):
+  | 'retirement'
+  | 'savings_rate'
+  | 'debt'
+  | 'balance'
+  | 'balance_and_debt'
+  | 'recurring'
+  | 'top_merchants'
+  | 'breakdown'
+  | null {
+  const words = TRANSLATED_METRIC_WORDS;
+  if (words.retirement.test(text)) return 'retirement';
+  if (words.savings_rate.test(text)) return 'savings_rate';
+  const debt = words.debt.test(text);
+  const balance = words.balance.test(text);
+  if (debt && balance) return 'balance_and_debt';
+  if (debt) return 'debt';
+  if (balance && !TRANSLATED_SPEND_WORDS.test(text)) return 'balance';
+  if (words.recurring.test(text)) return 'recurring';
+  if (words.top_merchants.test(text)) return 'top_merchants';
+  if (words.breakdown.test(text)) return 'breakdown';
+  return null;
+}
+
+/** "mit 60 in Rente", "a los 60": the retirement age a German or Spanish question names; null when none. */
+export function translatedRetirementAge(text: string): number | null {
+  const age = /(?<!\p{L})(?:mit|a los)\s+(?<age>\d{2})(?!\d)/iu.exec(text)?.groups?.age;
+  return age ? Number(age) : null;
+}
