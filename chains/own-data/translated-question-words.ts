@@ -38,7 +38,18 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
 const LAST_MONTHS =
   /(?<!\p{L})(?:letzten|vergangenen|últimos)\s+(?<count>\d{1,2}|zwei|drei|sechs|zwölf|dos|tres|seis|doce)\s+(?:Monate|Monaten|meses)(?!\p{L})/iu;
 
-/** The period of a German or Spanish question ("letzten Monat", "el mes pasado"); null when it names none of these. */
+// Only the names English does not share ("April", "August" … are read by the English month pattern).
+// biome-ignore format: twelve months to a line
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+};
+const MONTH_PERIOD = new RegExp(
+  `(?<!\\p{L})(?<month>${Object.keys(MONTH_NUMBERS).join('|')})(?!\\p{L})(?:\\s+(?:de\\s+|del\\s+)?(?<year>(?:19|20)\\d\\d))?`,
+  'iu',
+);
+
+/** The period of a German or Spanish question ("letzten Monat", "el mes pasado", "im Oktober"); null when it names none of these. */
 export function translatedPeriodOf(text: string): PeriodRequest | null {
   const lastMonths = LAST_MONTHS.exec(text);
   if (lastMonths?.groups?.count) {
@@ -59,6 +70,11 @@ export function translatedPeriodOf(text: string): PeriodRequest | null {
     return { kind: 'week' };
   }
   if (words('(?:dieses|diesem)\\s+Jahr|este\\s+año')) return { kind: 'this_year' };
+  const month = MONTH_PERIOD.exec(text);
+  if (month?.groups?.month) {
+    const year = month.groups.year ? Number(month.groups.year) : null;
+    return { kind: 'month', month: MONTH_NUMBERS[month.groups.month.toLowerCase()] ?? 1, year };
+  }
   if (words('(?:letztes|letzten|vorigen|vergangenen|im\\s+letzten)\\s+Jahr|(?:el\\s+)?año\\s+pasado')) {
     return { kind: 'last_year' };
   }
@@ -70,7 +86,7 @@ const word = (pattern: string): RegExp => new RegExp(`(?<!\\p{L})(?:${pattern})(
 // biome-ignore format: German then Spanish on each line
 const TRANSLATED_METRIC_WORDS = {
   retirement: word('Rente\\p{L}*|Ruhestand|Altersvorsorge|in Pension|jubila\\p{L}*|pensi[oó]n\\p{L}*'),
-  savings_rate: word('Sparquote|Sparrate|spare ich (?:genug|genügend)|wie viel (?:von meinem (?:Einkommen|Gehalt) )?spare ich|' +
+  savings_rate: word('Sparquote|Sparrate|wie ?viel (?:habe|hab) ich (?:\\p{L}+ ){0,3}gespart|cu[aá]nto (?:he ahorrado|ahorr[ée])|spare ich (?:genug|genügend)|wie viel (?:von meinem (?:Einkommen|Gehalt) )?spare ich|' +
     'tasa de ahorro|cu[aá]nto (?:de mis ingresos )?ahorro|ahorr(?:o|ando) (?:lo )?suficiente'),
   debt: word('Schulden|Verbindlichkeiten|schulde ich|deudas?|cu[aá]nto debo|pasivos'),
   balance: word('Kontostand|Kontostände|Guthaben|Saldo|Salden|(?:meine|meinen|meinem) Ersparnisse\\p{L}*|Erspartes|' +

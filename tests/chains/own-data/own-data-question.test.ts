@@ -51,8 +51,20 @@ describe('parseOwnDataQuestion', () => {
     ['¿Voy bien para la jubilación?', 'retirement'],
     ['¿A dónde va mi dinero?', 'breakdown'],
     ['¿Cuánto gasté en alimentación el mes pasado?', 'spending'],
+    ['Wie viel habe ich diesen Monat gespart?', 'savings_rate'],
+    ['¿Cuánto he ahorrado este mes?', 'savings_rate'],
   ])('reads the German or Spanish "%s" as %s', (question, metric) => {
     expect(parseOwnDataQuestion(question)?.metric).toBe(metric);
+  });
+
+  it.each([
+    ['Was habe ich im März 2026 für Miete bezahlt?', { kind: 'month', month: 3, year: 2026 }],
+    ['Wie viel habe ich im Oktober ausgegeben?', { kind: 'month', month: 10, year: null }],
+    ['¿Cuánto gasté en marzo de 2025?', { kind: 'month', month: 3, year: 2025 }],
+    ['¿Cuánto gasté en octubre?', { kind: 'month', month: 10, year: null }],
+    ['What did I spend in September of 2025?', { kind: 'month', month: 9, year: 2025 }],
+  ])('reads the month named in "%s"', (question, period) => {
+    expect(parseOwnDataQuestion(question)?.period).toEqual(period);
   });
 
   it('reads the retirement age of a German or Spanish question, and no age from a spending question', () => {
