@@ -90,7 +90,7 @@ const TRANSLATED_METRIC_WORDS = {
     'tasa de ahorro|cu[aá]nto (?:de mis ingresos )?ahorro|ahorr(?:o|ando) (?:lo )?suficiente'),
   debt: word('Schulden|Verbindlichkeiten|schulde ich|deudas?|cu[aá]nto debo|pasivos'),
   balance: word('Kontostand|Kontostände|Guthaben|Saldo|Salden|(?:meine|meinen|meinem) Ersparnisse\\p{L}*|Erspartes|' +
-    'wie viel Geld habe ich|Nettovermögen|saldos?|mis ahorros|cu[aá]nto dinero tengo|patrimonio neto'),
+    'wie viel Geld habe ich|Nettovermögen|saldos?|mis ahorros|tengo ahorrado|cu[aá]nto dinero tengo|patrimonio neto'),
   recurring: word('regelmäßige\\p{L}* (?:Zahlungen|Abbuchungen|Ausgaben|Kosten)|wiederkehrende\\p{L}*|Daueraufträge?|Lastschrift\\p{L}*|Fixkosten|' +
     'pagos (?:recurrentes|regulares|periódicos|fijos)|gastos fijos|domiciliaciones|recibos domiciliados'),
   top_merchants: word('Händler\\p{L}*|welchen? Geschäfte\\p{L}*|Zahlungsempfänger\\p{L}*|bei wem|' +
