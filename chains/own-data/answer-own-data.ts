@@ -1,12 +1,12 @@
 import type { ProfileRecord } from '../../knowledge/index.ts';
 import { type AudienceVoice, audienceVoice } from '../compose/audience-voice.ts';
-import { fixedText, type ReplyLanguage } from '../compose/fixed-texts.ts';
+import type { ReplyLanguage } from '../compose/fixed-texts.ts';
 import { categoryList, findCategories } from './category-words.ts';
 import { FigureText } from './figure-text.ts';
 import { answerBalances, answerRecurring, answerSavingsRate } from './money-answers.ts';
-import { type OwnDataMetric, parseOwnDataQuestion } from './own-data-question.ts';
+import { type OwnDataMetric, type OwnDataQuestion, parseOwnDataQuestion } from './own-data-question.ts';
 import { DEFAULT_WINDOW_MONTHS, type RecordSpan, recordSpan, resolvePeriod } from './record-calendar.ts';
-import { answerRetirement } from './retirement-projection.ts';
+import { answerRetirement, planRetirement } from './retirement-projection.ts';
 import {
   answerBreakdown,
   answerMerchant,
@@ -16,10 +16,19 @@ import {
 } from './spending-answers.ts';
 import { centsSpent } from './spending-totals.ts';
 import {
-  answerBreakdownTranslated,
-  answerSpendingTranslated,
-  type TranslatedLanguage,
-} from './translated-spending-answers.ts';
+  answerMerchantTranslated,
+  answerTopMerchantsTranslated,
+  unknownMerchantTranslated,
+} from './translated-merchant-answers.ts';
+import {
+  answerBalancesTranslated,
+  answerRecurringTranslated,
+  answerSavingsRateTranslated,
+} from './translated-money-answers.ts';
+import { type OwnDataNotice, translatedNotice } from './translated-notices.ts';
+import { answerRetirementTranslated } from './translated-retirement-answer.ts';
+import { answerBreakdownTranslated, answerSpendingTranslated } from './translated-spending-answers.ts';
+import type { TranslatedReader } from './translated-voice.ts';
 
 /** An answer computed from one customer's own records. */
 export interface OwnDataAnswer {
@@ -34,8 +43,8 @@ export interface OwnDataAnswer {
 export interface OwnDataOptions {
   audience: 'customer' | 'advisor';
   /**
-   * The reply language (English when unset). Spending totals and breakdowns are written in German or Spanish;
-   * other answers stay English after one line in the customer's language saying so. Figures keep one format.
+   * The reply language (English when unset): every answer is written in English, German or Spanish; amounts keep
+   * one format ("$1,234.56") in all three so the validator grounds them exactly.
    */
   language?: ReplyLanguage;
   now?: Date;
@@ -50,26 +59,16 @@ const NEEDS_HISTORY: ReadonlySet<OwnDataMetric> = new Set([
   'retirement',
 ]);
 
-function noHistory(voice: AudienceVoice, audience: OwnDataOptions['audience']): OwnDataAnswer {
-  const text =
-    audience === 'advisor'
-      ? `${voice.Possessive} spending history is not in the store: it was ingested before spending history was kept. Re-run \`npm run ingest\` to add it.`
-      : `${voice.Possessive} spending history isn't available yet, so I can't break down ${voice.possessive} spending. Please try again later or ask to speak to an adviser.`;
-  return { text, figures: [], topic: 'no_history' };
-}
-
-function noTransactions(voice: AudienceVoice): OwnDataAnswer {
-  return {
-    text: `There are no transactions in ${voice.possessive} records, so I can't say anything about ${voice.possessive} spending yet.`,
-    figures: [],
-    topic: 'no_transactions',
-  };
+function noHistory(voice: AudienceVoice, audience: OwnDataOptions['audience']): string {
+  return audience === 'advisor'
+    ? `${voice.Possessive} spending history is not in the store: it was ingested before spending history was kept. Re-run \`npm run ingest\` to add it.`
+    : `${voice.Possessive} spending history isn't available yet, so I can't break down ${voice.possessive} spending. Please try again later or ask to speak to an adviser.`;
 }
 
 /**
  * Answers a question about the customer's own money (spending by category and period, top merchants,
  * recurring payments, balances and debts, savings rate, retirement) from their own stored record only, with
- * exact figures; null when the question is not one it can answer.
+ * exact figures, in the reply language; null when the question is not one it can answer.
  * @example answerOwnData('How much did I spend on dining last month?', record, { audience: 'customer' })
  * // → { text: 'In June 2026, the latest full month in your records, you spent $412.30 on dining.', … }
  */
@@ -78,136 +77,122 @@ export function answerOwnData(
   record: ProfileRecord,
   options: OwnDataOptions,
 ): OwnDataAnswer | null {
-  const language = options.language ?? 'en';
-  if (language === 'en') return answerInEnglish(question, record, options);
-  const translated = answerTranslated(question, record, options, language);
-  if (translated !== null) return translated;
-  const english = answerInEnglish(question, record, options);
-  if (english === null) return null;
-  const reader = { language, audience: options.audience, customerId: record.customer.customer_id };
-  return { ...english, text: `${fixedText('own_data_in_english', reader)}\n\n${english.text}` };
-}
-
-/** A spending total or breakdown in German or Spanish; null for any other question (answered in English). */
-function answerTranslated(
-  question: string,
-  record: ProfileRecord,
-  options: OwnDataOptions,
-  language: TranslatedLanguage,
-): OwnDataAnswer | null {
-  const parsed = parseOwnDataQuestion(question);
-  const history = record.history;
-  const customerId = record.customer.customer_id;
-  if (parsed === null || history === undefined) return null;
-  if (parsed.metric !== 'spending' && parsed.metric !== 'breakdown') return null;
-  if (parsed.merchantWords !== null || parsed.unknownCategory !== null) return null;
-  if (parsed.customerIds.some((id) => id !== customerId.toUpperCase())) return null;
-  const span = recordSpan(history.firstMonth, history.asOf);
-  if (span === null) return null;
-  const writer = new FigureText(language);
-  const input = {
-    history,
-    span,
-    period: resolvePeriod(parsed.period, span, options.now ?? new Date()),
-    voice: audienceVoice(options.audience, customerId),
-    writer,
-    language,
-    audience: options.audience,
-    customerId,
-  };
-  const text =
-    parsed.metric === 'breakdown'
-      ? answerBreakdownTranslated(input)
-      : answerSpendingTranslated(input, parsed.categories);
-  return { text, figures: writer.figures, topic: parsed.metric };
-}
-
-function answerInEnglish(
-  question: string,
-  record: ProfileRecord,
-  options: OwnDataOptions,
-): OwnDataAnswer | null {
   const parsed = parseOwnDataQuestion(question);
   if (parsed === null) return null;
-  const voice = audienceVoice(options.audience, record.customer.customer_id);
-  const ownId = record.customer.customer_id;
-  if (parsed.customerIds.some((id) => id !== ownId.toUpperCase())) {
-    const whose = options.audience === 'customer' ? 'your own records' : `${ownId}'s own records`;
-    return { text: `I can only answer from ${whose}.`, figures: [], topic: 'other_customer' };
-  }
-  const writer = new FigureText();
+  const language = options.language ?? 'en';
+  const customerId = record.customer.customer_id;
+  const reader: TranslatedReader | null =
+    language === 'en' ? null : { language, audience: options.audience, customerId };
+  const voice = audienceVoice(options.audience, customerId);
+  const writer = new FigureText(language);
   const done = (text: string, topic: string): OwnDataAnswer => ({ text, figures: writer.figures, topic });
-  if (parsed.metric === 'balance' || parsed.metric === 'debt' || parsed.metric === 'balance_and_debt') {
-    return done(answerBalances(record, parsed.metric, voice, writer), parsed.metric);
+  const notice = (topic: OwnDataNotice, english: string, words?: string): OwnDataAnswer =>
+    done(reader ? translatedNotice(topic, reader, words) : english, topic);
+  if (parsed.customerIds.some((id) => id !== customerId.toUpperCase())) {
+    const whose = options.audience === 'customer' ? 'your own records' : `${customerId}'s own records`;
+    return notice('other_customer', `I can only answer from ${whose}.`);
   }
-  if (parsed.unknownCategory !== null && findCategories(parsed.unknownCategory).length === 0) {
-    const merchantAnswer = record.history
-      ? answerMerchantIfKnown(record, parsed.unknownCategory, voice, writer)
-      : null;
-    if (merchantAnswer !== null) return done(merchantAnswer, 'merchant');
-    return done(
-      `I don't have a spending category called "${parsed.unknownCategory}". Spending is grouped into: ${categoryList()}.`,
-      'unknown_category',
-    );
+  if (parsed.metric === 'balance' || parsed.metric === 'debt' || parsed.metric === 'balance_and_debt') {
+    const text = reader
+      ? answerBalancesTranslated(record, parsed.metric, reader, writer)
+      : answerBalances(record, parsed.metric, voice, writer);
+    return done(text, parsed.metric);
   }
   const history = record.history;
-  if (NEEDS_HISTORY.has(parsed.metric) && history === undefined) return noHistory(voice, options.audience);
+  const span = history ? recordSpan(history.firstMonth, history.asOf) : null;
+  const merchantInput = history && span ? { history, span, voice, writer } : null;
+  if (parsed.unknownCategory !== null && findCategories(parsed.unknownCategory).length === 0) {
+    const merchantAnswer = merchantInput
+      ? reader
+        ? answerMerchantTranslated({ ...merchantInput, ...reader }, parsed.unknownCategory)
+        : answerMerchant(merchantInput, parsed.unknownCategory)
+      : null;
+    if (merchantAnswer !== null) return done(merchantAnswer, 'merchant');
+    return notice(
+      'unknown_category',
+      `I don't have a spending category called "${parsed.unknownCategory}". Spending is grouped into: ${categoryList()}.`,
+      parsed.unknownCategory,
+    );
+  }
+  if (NEEDS_HISTORY.has(parsed.metric) && history === undefined) {
+    return notice('no_history', noHistory(voice, options.audience));
+  }
   if (history === undefined) return null;
-  const span = recordSpan(history.firstMonth, history.asOf);
-  if (span === null) return noTransactions(voice);
+  if (span === null || merchantInput === null) {
+    return notice(
+      'no_transactions',
+      `There are no transactions in ${voice.possessive} records, so I can't say anything about ${voice.possessive} spending yet.`,
+    );
+  }
   const now = options.now ?? new Date();
-  const base = { history, span, voice, writer };
+  const periodInput = { ...merchantInput, period: resolvePeriod(parsed.period, span, now) };
   if (parsed.merchantWords !== null && parsed.metric === 'spending') {
-    const known = answerMerchant(base, parsed.merchantWords);
-    return known === null
-      ? done(unknownMerchant(base, parsed.merchantWords), 'unknown_merchant')
-      : done(known, 'merchant');
+    const words = parsed.merchantWords;
+    const known = reader
+      ? answerMerchantTranslated({ ...merchantInput, ...reader }, words)
+      : answerMerchant(merchantInput, words);
+    if (known !== null) return done(known, 'merchant');
+    const unknown = reader
+      ? unknownMerchantTranslated({ ...merchantInput, ...reader }, words)
+      : unknownMerchant(merchantInput, words);
+    return done(unknown, 'unknown_merchant');
   }
   switch (parsed.metric) {
     case 'top_merchants':
-      return done(answerTopMerchants(base), 'top_merchants');
+      return done(
+        reader
+          ? answerTopMerchantsTranslated({ ...merchantInput, ...reader })
+          : answerTopMerchants(merchantInput),
+        'top_merchants',
+      );
     case 'recurring':
-      return done(answerRecurring(base), 'recurring');
+      return done(
+        reader ? answerRecurringTranslated({ ...merchantInput, ...reader }) : answerRecurring(merchantInput),
+        'recurring',
+      );
     case 'breakdown':
-      return done(answerBreakdown({ ...base, period: resolvePeriod(parsed.period, span, now) }), 'breakdown');
+      return done(
+        reader ? answerBreakdownTranslated({ ...periodInput, ...reader }) : answerBreakdown(periodInput),
+        'breakdown',
+      );
     case 'savings_rate':
       return done(
-        answerSavingsRate({ ...base, period: resolvePeriod(parsed.period, span, now) }, record),
+        reader
+          ? answerSavingsRateTranslated({ ...periodInput, ...reader }, record)
+          : answerSavingsRate(periodInput, record),
         'savings_rate',
       );
-    case 'retirement':
-      return done(answerRetirement(record, latestSpending(history, span), voice, writer), 'retirement');
+    case 'retirement': {
+      const plan = planRetirement(record, latestSpending(history, span, parsed, now));
+      return done(
+        reader ? answerRetirementTranslated(plan, reader, writer) : answerRetirement(plan, voice, writer),
+        'retirement',
+      );
+    }
     default:
       return done(
-        answerSpending({ ...base, period: resolvePeriod(parsed.period, span, now) }, parsed.categories),
+        reader
+          ? answerSpendingTranslated({ ...periodInput, ...reader }, parsed.categories)
+          : answerSpending(periodInput, parsed.categories),
         'spending',
       );
   }
-
-  function latestSpending(
-    stored: NonNullable<ProfileRecord['history']>,
-    recordsSpan: RecordSpan,
-  ): { monthlySpend: number; months: number; retirementAge: number | null } {
-    const period = resolvePeriod(null, recordsSpan, now);
-    const from = period.kind === 'months' ? period.from : recordsSpan.first;
-    const to = period.kind === 'months' ? period.to : recordsSpan.last;
-    const months = Math.min(DEFAULT_WINDOW_MONTHS, to - from + 1);
-    return {
-      monthlySpend: centsSpent(stored, from, to) / 100 / months,
-      months,
-      retirementAge: parsed?.retirementAge ?? null,
-    };
-  }
 }
 
-function answerMerchantIfKnown(
-  record: ProfileRecord,
-  words: string,
-  voice: AudienceVoice,
-  writer: FigureText,
-): string | null {
-  const history = record.history;
-  const span = history ? recordSpan(history.firstMonth, history.asOf) : null;
-  if (!history || !span) return null;
-  return answerMerchant({ history, span, voice, writer }, words);
+/** Average monthly spending over the latest months of the records, for the retirement projection. */
+function latestSpending(
+  history: NonNullable<ProfileRecord['history']>,
+  span: RecordSpan,
+  parsed: OwnDataQuestion,
+  now: Date,
+): { monthlySpend: number; months: number; retirementAge: number | null } {
+  const period = resolvePeriod(null, span, now);
+  const from = period.kind === 'months' ? period.from : span.first;
+  const to = period.kind === 'months' ? period.to : span.last;
+  const months = Math.min(DEFAULT_WINDOW_MONTHS, to - from + 1);
+  return {
+    monthlySpend: centsSpent(history, from, to) / 100 / months,
+    months,
+    retirementAge: parsed.retirementAge,
+  };
 }

@@ -1,6 +1,11 @@
 import type { SpendCategory } from '../../knowledge/schemas.ts';
 import { findCategories } from './category-words.ts';
-import { TRANSLATED_SPEND_WORDS, translatedPeriodOf } from './translated-question-words.ts';
+import {
+  TRANSLATED_SPEND_WORDS,
+  translatedMetricOf,
+  translatedPeriodOf,
+  translatedRetirementAge,
+} from './translated-question-words.ts';
 
 /** The period a question asks about, before it is placed on the records' calendar. */
 export type PeriodRequest =
@@ -121,6 +126,8 @@ function periodOf(text: string): PeriodRequest | null {
 }
 
 function metricOf(text: string, categories: readonly SpendCategory[]): OwnDataMetric | null {
+  const translated = translatedMetricOf(text);
+  if (translated !== null && !(translated === 'breakdown' && categories.length > 0)) return translated;
   if (/\bretir(?:e|ed|ing|ement)\b|\bpensions?\b|\bnest egg\b/i.test(text)) return 'retirement';
   if (
     /\bsavings? (?:rate|ratio)\b|\bhow much (?:of my (?:income|salary|pay) )?(?:do|did|am|have) i (?:save|saving|saved)\b|\b(?:am i|i'm) saving\b|\bsaving enough\b|\bshare of my income\b/i.test(
@@ -195,7 +202,7 @@ export function parseOwnDataQuestion(question: string): OwnDataQuestion | null {
   const merchantWords = categories.length === 0 ? objectAfter(text, 'at|to') : null;
   const retirement =
     /\bretir(?:e|ing)\s+(?:at|by)\s+(?:age\s+)?(?<age>\d{2})\b|\bat\s+(?<ageAt>\d{2})\b/i.exec(text);
-  const age = retirement?.groups?.age ?? retirement?.groups?.ageAt;
+  const age = retirement?.groups?.age ?? retirement?.groups?.ageAt ?? translatedRetirementAge(text);
   return {
     metric,
     categories,

@@ -32,24 +32,29 @@ export function projectPot(start: number, monthly: number, yearlyPercent: number
   return start * growth + (monthly * (growth - 1)) / rate;
 }
 
-/**
- * "Am I on track for retirement?": a projection of today's savings plus the monthly surplus, at an assumed
- * return, against 25 years of today's spending; every assumption stated, never a promise.
- */
-export function answerRetirement(
-  record: ProfileRecord,
-  inputs: RetirementInputs,
-  voice: AudienceVoice,
-  writer: FigureText,
-): string {
+/** The projection's numbers, written out by the English answer and by the translated ones alike. */
+export type RetirementPlan =
+  | { kind: 'past_age'; age: number; retirementAge: number; savings: number }
+  | {
+      kind: 'projected';
+      retirementAge: number;
+      years: number;
+      /** Monthly amount put aside: the surplus after spending, capped at a share of income. */
+      contribution: number;
+      savings: number;
+      pot: number;
+      yearlySpend: number;
+      target: number;
+      /** Months the spending average is over. */
+      months: number;
+    };
+
+/** Today's savings plus the monthly surplus, grown at the assumed return until the retirement age. */
+export function planRetirement(record: ProfileRecord, inputs: RetirementInputs): RetirementPlan {
   const { age, income, savings_balance: savings } = record.customer;
   const assumptions = RETIREMENT_ASSUMPTIONS;
   const retirementAge = inputs.retirementAge ?? assumptions.retirementAge;
-  const caveat =
-    'This is a projection, not a promise: returns are not guaranteed, investments can fall in value, and pensions, taxes and fees are left out. An adviser can go through it in detail.';
-  if (age >= retirementAge) {
-    return `${voice.Subject} ${voice.are} ${writer.count(age)}, at or past the retirement age of ${writer.count(retirementAge)} used here, so there is no saving period left to project; ${voice.possessive} recorded savings are ${writer.money(savings)}. ${caveat}`;
-  }
+  if (age >= retirementAge) return { kind: 'past_age', age, retirementAge, savings };
   const years = retirementAge - age;
   const monthlyIncome = income / 12;
   const surplus = Math.max(0, monthlyIncome - inputs.monthlySpend);
@@ -58,17 +63,41 @@ export function answerRetirement(
   const pot = projectPot(savings, contribution, assumptions.realReturnPercent, years);
   const yearlySpend = inputs.monthlySpend * 12;
   const target = yearlySpend * assumptions.yearsOfSpending;
+  return {
+    kind: 'projected',
+    retirementAge,
+    years,
+    contribution,
+    savings,
+    pot,
+    yearlySpend,
+    target,
+    months: inputs.months,
+  };
+}
+
+/**
+ * "Am I on track for retirement?": a projection of today's savings plus the monthly surplus, at an assumed
+ * return, against 25 years of today's spending; every assumption stated, never a promise.
+ */
+export function answerRetirement(plan: RetirementPlan, voice: AudienceVoice, writer: FigureText): string {
+  const assumptions = RETIREMENT_ASSUMPTIONS;
+  const caveat =
+    'This is a projection, not a promise: returns are not guaranteed, investments can fall in value, and pensions, taxes and fees are left out. An adviser can go through it in detail.';
+  if (plan.kind === 'past_age') {
+    return `${voice.Subject} ${voice.are} ${writer.count(plan.age)}, at or past the retirement age of ${writer.count(plan.retirementAge)} used here, so there is no saving period left to project; ${voice.possessive} recorded savings are ${writer.money(plan.savings)}. ${caveat}`;
+  }
   const assumed = [
-    `retirement at ${writer.count(retirementAge)} (in ${writer.count(years)} years)`,
-    `${writer.money(contribution)} a month put aside (what ${voice.possessive} records leave after spending, at most ${writer.percent(assumptions.maxContributionPercent)} of income)`,
+    `retirement at ${writer.count(plan.retirementAge)} (in ${writer.count(plan.years)} years)`,
+    `${writer.money(plan.contribution)} a month put aside (what ${voice.possessive} records leave after spending, at most ${writer.percent(assumptions.maxContributionPercent)} of income)`,
     `a return of ${writer.percent(assumptions.realReturnPercent)} a year after inflation`,
-    `starting from ${voice.possessive} savings of ${writer.money(savings)}`,
+    `starting from ${voice.possessive} savings of ${writer.money(plan.savings)}`,
   ];
-  const projection = `Assuming ${assumed.join(', ')}, the pot would come to about ${writer.roundMoney(pot)} in today's money.`;
-  const measure = `A common rule of thumb is ${writer.count(assumptions.yearsOfSpending)} times yearly spending, here about ${writer.roundMoney(target)} (${writer.money(yearlySpend)} a year over the latest ${writer.count(inputs.months)} months of records).`;
+  const projection = `Assuming ${assumed.join(', ')}, the pot would come to about ${writer.roundMoney(plan.pot)} in today's money.`;
+  const measure = `A common rule of thumb is ${writer.count(assumptions.yearsOfSpending)} times yearly spending, here about ${writer.roundMoney(plan.target)} (${writer.money(plan.yearlySpend)} a year over the latest ${writer.count(plan.months)} months of records).`;
   const verdict =
-    pot >= target
+    plan.pot >= plan.target
       ? `On these assumptions ${voice.subject} would be on track.`
-      : `On these assumptions ${voice.subject} would fall short by about ${writer.roundMoney(target - pot)}.`;
+      : `On these assumptions ${voice.subject} would fall short by about ${writer.roundMoney(plan.target - plan.pot)}.`;
   return `${projection} ${measure} ${verdict} ${caveat}`;
 }

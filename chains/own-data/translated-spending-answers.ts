@@ -1,69 +1,22 @@
 import type { SpendCategory } from '../../knowledge/schemas.ts';
-import type { Audience } from '../compose/audience-voice.ts';
 import { joinWords } from './figure-text.ts';
 import type { RecordSpan, ResolvedPeriod } from './record-calendar.ts';
 import type { HistoryAnswerInput } from './spending-answers.ts';
 import { centsByCategory, centsSpent } from './spending-totals.ts';
-
-/** The languages spending answers are written in besides English (spending-answers.ts). */
-export type TranslatedLanguage = 'de' | 'es';
+import {
+  categoryName,
+  type TranslatedReader,
+  type TranslatedVoice,
+  translatedVoice,
+} from './translated-voice.ts';
 
 type MonthsPeriod = Extract<ResolvedPeriod, { kind: 'months' }>;
 
 /** How many categories a total names as its largest parts (as in English). */
 const LARGEST_PARTS = 3;
 
-// biome-ignore format: one category to a line, both languages side by side
-const CATEGORY_NAMES: Readonly<Record<TranslatedLanguage, Readonly<Record<SpendCategory, string>>>> = {
-  de: {
-    groceries: 'Lebensmittel', dining: 'Restaurants und Cafés', travel: 'Reisen', transport: 'Verkehr',
-    utilities: 'Nebenkosten', housing: 'Wohnen', healthcare: 'Gesundheit', education: 'Bildung',
-    entertainment: 'Freizeit und Unterhaltung', shopping: 'Einkäufe', electronics: 'Elektronik', sports: 'Sport',
-    childcare: 'Kinderbetreuung', gifts: 'Geschenke und Spenden', subscriptions: 'Abonnements',
-  },
-  es: {
-    groceries: 'alimentación', dining: 'restaurantes y cafeterías', travel: 'viajes', transport: 'transporte',
-    utilities: 'suministros', housing: 'vivienda', healthcare: 'salud', education: 'educación',
-    entertainment: 'ocio', shopping: 'compras', electronics: 'electrónica', sports: 'deporte',
-    childcare: 'cuidado infantil', gifts: 'regalos y donativos', subscriptions: 'suscripciones',
-  },
-};
-
-/** The words a German or Spanish sentence names the customer and their records with. */
-interface TranslatedVoice {
-  /** "haben Sie" / "hat der Kunde C-000042"; "usted" / "el cliente C-000042" (Spanish needs no auxiliary). */
-  subject: string;
-  /** Genitive / "de" object: "Ihrer Daten", "der Daten des Kunden C-000042"; "sus registros", "los registros del cliente C-000042". */
-  records: string;
-  /** Nominative, opening a clause: "Ihre Daten", "die Daten des Kunden C-000042"; as records in Spanish. */
-  recordsSubject: string;
-}
-
-function voiceOf(language: TranslatedLanguage, audience: Audience, customerId: string): TranslatedVoice {
-  if (language === 'de') {
-    return audience === 'customer'
-      ? { subject: 'haben Sie', records: 'Ihrer Daten', recordsSubject: 'Ihre Daten' }
-      : {
-          subject: `hat der Kunde ${customerId}`,
-          records: `der Daten des Kunden ${customerId}`,
-          recordsSubject: `die Daten des Kunden ${customerId}`,
-        };
-  }
-  return audience === 'customer'
-    ? { subject: 'usted', records: 'sus registros', recordsSubject: 'sus registros' }
-    : {
-        subject: `el cliente ${customerId}`,
-        records: `los registros del cliente ${customerId}`,
-        recordsSubject: `los registros del cliente ${customerId}`,
-      };
-}
-
 /** What a translated answer needs beyond the English one's input: the language and who reads it. */
-export interface TranslatedAnswerInput extends HistoryAnswerInput {
-  language: TranslatedLanguage;
-  audience: Audience;
-  customerId: string;
-}
+export interface TranslatedAnswerInput extends HistoryAnswerInput, TranslatedReader {}
 
 /**
  * "Im Juni 2026 (dem letzten vollständigen Monat Ihrer Daten) haben Sie $412.30 für Restaurants und Cafés
@@ -74,10 +27,10 @@ export function answerSpendingTranslated(
   categories: readonly SpendCategory[],
 ): string {
   const { history, span, period, writer, language } = input;
-  const voice = voiceOf(language, input.audience, input.customerId);
+  const voice = translatedVoice(input);
   if (period.kind === 'outside') return outsideRecordsTranslated(input, period);
   const lead = periodLeadTranslated(input, period, span, voice);
-  const name = (category: SpendCategory) => CATEGORY_NAMES[language][category];
+  const name = (category: SpendCategory) => categoryName(language, category);
   const join = (words: readonly string[]) => joinWords(words, language);
   const months = period.to - period.from + 1;
   const average = (cents: number): string =>
@@ -135,7 +88,7 @@ export function answerSpendingTranslated(
 /** The English answerBreakdown in German or Spanish: the categories of a period, largest first, with their share. */
 export function answerBreakdownTranslated(input: TranslatedAnswerInput): string {
   const { history, span, period, writer, language } = input;
-  const voice = voiceOf(language, input.audience, input.customerId);
+  const voice = translatedVoice(input);
   if (period.kind === 'outside') return outsideRecordsTranslated(input, period);
   const lead = periodLeadTranslated(input, period, span, voice);
   const byCategory = [...centsByCategory(history, period.from, period.to)].sort((a, b) => b[1] - a[1]);
@@ -150,7 +103,7 @@ export function answerBreakdownTranslated(input: TranslatedAnswerInput): string 
       .slice(0, 5)
       .map(
         ([category, cents]) =>
-          `${CATEGORY_NAMES[language][category]} ${writer.money(cents / 100)} (${writer.percent((100 * cents) / total)})`,
+          `${categoryName(language, category)} ${writer.money(cents / 100)} (${writer.percent((100 * cents) / total)})`,
       ),
     language,
   );
@@ -161,7 +114,7 @@ export function answerBreakdownTranslated(input: TranslatedAnswerInput): string 
 }
 
 /** "Im Juni 2026 (dem letzten vollständigen Monat Ihrer Daten)" / "En junio de 2026, el último mes completo de sus registros,". */
-function periodLeadTranslated(
+export function periodLeadTranslated(
   input: TranslatedAnswerInput,
   period: MonthsPeriod,
   span: RecordSpan,
@@ -227,12 +180,13 @@ function periodLeadTranslated(
   return `${preface}${withAsides}${de ? '' : ','}`;
 }
 
-function outsideRecordsTranslated(
+/** "Für 2024 gibt es in Ihren Daten keine Umsätze: …" / "No hay movimientos de 2024 en sus registros: …". */
+export function outsideRecordsTranslated(
   input: TranslatedAnswerInput,
   period: Extract<ResolvedPeriod, { kind: 'outside' }>,
 ): string {
   const { writer, language, span } = input;
-  const voice = voiceOf(language, input.audience, input.customerId);
+  const voice = translatedVoice(input);
   const de = language === 'de';
   const asked =
     period.year !== null
@@ -242,6 +196,6 @@ function outsideRecordsTranslated(
         : `${writer.month(period.from)} ${de ? 'bis' : 'a'} ${writer.month(period.to)}`;
   const covered = `${writer.month(span.first)} ${de ? 'bis' : 'a'} ${writer.date(span.asOf)}`;
   return de
-    ? `Für ${asked} gibt es in ${voice.records.replace(/^der /, 'den ').replace(/^Ihrer /, 'Ihren ')} keine Umsätze: Die Daten reichen von ${covered}.`
+    ? `Für ${asked} gibt es in ${voice.recordsDative} keine Umsätze: Die Daten reichen von ${covered}.`
     : `No hay movimientos de ${asked} en ${voice.records}: cubren de ${covered}.`;
 }

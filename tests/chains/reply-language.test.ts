@@ -131,6 +131,35 @@ describe('the reply follows the customer’s language: risk warning, recommendat
     );
   });
 
+  it.each([
+    [
+      'de',
+      'Wie hoch sind meine Schulden und mein Erspartes?',
+      /^Sie haben \$[\d,]+\.\d\d an Ersparnissen, laut Ihrem Profil\. /u,
+    ],
+    [
+      'de',
+      'Bin ich auf einem guten Weg für die Rente?',
+      /^Angenommen werden Renteneintritt mit 67 \(in \d+ Jahren\), .* Dies ist eine Hochrechnung, kein Versprechen: /u,
+    ],
+    [
+      'es',
+      '¿Cuánto debo y cuánto tengo ahorrado?',
+      /^Usted tiene \$[\d,]+\.\d\d en ahorros, según su perfil\. /u,
+    ],
+  ] as const)(
+    'a %s question on balances, debts or retirement is answered in that language and validated: "%s"',
+    async (language, question, opening) => {
+      const reply = await fixture
+        .chain()
+        .advise({ question, customerId: 'C-000012', audience: 'customer', history: [] });
+      expect(reply.understanding.language).toBe(language);
+      expect(reply.intent).toBe('own_data');
+      expect(reply.validator).toMatchObject({ ok: true, fellBack: false });
+      expect(reply.text).toMatch(opening);
+    },
+  );
+
   it('an English help-centre answer carries no such notice', async () => {
     const reply = await fixture.chain().advise({
       question: "My card hasn't arrived yet",
