@@ -64,7 +64,6 @@ export const GERMAN_CUSTOMER_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   rate_monthly_premium: 'Beiträge ab {premium} im Monat.',
   rate_aer: '{rate}% Zinsen pro Jahr.',
   rate_apr: '{rate}% effektiver Jahreszins.',
-  own_data_in_english: 'Diese Auskunft kann ich bisher nur auf Englisch geben.',
   article_in_english: 'Diesen Ratgeber gibt es bisher nur auf Englisch.',
 };
 
@@ -143,6 +142,5 @@ export const GERMAN_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   rate_monthly_premium: 'Beiträge ab {premium} im Monat.',
   rate_aer: '{rate}% Zinsen pro Jahr.',
   rate_apr: '{rate}% effektiver Jahreszins.',
-  own_data_in_english: 'Diese Auskunft kann ich bisher nur auf Englisch geben.',
   article_in_english: 'Diesen Ratgeber gibt es bisher nur auf Englisch.',
 };

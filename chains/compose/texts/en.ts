@@ -58,7 +58,6 @@ export const ENGLISH_CUSTOMER_TEXTS = {
   rate_monthly_premium: 'Premiums from {premium} a month.',
   rate_aer: '{rate}% AER.',
   rate_apr: '{rate}% APR.',
-  own_data_in_english: 'I can give this answer in English only for now.',
   article_in_english: 'This guide is only available in English.',
 } as const;
 
@@ -132,6 +131,5 @@ export const ENGLISH_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   rate_monthly_premium: 'Premiums from {premium} a month.',
   rate_aer: '{rate}% AER.',
   rate_apr: '{rate}% APR.',
-  own_data_in_english: 'I can give this answer in English only for now.',
   article_in_english: 'This guide is only available in English.',
 };

@@ -60,7 +60,6 @@ export const SPANISH_CUSTOMER_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   rate_monthly_premium: 'Primas desde {premium} al mes.',
   rate_aer: '{rate}% TAE.',
   rate_apr: '{rate}% TAE.',
-  own_data_in_english: 'Por ahora solo puedo darle esta respuesta en inglés.',
   article_in_english: 'Por ahora, esta guía solo está disponible en inglés.',
 };
 
@@ -140,6 +139,5 @@ export const SPANISH_ADVISOR_TEXTS: Readonly<Record<FixedTextKey, string>> = {
   rate_monthly_premium: 'Primas desde {premium} al mes.',
   rate_aer: '{rate}% TAE.',
   rate_apr: '{rate}% TAE.',
-  own_data_in_english: 'Por ahora solo puedo dar esta respuesta en inglés.',
   article_in_english: 'Por ahora, esta guía solo está disponible en inglés.',
 };
