@@ -25,6 +25,14 @@ export interface InjectionTrainingOptions {
    * 0.01% dropped but 59% recall).
    */
   maxPostFalseAlarmRate: number;
+  /**
+   * False alarms allowed on the project's own benign examples (written with attack words in innocent senses),
+   * out of fold. Most benign training texts are plain Banking77 questions, so the overall budget alone lets the
+   * threshold fall as easy benign texts are added. At 1.5% (split seed 42) the threshold rises from 0.41 to 0.48:
+   * validation recall stays 93.5% with false alarms 1.7% → 1.5%, and on a held-out set written blind (150 + 150)
+   * recall 95.3% → 94.7% with false alarms 2.0% → 1.3%.
+   */
+  maxHardFalseAlarmRate: number;
   /** Folds for the out-of-fold probabilities the threshold is tuned on. */
   folds: number;
   seed: number;
@@ -45,6 +53,7 @@ export interface InjectionTrainingOptions {
 export const DEFAULT_INJECTION_TRAINING: InjectionTrainingOptions = {
   maxFalseAlarmRate: 0.01,
   maxPostFalseAlarmRate: 0.005,
+  maxHardFalseAlarmRate: 0.015,
   folds: 4,
   seed: 42,
   fastText: { bucket: 25_000, dim: 50, epoch: 25, lr: 0.5, wordNgrams: 2, minn: 3, maxn: 5 },
@@ -75,18 +84,24 @@ const labelled = (examples: readonly InjectionExample[]) =>
     label: example.injection ? INJECTION_LABEL : BENIGN_LABEL,
   }));
 
-/** The lowest threshold whose false-alarm rate (rules or classifier) on benign texts stays within budget. */
+/**
+ * The lowest threshold whose false-alarm rate (rules or classifier) on benign texts stays within budget, and on
+ * the hard benign texts (`hard`: written to look like attacks) within `maxHardFalseAlarmRate` as well.
+ */
 export function tuneThreshold(
-  scored: readonly { probability: number; injection: boolean; byRule: boolean }[],
+  scored: readonly { probability: number; injection: boolean; byRule: boolean; hard?: boolean }[],
   maxFalseAlarmRate: number,
+  maxHardFalseAlarmRate = 1,
 ): { threshold: number; recall: number; falseAlarmRate: number } {
   const benign = scored.filter((item) => !item.injection);
+  const hardBenign = benign.filter((item) => item.hard === true);
   const injections = scored.filter((item) => item.injection);
   const candidates = [...new Set(scored.map((item) => item.probability)), 1.000001].sort((a, b) => a - b);
   for (const threshold of candidates) {
     const flagged = (item: (typeof scored)[number]) => item.byRule || item.probability >= threshold;
     const falseAlarmRate = benign.filter(flagged).length / Math.max(1, benign.length);
-    if (falseAlarmRate <= maxFalseAlarmRate) {
+    const hardRate = hardBenign.filter(flagged).length / Math.max(1, hardBenign.length);
+    if (falseAlarmRate <= maxFalseAlarmRate && hardRate <= maxHardFalseAlarmRate) {
       return {
         threshold,
         recall: injections.filter(flagged).length / Math.max(1, injections.length),
@@ -115,6 +130,7 @@ export async function trainInjectionDetector(
   const rules = rulesOnlyDetector();
   const samples: BlendSample[] = [];
   const byRule: boolean[] = [];
+  const hard: boolean[] = [];
   // The fold models and the served one train together (fastText on worker threads, the SVMs here).
   const [folded, members] = await Promise.all([
     Promise.all(
@@ -140,6 +156,7 @@ export async function trainInjectionDetector(
         blendSample(foldMembers, INJECTION_LABEL, [example.text], example.injection, temperatures),
       );
       byRule.push(rules.detect(example.text).flagged);
+      hard.push(example.source === 'examples');
     }
   });
   const chosen = chooseBlend(samples, settings.blend);
@@ -148,8 +165,9 @@ export async function trainInjectionDetector(
     probability: blendedProbability(sample, chosen.fastTextWeight, temperatureIndex),
     injection: sample.positive,
     byRule: byRule[index] ?? false,
+    hard: hard[index] ?? false,
   }));
-  const tuned = tuneThreshold(scored, settings.maxFalseAlarmRate);
+  const tuned = tuneThreshold(scored, settings.maxFalseAlarmRate, settings.maxHardFalseAlarmRate);
   const forPosts = tuneThreshold(
     scored,
     Math.min(settings.maxPostFalseAlarmRate, settings.maxFalseAlarmRate),
