@@ -79,6 +79,10 @@ const FORECAST = new RegExp(
 );
 const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assuming|in\s+case)\b/;
 
+/** Certainty that a credit application will succeed: "your loan will definitely be approved", "guaranteed acceptance". */
+const APPROVAL_PROMISE =
+  /\b(?:loans?|mortgages?|remortgages?|credit|applications?|overdrafts?|finance|financing)\b[^.!?;]{0,40}?\b(?:will|'ll|is\s+going\s+to|are\s+going\s+to)\s+(?:\w+\s+){0,3}?(?:be\s+)?(?:approved|accepted|granted|go\s+through|sail\s+through)\b|\b(?:guarantee\w*|certain|sure|definitely|assured)\s+(?:\w+\s+){0,3}?(?:approv\w*|accept\w*)\b|\b(?:approval|acceptance)\s+(?:is\s+)?(?:\w+\s+)?(?:guaranteed|certain|assured|a\s+formality|a\s+given|automatic)\b|\bas\s+good\s+as\s+(?:approved|accepted|granted|yours)\b|\b(?:credit\s+)?checks?\s+(?:is|are)\s+(?:just\s+|only\s+|merely\s+)?a\s+formality\b/;
+
 /** Investment outcomes a certainty cue can be about. */
 const OUTCOME = new RegExp(
   String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|bitcoin|ethereum|currenc(?:y|ies)|endowment|than\s+(?:you|they|we)\s+(?:paid|put)\s+in|(?:alt)?coins?|tokens?|(?:share|token|coin|stock|unit|its|the|their)\s+price|gold|silver|isas?|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%|[$€£]\s?\d`,
@@ -94,7 +98,7 @@ const REPORTED = new RegExp(
   [
     String.raw`\b(?:scam|scams|scammers?|fraud|fraudsters?|fraudulent|warning\s+signs?|red\s+flags?|suspicio\w*|beware|be\s+wary|wary|too\s+good\s+to\s+be\s+true|misleading|report\s+(?:it|them|this)|(?:wrong|misleading|untrue|false|a\s+mistake)\s+to\s+(?:say|claim|think|believe|suggest))\b`,
     String.raw`\b(?:claims?|claimed|claiming|some\s+people|anyone\s+who|someone\s+who|people\s+who|if\s+(?:someone|anyone|somebody|a|an|they)|any\s+offer|offers?\s+of)\b`,
-    String.raw`\b(?:no\s+(?:investment|investments|fund|such\s+thing|promises?|guarantees?|certaint\w*)|nobody\s+(?:can|could|knows|is\s+able|will)|no(?:-|\s+)one\s+(?:can|could|knows|is\s+able|will)|no\s+(?:reputable|honest|serious|regulated)|(?:will|would)\s+(?:ever\s+)?tell\s+you|would\s+be\s+(?:great|nice|lovely)\s+if|wish|guarantee[sd]?\s+(?:nothing|no\s+\w+)|(?:wouldn't|would\s+not|don't|do\s+not)\s+want\s+you\s+to\s+(?:think|believe|assume)|\bno\s+(?:\w+\s+)?(?:can|could|will|would)\s+(?:ever\s+|honestly\s+)?(?:guarantee|promise|predict|know|say|tell|be\s+(?:sure|certain))|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to\s+(?:\w+\s+)?(?:tell|say|promise|guarantee)|if\s+only|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:\w+\s+)?(?:performance|returns?|results|growth|gains)|not\s+(?:a\s+)?(?:reliable\s+|good\s+)?(?:guide|indicator)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|valid\s+only|only\s+valid|(?:only\s+)?appl(?:y|ies)\s+(?:only\s+)?(?:if|when|to|while)|conditions\s+apply)\b`,
+    String.raw`\b(?:no\s+(?:investment|investments|fund|such\s+thing|promises?|guarantees?|certaint\w*)|nobody\s+(?:can|could|knows|is\s+able|will)|no(?:-|\s+)one\s+(?:can|could|knows|is\s+able|will)|no\s+(?:reputable|honest|serious|regulated)|(?:will|would)\s+(?:ever\s+)?tell\s+you|would\s+be\s+(?:great|nice|lovely)\s+if|wish|guarantee[sd]?\s+(?:nothing|no\s+\w+)|(?:does(?:n't|\s+not)|do(?:n't|\s+not))\s+(?:necessarily\s+|automatically\s+)?mean|(?:wouldn't|would\s+not|don't|do\s+not)\s+want\s+you\s+to\s+(?:think|believe|assume)|\bno\s+(?:\w+\s+)?(?:can|could|will|would)\s+(?:ever\s+|honestly\s+)?(?:guarantee|promise|predict|know|say|tell|be\s+(?:sure|certain))|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to\s+(?:\w+\s+)?(?:tell|say|promise|guarantee)|if\s+only|nothing\s+in|not\s+(?:guaranteed|a\s+guarantee|a\s+promise)|past\s+(?:\w+\s+)?(?:performance|returns?|results|growth|gains)|not\s+(?:a\s+)?(?:reliable\s+|good\s+)?(?:guide|indicator)|(?:can(?:no|')t|cannot|not|never|no\s+one\s+can|unable\s+to)\s+(?:\w+\s+){0,2}?(?:certain|sure|know|say|predict|tell|guarantee|promise)|subject\s+to|only\s+if|valid\s+only|only\s+valid|(?:only\s+)?appl(?:y|ies)\s+(?:only\s+)?(?:if|when|to|while)|conditions\s+apply)\b`,
   ].join('|'),
 );
 
@@ -200,9 +204,10 @@ export function findStructuralPromises(text: string): StructuralPromise[] {
   for (const clause of readings) {
     if (promises.some((found) => found.start <= clause.start && clause.start < found.end)) continue;
     const lower = clause.text.toLowerCase();
-    if (!OUTCOME.test(lower) || HEDGED.test(lower)) continue;
+    const approval = APPROVAL_PROMISE.exec(lower);
+    if ((!OUTCOME.test(lower) && !approval) || HEDGED.test(lower)) continue;
     const forecast = CONDITIONAL.test(lower) ? null : FORECAST.exec(lower);
-    for (const match of [...CERTAINTY_CUES.map((cue) => cue.exec(lower)), forecast]) {
+    for (const match of [...CERTAINTY_CUES.map((cue) => cue.exec(lower)), forecast, approval]) {
       if (!match || isCautionOrGenuineGuarantee(lower, match[0])) continue;
       if (isNegatedBefore(lower, match.index)) continue;
       const trimmed = clause.text.trim();

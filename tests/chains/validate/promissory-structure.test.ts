@@ -114,6 +114,26 @@ describe('findPromissoryLanguage: a guaranteed product named as the benchmark, n
   });
 });
 
+describe('findPromissoryLanguage: certainty that a credit application succeeds', () => {
+  it.each([
+    'Your personal loan will definitely be approved.',
+    'Consider the overdraft as good as approved.',
+    'We guarantee acceptance for every card applicant.',
+    'For a customer with your salary the credit check is only a formality.',
+  ])('rejects "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).not.toEqual([]);
+  });
+
+  it.each([
+    'Approval is not guaranteed and depends on our credit checks.',
+    'Applying does not mean your mortgage will be approved.',
+    'If approved, the money will be in your account within two working days.',
+    'Your contactless payment will be accepted wherever you see the symbol.',
+  ])('passes "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).toEqual([]);
+  });
+});
+
 describe('findPromissoryLanguage: sentences do not change each other’s verdict (property)', () => {
   const promissory = [
     'You literally cannot lose with the dividend fund.',
