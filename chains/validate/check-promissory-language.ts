@@ -9,6 +9,7 @@ import {
   findStructuralPromises,
   isCautionOrGenuineGuarantee,
 } from './promissory-structure.ts';
+import { findGermanSpanishPromises } from './promissory-structure-german-spanish.ts';
 import type { ReplyCheck } from './reply-check.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
@@ -125,7 +126,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
       detectedBy: 'patterns',
     },
   }));
-  for (const clause of findStructuralPromises(searchable)) {
+  for (const clause of [...findStructuralPromises(searchable), ...findGermanSpanishPromises(searchable)]) {
     if (found.some((span) => clause.start < span.end && span.start < clause.end)) continue;
     found.push(clause);
     issues.push({
