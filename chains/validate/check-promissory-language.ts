@@ -61,6 +61,10 @@ const MIN_CLASSIFIED_WORDS = 4;
  * denial leaves behind ("Nothing is certain in investing, including returns on this fund"); each must
  * pass the gate (an investment outcome, not a caution, not plain history).
  */
+/** "…, but growth is not guaranteed": a promise-shaped clause withdrawn by the denial that follows it. */
+const WITHDRAWN_AFTER =
+  /\b(?:but|although|though|however)\b[^.!?]*?\b(?:(?:is|are|isn't|aren't|be)\s+(?:not\s+|never\s+)?(?:\w+\s+)?guaranteed|no\s+guarantee|not\s+(?:a\s+)?(?:guarantee|promise|certain))/i;
+
 function classifiedSentences(searchable: string, text: string) {
   const sentences: Array<{ start: number; end: number; visible: string }> = [];
   const add = (start: number, raw: string) => {
@@ -71,6 +75,7 @@ function classifiedSentences(searchable: string, text: string) {
   };
   for (const sentence of searchable.matchAll(SENTENCE)) {
     const start = sentence.index;
+    if (WITHDRAWN_AFTER.test(text.slice(start, start + sentence[0].length))) continue;
     const untouched = text.slice(start, start + sentence[0].length) === sentence[0];
     if (untouched) {
       add(start, sentence[0]);

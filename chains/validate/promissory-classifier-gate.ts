@@ -1,4 +1,9 @@
-import { isCautionOrGenuineGuarantee, mentionsInvestmentOutcome } from './promissory-structure.ts';
+import {
+  CONDITIONAL,
+  isCautionOrGenuineGuarantee,
+  mentionsInvestmentOutcome,
+  STATED_RATE,
+} from './promissory-structure.ts';
 
 /**
  * Which clauses the promissory classifier may reject. The classifier reads word patterns, so on its own it
@@ -22,6 +27,9 @@ const TENDENCY =
   /\b(?:likely|unlikely|probably|possibly|perhaps|usually|typically|generally|often|sometimes|tends?\s+to|aims?\s+to|historically|on\s+average|at\s+risk|if\s+(?:i|we|anyone|someone|only)\s+(?:knew|could|had)|risk\s+(?:rating|level|indicator|profile|warning)|depends?\s+on|subject\s+to|variable)\b/;
 /** "Your portfolio is down 4% this year so far": where a balance stands now, without a word about where it goes. */
 const STANDING = /\b(?:is|are)\s+(?:up|down)\s+(?:by\s+)?(?:about\s+|around\s+)?\d/;
+/** Certainty that a condition does not soften ("if you hold it, it is guaranteed to double"). */
+const CERTAINTY_WORD_BEYOND_WILL =
+  /\b(?:always|never|guarantee\w*|certain\w*|sure|definitely|promise\w*|assure\w*|no\s+matter|whatever|regardless|risk-?free|can't\s+lose|cannot\s+lose)\b/;
 const CERTAINTY_WORD = /\b(?:will|'ll|always|never|guarantee\w*|certain\w*|sure|promise\w*|assure\w*)\b/;
 /** "Index funds will never beat the index": a gain denied is a caution, not a promise. */
 const GAIN_DENIED =
@@ -58,6 +66,9 @@ export function isClassifiable(clause: string): boolean {
   const lower = clause.toLowerCase().replace(SHARE_AS_VERB, ' ').replace(LOSS_OF_A_PERK, ' ');
   if (!mentionsInvestmentOutcome(lower) && !LIFE_OUTCOME.test(lower)) return false;
   if (HEDGED.test(lower) || TENDENCY.test(lower)) return false;
+  // "If markets rise, your fund will grow", "when you retire, …", "… at 5% a year": illustrations; "if you invest with us" is not.
+  if ((CONDITIONAL.test(lower) || STATED_RATE.test(lower)) && !CERTAINTY_WORD_BEYOND_WILL.test(lower))
+    return false;
   if (STANDING.test(lower) && !CERTAINTY_WORD.test(lower)) return false;
   if (GAIN_DENIED.test(lower)) return false;
   if (LOSS_STATED.test(lower) && !DENIAL_OR_SHIELD.test(lower)) return false;

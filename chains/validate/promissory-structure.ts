@@ -9,7 +9,7 @@ import { isNegatedBefore } from './negation-window.ts';
  */
 
 const LOSS = String.raw`(?:lose|loses|losing|lost|loss|losses|fall|falls|descend|descends|sink|sinks|slip|slips|slide|slides|tumble|tumbles|plunge|plunges|plummet|plummets|drop|drops|dip|dips|decline|declines|go\s+down|goes\s+down|crash|crashes|shrink|shrinks|fail|fails|go\s+wrong|see\s+red|(?:end|ends|finish|finishes|close|closes|go|goes)\s+(?:(?:a|the|any|this)\s+)?(?:(?:year|month|quarter)\s+)?(?:in|into)\s+the\s+red|go\s+negative|disappoint|disappoints|underperform|underperforms|(?:go|goes|fall|falls|drop|drops|dip|dips)\s+below|end\s+up\s+(?:with\s+less|worse\s+off|poorer|behind)|be\s+worse\s+off)`;
-const RISE = String.raw`(?:get\s+(?:back\s+more|more\s+back)|gets?\s+back\s+more|(?:be|is|are)\s+back\s+(?:above|up|in\s+(?:profit|the\s+black))|strengthen|strengthens|rally|rallies|go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|appreciate|appreciates|make\s+back|makes\s+back|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|keep\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|delivering|gaining|compounding)|be\s+(?:richer|ahead|better\s+off))`;
+const RISE = String.raw`(?:get\s+(?:back\s+more|more\s+back)|gets?\s+back\s+more|(?:be|is|are)\s+back\s+(?:above|up|in\s+(?:profit|the\s+black))|strengthen|strengthens|rally|rallies|go\s+up|goes\s+up|gone\s+up|went\s+up|outpace|outpaces|outgrow|outgrows|pays?\s+(?:you\s+)?back|rise|rises|grow|grows|gain|gains|climb|climbs|increase|increases|soar|soars|earn|earns|profit|profits|pay\s+off|pays\s+off|makes?\s+(?:you\s+)?(?:(?:a\s+lot\s+of|lots\s+of|good|big|serious|real)\s+)?money|recoup|recoups|win|wins|beat|beats|outperform|outperforms|recover|recovers|double|doubles|doubled|rocket|rockets|skyrocket|skyrockets|triple|triples|tripled|multiply|multiplies|be\s+worth|be\s+(?:\w+\s+)?(?:bigger|larger|higher|greater|richer|wealthy|rich|a\s+millionaire|millionaires)|(?:sitting|sit)\s+on\s+a\s+fortune|make\s+a\s+fortune|grown|risen|gained|doubled|increased|climbed|come\s+back|come\s+out\s+stronger|appreciate|appreciates|make\s+back|makes\s+back|boost|boosts|\d+x|bounce\s+back|bounces\s+back|rebound|rebounds|take\s+off|takes\s+off|explode|explodes|surge|surges|end\s+up\s+(?:richer|ahead|better\s+off|on\s+top)|come\s+out\s+(?:ahead|on\s+top)|keeps\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|paying|delivering|earning|gaining|compounding|making\s+money)|keep\s+(?:on\s+)?(?:growing|going\s+up|going\s+higher|climbing|rising|delivering|gaining|compounding)|be\s+(?:richer|ahead|better\s+off))`;
 const NEGATED_MODAL = String.raw`(?:can(?:no|')t|can\s+not|could(?:n't|\s+not)|won't|will\s+not|would(?:n't|\s+not)|never|do(?:n't|\s+not)|does(?:n't|\s+not)|is(?:n't|\s+not)|are(?:n't|\s+not)|ha(?:s|ve)(?:n't|\s+not))`;
 /** "You won't lose your place in the queue": losing something that is not money. */
 const NOT_A_THING_OWNED = String.raw`(?!\s+(?:your\s+|the\s+)?(?:place|card|phone|seat|spot|access|data|documents?|files?|records?|details|paperwork|progress|sight|track|touch|connection|history|interest|bonus|rewards?|points|cashback|discount|benefits?|cover|protection|entitlement|rate)\b)`;
@@ -77,7 +77,15 @@ const FORECAST_OUTCOME = String.raw`(?:(?:hit|reach|top|pass|break|exceed|cross|
 const FORECAST = new RegExp(
   String.raw`\b(?:will|'ll|is\s+going\s+to|are\s+going\s+to|'s\s+going\s+to|'re\s+going\s+to)\s+(?:\w+\s+){0,3}?(?:${RISE}|${FORECAST_OUTCOME})\b`,
 );
-const CONDITIONAL = /\b(?:if|unless|when|whether|as\s+long\s+as|provided|assuming|in\s+case)\b/;
+/**
+ * A condition on the world ("if markets rise") makes a forecast an illustration; a condition that is only the
+ * customer's buying ("if you start this plan today", "if you overpay into this account") does not.
+ */
+export const CONDITIONAL =
+  /\b(?:if|when|once|provided|as\s+long\s+as)\s+(?!you\s+(?:just\s+|simply\s+|only\s+)?(?:invest|start|join|sign|put|buy|overpay|open|take\s+out|switch|move|choose|pick|use|add|pay|transfer|commit|subscribe)\w*\b)|\b(?:unless|whether|assuming|in\s+case)\b/;
+/** "You will have 41,000 at 5% a year": a figure worked out from a stated rate is an illustration ("keeps growing at 9% a year" is not). */
+export const STATED_RATE =
+  /(?<!\b(?:grow|grows|growing|rise|rises|rising|compound|compounds|compounding|increase|increases|increasing|return|returns|returning|earn|earns|earning|yield|yields|yielding)\s)\bat\s+(?:an?\s+)?(?:assumed\s+|average\s+)?\d+(?:\.\d+)?\s?%\s+(?:a\s+year|per\s+year|per\s+annum|p\.?a\.?|annual|yearly|growth|a\s+month)/;
 
 /** Certainty that a credit application will succeed: "your loan will definitely be approved", "guaranteed acceptance". */
 const APPROVAL_PROMISE =
@@ -85,7 +93,7 @@ const APPROVAL_PROMISE =
 
 /** Investment outcomes a certainty cue can be about. */
 const OUTCOME = new RegExp(
-  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|bitcoin|ethereum|currenc(?:y|ies)|endowment|than\s+(?:you|they|we)\s+(?:paid|put)\s+in|(?:alt)?coins?|tokens?|(?:share|token|coin|stock|unit|its|the|their)\s+price|gold|silver|isas?|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%|[$€£]\s?\d`,
+  String.raw`\b(?:returns?|gains?|profits?|profitable|growth|yields?|dividends?|income|payouts?|wealth|wealthy|rich|richer|millionaire|fortune|money|savings|capital|principal|investments?|invest|investing|invested|fund|funds|portfolio|portfolios|shares?|stocks?|equit(?:y|ies)|bonds?|etfs?|crypto|bitcoin|ethereum|currenc(?:y|ies)|dollar|euro|pound|sterling|yen|endowment|(?:mortgage|debt)[-\s]free|millionaires?|(?:your|their|our|the\s+family's|your\s+family's)\s+(?:family's\s+)?future|taken\s+care\s+of|retire\s+(?:early|comfortably|rich|wealthy|at\s+\d+|by\s+\d+|in\s+style)|retirement\s+(?:is|will\s+be)\s+(?:\w+\s+)?(?:secure\w*|safe|comfortable|covered|sorted|funded|set)|than\s+(?:you|they|we)\s+(?:paid|put)\s+in|(?:alt)?coins?|tokens?|(?:share|token|coin|stock|unit|its|the|their)\s+price|gold|silver|isas?|pension|nest\s+egg|market|markets|value|penny|products?|strategy|this\s+one|balance|cent|winners?|earnings|ahead|better\s+off|worse\s+off|on\s+top|upside|downside|${RISE}|${LOSS})\b|\d+(?:\.\d+)?\s?%|[$€£]\s?\d`,
 );
 
 /** Whether a clause talks about an investment outcome (returns, value, your money, this fund, a rise or a loss). */
@@ -206,7 +214,7 @@ export function findStructuralPromises(text: string): StructuralPromise[] {
     const lower = clause.text.toLowerCase();
     const approval = APPROVAL_PROMISE.exec(lower);
     if ((!OUTCOME.test(lower) && !approval) || HEDGED.test(lower)) continue;
-    const forecast = CONDITIONAL.test(lower) ? null : FORECAST.exec(lower);
+    const forecast = CONDITIONAL.test(lower) || STATED_RATE.test(lower) ? null : FORECAST.exec(lower);
     for (const match of [...CERTAINTY_CUES.map((cue) => cue.exec(lower)), forecast, approval]) {
       if (!match || isCautionOrGenuineGuarantee(lower, match[0])) continue;
       if (isNegatedBefore(lower, match.index)) continue;

@@ -95,6 +95,11 @@ describe('findPromissoryLanguage: a guaranteed product named as the benchmark, n
     'A losing year is virtually impossible with this allocation.',
     'The returns this fund has made will carry on for years to come.',
     'Your portfolio is fully insured against market losses.',
+    // a condition that is only the customer's buying does not soften a forecast; life outcomes
+    'If you join the plan now, your grandchildren will be millionaires.',
+    "You'll definitely be debt-free by 45 if you switch your savings to us.",
+    "Open the account and your family's future is taken care of, no matter what.",
+    'Trust me, the pound is going to climb against the dollar.',
   ])('rejects "%s"', (sentence) => {
     expect(findPromissoryLanguage(sentence)).not.toEqual([]);
   });
@@ -109,6 +114,8 @@ describe('findPromissoryLanguage: a guaranteed product named as the benchmark, n
     'Only invest if you are willing to take the risk of losing some of your money.',
     'Understanding how exchange rates work means no surprises when you get home.',
     'You cannot count on the fund paying out the same income every year.',
+    'Rest assured, your adviser will go through your retirement plan with you.',
+    'If you invest 150 a month at 4% a year, you will have about 22,000 after ten years.',
   ])('passes "%s"', (sentence) => {
     expect(findPromissoryLanguage(sentence)).toEqual([]);
   });
