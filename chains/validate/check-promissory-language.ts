@@ -16,7 +16,7 @@ import type { ValidationIssue } from './validation-issue.ts';
 /** Clauses that deny a promise; whatever they contain is a caution, not a promise. */
 const SAFE_CLAUSES: readonly RegExp[] = [
   /\bno (?:such thing as|investment|investments|fund|product|one|way to be)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?go wrong)(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?(?:go wrong|stop|prevent|hurt|harm|touch|dent|derail|hold back))(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim|rely on|count on|bank on|depend on)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   // "If someone tells you it is risk-free, …": a claim reported to warn about it.
   /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,

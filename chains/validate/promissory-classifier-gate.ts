@@ -14,7 +14,7 @@ import {
 
 /** A verb form or time word that places a clause in the past. */
 const PAST =
-  /\b(?:(?:has|have)\s+(?:\w+\s+)?\w+ed|had|was|were|did|returned|lost|fell|rose|gained|grew|dropped|delivered|paid|made|ended|beat|outperformed|underperformed|last\s+(?:year|month|quarter|decade)|in\s+(?:19|20)\d\d)\b/;
+  /\b(?:(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|risen|grown|fallen|done|made|beaten|paid|lost|won|shrunk)|had|was|were|did|returned|lost|fell|rose|gained|grew|dropped|delivered|paid|made|ended|beat|outperformed|underperformed|last\s+(?:year|month|quarter|decade)|in\s+(?:19|20)\d\d)\b/;
 /** Anything that reaches past the record into now or the future, or asserts certainty: not plain history. */
 const PRESENT_OR_FUTURE =
   /\b(?:will|'ll|shall|going\s+to|gonna|always|never|forever|ever|can|can't|cannot|won't|would|guarantee\w*|certain\w*|sure|promise\w*|assure\w*|every|only|zero|risk\w*|safe\w*|protect\w*|secure\w*|is|are|am|'s|'re|be|keeps?|does|do|you|too)\b/;
@@ -45,7 +45,8 @@ const LIFE_OUTCOME = /\b(?:retire\w*|nest\s+egg|financially|afford)\b/;
 /** "You won't lose your bonus": losing a perk or a place, not money. */
 const LOSS_OF_A_PERK =
   /\blos(?:e|es|ing|t)\s+(?:your|the|any|their)\s+(?:bonus|interest|rewards?|points|cashback|discount|benefits?|place|access|card|cover|data|history)\b/g;
-const SHARE_AS_VERB = /\bshare\s+(?:it|them|this|that|your|my|our|with|details)\b/g;
+const SHARE_AS_VERB =
+  /\bshares?\s+(?:it|them|this|that|your|my|our|with|details|the\s+(?:risks?|costs?|burden|load|details))\b/g;
 
 /** A clause that only reports what happened ("returned 8% last year"): a fact, never a promise. */
 export function reportsOnlyThePast(clause: string): boolean {

@@ -66,6 +66,8 @@ const CERTAINTY_CUES: readonly RegExp[] = [
   ),
   // "Returns of 11% a year will continue": a record carried into the future is a forecast of it.
   /\b(?:returns?|gains?|growth|income|dividends?|profits?|payouts?|performance)\s+(?:\w+\s+){0,6}?(?:will|'ll|are\s+going\s+to|is\s+going\s+to)\s+(?:\w+\s+)?(?:continue|last|persist|carry\s+on|keep\s+(?:coming|going|up))\b/,
+  // "Shares are heading for record highs": a forecast said in the present.
+  /\b(?:is|are|'s|'re)\s+(?:\w+\s+)?(?:heading|headed|on\s+(?:its|their)\s+way)\s+(?:for|to|towards)\s+(?:(?:a|an|the|new|record|all-time)\s+)*(?:highs?|records?|parity|the\s+moon|\d|[$€£])/,
   /\beven\s+(?:if|when|in\s+a|during\s+a)\b[^.!?]{0,60}\b(?:will|'ll|won't|still|keeps?|continues?\s+to)\b/,
   /\b(?:will|'ll|going\s+to)\s+(?:\w+\s+){0,3}?(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+(?:[$€£]?\d|double|twice|triple)/,
 ];

@@ -100,6 +100,8 @@ describe('findPromissoryLanguage: a guaranteed product named as the benchmark, n
     "You'll definitely be debt-free by 45 if you switch your savings to us.",
     "Open the account and your family's future is taken care of, no matter what.",
     'Trust me, the pound is going to climb against the dollar.',
+    'Nothing can stop this fund from tripling.',
+    'Bank shares are heading for new record highs this spring.',
   ])('rejects "%s"', (sentence) => {
     expect(findPromissoryLanguage(sentence)).not.toEqual([]);
   });
