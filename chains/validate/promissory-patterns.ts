@@ -45,6 +45,7 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
     pattern: phrase('\\brisk[-\\s]?free\\b(?!\\s+(?:rates?|assets?|interest\\s+rates?)\\b)'),
   },
   { label: 'riskless', pattern: phrase('\\briskless\\b') },
+  { label: 'safe as houses', pattern: phrase('\\bsafe\\s+as\\s+houses\\b') },
   { label: 'zero risk', pattern: phrase('\\bzero[-\\s]risk\\b|\\brisk\\s+is\\s+zero\\b') },
   {
     label: 'there is no risk',

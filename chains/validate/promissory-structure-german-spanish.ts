@@ -22,7 +22,8 @@ const GAIN = String.raw`(?:gewinn\p{L}*|steig\p{L}*|wachs\p{L}*|wächst|zuleg\p{
 
 /** Investment outcomes a certainty cue can be about (money, returns, products, prices, retirement, credit). */
 const OUTCOME = words([
-  String.raw`renditen?|gewinn\p{L}*|erträg\p{L}*|ertrag\p{L}*|zins\p{L}*|kapital\p{L}*|geld|anlage\p{L}*|investition\p{L}*|investier\p{L}*|fonds|aktien?\p{L}*|depot\p{L}*|portfolio\p{L}*|wert\p{L}*|kurs\p{L}*|preis\p{L}*|gold\p{L}*|rente\p{L}*|ruhestand|vermögen\p{L}*|einlage\p{L}*|erspar\p{L}*|sparplan\p{L}*|dax|markt\p{L}*|steig\p{L}*|wachs\p{L}*|wächst|zuleg\p{L}*|verdoppel\p{L}*|vervielfach\p{L}*|schlag\p{L}*|schläg\p{L}*|übertr\p{L}*|millionär\p{L}*|dividende\p{L}*|bitcoin|krypto\p{L}*`,
+  // German compounds carry the outcome inside ("Geldanlage", "Festgeldzinsen", "Kapitalgewinn").
+  String.raw`\p{L}*(?:rendite|gewinn|anlage|kapital|fonds|aktie|vermögen|erspar|invest)\p{L}*|renditen?|gewinn\p{L}*|erträg\p{L}*|ertrag\p{L}*|zins\p{L}*|kapital\p{L}*|geld|anlage\p{L}*|investition\p{L}*|investier\p{L}*|fonds|aktien?\p{L}*|depot\p{L}*|portfolio\p{L}*|wert\p{L}*|kurs\p{L}*|preis\p{L}*|gold\p{L}*|rente\p{L}*|ruhestand|vermögen\p{L}*|einlage\p{L}*|erspar\p{L}*|sparplan\p{L}*|dax|markt\p{L}*|steig\p{L}*|wachs\p{L}*|wächst|zuleg\p{L}*|verdoppel\p{L}*|vervielfach\p{L}*|schlag\p{L}*|schläg\p{L}*|übertr\p{L}*|millionär\p{L}*|dividende\p{L}*|bitcoin|krypto\p{L}*`,
   String.raw`rentabilidad\p{L}*|rendimiento\p{L}*|beneficios?|ganancias?|intereses|capital|dinero|inversi\p{L}*|invert\p{L}*|fondos?|acci[oó]n(?:es)?|cartera|valor\p{L}*|precios?|oro|pensi\p{L}*|jubila\p{L}*|ahorros?|bolsa|mercados?|sub\p{L}*|crec\p{L}*|duplic\p{L}*|triplic\p{L}*|revaloriz\p{L}*|bat\p{L}*|super\p{L}*|gan\p{L}*|millonari\p{L}*|dividendos?|bitcoin|cripto\p{L}*|rentable`,
   LOSS,
   String.raw`\d+(?:[.,]\d+)?\s?%|€|euros?`,
@@ -37,9 +38,14 @@ const APPROVAL = words([
 /** Words and phrases that assert certainty; a forecast in the plain future counts as one. */
 const CERTAINTY = words([
   // German: guaranteed, promised, certainly, without risk, never/no loss, every year, will rise.
-  String.raw`garantiert|garantier\p{L}*|versprochen|verspreche\p{L}*|zugesichert|sicher(?:lich)?|mit\s+sicherheit|auf\s+jeden\s+fall|definitiv|zweifellos|ohne\s+zweifel|todsicher|bombensicher|hundertprozentig|100\s?%\s+sicher|risikolos|risikofrei|ohne\s+(?:jedes\s+|jegliches\s+|ein\s+)?risiko|kein(?:e|erlei)?\s+risiko|risiko\s+${LONG_GAP}(?:null|ausgeschlossen)|${LOSS}\s+(?:sie\s+|ihr\s+|er\s+|es\s+|wir\s+)?(?:nie(?:mals)?|nicht|kein\p{L}*)(?!\s+(?:immer|unbedingt|nur|jedes))|ausgeschlossen|unmöglich|${GAIN}\s+${LONG_GAP}(?:immer|stets|jedes\s+jahr|jeden\s+monat)|(?:immer|stets|jedes\s+jahr|jeden\s+monat)\s+${LONG_GAP}${GAIN}|bestimmt|gewiss|ohne\s+ausnahme|nur\s+(?:eine\s+richtung|nach\s+oben|bergauf)|nie(?:mals)?\s+(?:wieder\s+)?${GAP}${LOSS}|(?:kein(?:en|e)?|nicht)\s+${GAP}${LOSS}|verlassen\s+sie\s+sich|darauf\s+verlassen|(?:wird|werden|wirst)\s+${LONG_GAP}(?:steigen|wachsen|zulegen|schlagen|übertreffen|verdoppeln|vervielfachen|erreichen|abwerfen|millionär|entwickeln)`,
+  String.raw`garantiert|garantier\p{L}*|versprochen|verspreche\p{L}*|zugesichert|sicher(?:lich)?|mit\s+sicherheit|auf\s+jeden\s+fall|definitiv|zweifellos|ohne\s+zweifel|todsicher|bombensicher|hundertprozentig|100\s?%\s+sicher|risikolos\p{L}*|risikofrei\p{L}*|ohne\s+(?:jedes\s+|jegliches\s+|ein\s+)?risiko|kein(?:e|erlei)?\s+risiko|risiko\s+${LONG_GAP}(?:null|ausgeschlossen)|${LOSS}\s+(?:sie\s+|ihr\s+|er\s+|es\s+|wir\s+)?(?:nie(?:mals)?|nicht|kein\p{L}*)(?!\s+(?:immer|unbedingt|nur|jedes))|ausgeschlossen|unmöglich|${GAIN}\s+${LONG_GAP}(?:immer|stets|jedes\s+jahr|jeden\s+monat)|(?:immer|stets|jedes\s+jahr|jeden\s+monat)\s+${LONG_GAP}${GAIN}|bestimmt|gewiss|ohne\s+ausnahme|nur\s+(?:eine\s+richtung|nach\s+oben|bergauf)|nie(?:mals)?\s+(?:wieder\s+)?${GAP}${LOSS}|(?:kein(?:en|e)?|nicht)\s+${GAP}${LOSS}|verlassen\s+sie\s+sich|darauf\s+verlassen|(?:wird|werden|wirst)\s+${LONG_GAP}(?:steigen|wachsen|zulegen|schlagen|übertreffen|verdoppeln|vervielfachen|erreichen|abwerfen|millionär|entwickeln)`,
   // Spanish: guaranteed, I assure/promise you, surely, without risk, never/no loss, always, will rise.
   String.raw`garantiz\p{L}*|garantía|asegurad[oa]s?|le\s+(?:aseguro|prometo|garantizo)|se\s+lo\s+(?:aseguro|prometo|garantizo)|(?:le\s+)?prometemos|seguro(?!\s+de\s+(?:vida|hogar|coche|salud|viaje))|segura|téngalo\s+por\s+seguro|con\s+(?:total\s+)?(?:seguridad|certeza)|sin\s+(?:ningún\s+|ningun\s+|el\s+menor\s+)?(?:riesgo|duda|problema)|libre\s+de\s+riesgo|ningún\s+riesgo|cero\s+riesgo|imposibles?|${GAIN}\s+${LONG_GAP}(?:siempre|cada\s+(?:año|mes)|todos\s+los\s+(?:años|meses))|(?:siempre|cada\s+(?:año|mes)|todos\s+los\s+(?:años|meses))\s+${LONG_GAP}${GAIN}|solo\s+(?:puede\s+|pueden\s+)?(?:ir\s+)?(?:hacia\s+arriba|subir|crecer|ganar)|en\s+una\s+sola\s+dirección|pase\s+lo\s+que\s+pase|sin\s+excepción|cien\s+por\s+cien|100\s?%\s+segur\p{L}*|definitivamente|sin\s+falta|a\s+salvo|nunca\s+${GAP}${LOSS}|no\s+${GAP}${LOSS}|(?:subirá|subirán|crecerá|crecerán|duplicará|duplicarán|triplicará|triplicarán|superará|superarán|batirá|batirán|ganará|ganarán|obtendrá|obtendrán|rendirá|rendirán|revalorizará|revalorizarán|recuperará|recuperarán|tendrá\s+una\s+jubilación|podrá\s+jubilarse|va\s+a\s+(?:subir|crecer|duplicar)|van\s+a\s+(?:subir|crecer|duplicar)|seguirá\s+subiendo|seguirán\s+subiendo)`,
+]);
+
+/** A denial of risk promises on its own, with or without an outcome named ("sin riesgo", "risikolos"). */
+const RISK_FREE = words([
+  String.raw`risikolos\p{L}*|risikofrei\p{L}*|ohne\s+(?:jedes\s+|jegliches\s+)?risiko|kein(?:e|erlei)?\s+(?:verlust)?risiko|sin\s+(?:ningún\s+)?riesgo|libre\s+de\s+riesgo|ningún\s+riesgo|cero\s+riesgo`,
 ]);
 
 /** A denial of certainty or a warning: whatever the clause holds is a caution. */
@@ -73,12 +79,12 @@ const GERMAN_OR_SPANISH_WORDS = new Set(
   ).split(' '),
 );
 const ENGLISH_WORDS = new Set(
-  'the and is you your to of will this with it be are for that on not can our we my at by from have has was'.split(
+  'the and is you your to of will this with it be are for that on not can our we my at by from have has was a an as or if in may could up down all any'.split(
     ' ',
   ),
 );
 
-/** Whether a sentence reads as German or Spanish: more of their function words than English ones (two, or one and no English). */
+/** Whether a sentence may be German or Spanish: more of their function words than English ones, or no English ones (a phrase-list entry such as "Garantierte Rendite"). */
 function isGermanOrSpanish(sentence: string): boolean {
   let foreign = 0;
   let english = 0;
@@ -86,7 +92,7 @@ function isGermanOrSpanish(sentence: string): boolean {
     if (GERMAN_OR_SPANISH_WORDS.has(word)) foreign += 1;
     if (ENGLISH_WORDS.has(word)) english += 1;
   }
-  return foreign > english && (foreign >= 2 || english === 0);
+  return english === 0 || foreign > english;
 }
 
 /** Clauses end at . ! ? ; : — but not at the "." of "150.000" or "4.5". */
@@ -117,7 +123,7 @@ export function findGermanSpanishPromises(text: string): ForeignLanguagePromise[
       offset = index + part.length;
       if (CAUTION.test(part)) continue;
       const approval = APPROVAL.exec(part);
-      const cue = approval ?? (OUTCOME.test(part) ? CERTAINTY.exec(part) : null);
+      const cue = approval ?? (OUTCOME.test(part) ? CERTAINTY.exec(part) : RISK_FREE.exec(part));
       if (!cue) continue;
       // A denied loss ("kein Geld verlieren") is read past "können"; other cues are hedged by it.
       // A denied loss ("kein Geld verlieren") or "Sie können sich darauf verlassen" is certain past "können".

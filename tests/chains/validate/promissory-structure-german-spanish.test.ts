@@ -109,6 +109,27 @@ describe('findGermanSpanishPromises: certainty about an outcome in German and Sp
     expect(findPromissoryLanguage(sentence)).toEqual([]);
   });
 
+  it.each([
+    'Garantierte Rendite',
+    'risikolose Geldanlage',
+    'kein Verlustrisiko',
+    'rentabilidad garantizada',
+    'sin riesgo',
+    'inversión segura',
+  ])('rejects the phrase-list entry "%s"', (phrase) => {
+    expect(findPromissoryLanguage(phrase)).not.toEqual([]);
+  });
+
+  it.each([
+    'Rendite nicht garantiert',
+    'Kapital ist Risiken ausgesetzt',
+    'su capital está en riesgo',
+    'rentabilidades pasadas no garantizan rentabilidades futuras',
+    'capital at risk',
+  ])('passes the phrase-list entry "%s"', (phrase) => {
+    expect(findPromissoryLanguage(phrase)).toEqual([]);
+  });
+
   it('names the clause and its cue', () => {
     expect(findGermanSpanishPromises('Mit diesem Fonds können Sie kein Geld verlieren.')).toEqual([
       { start: 0, end: 48, cue: 'kein Geld verlieren' },
