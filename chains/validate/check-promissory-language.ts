@@ -9,14 +9,15 @@ import {
   findStructuralPromises,
   isCautionOrGenuineGuarantee,
 } from './promissory-structure.ts';
+import { findGermanSpanishPromises } from './promissory-structure-german-spanish.ts';
 import type { ReplyCheck } from './reply-check.ts';
 import type { ValidationIssue } from './validation-issue.ts';
 
 /** Clauses that deny a promise; whatever they contain is a caution, not a promise. */
 const SAFE_CLAUSES: readonly RegExp[] = [
   /\bno (?:such thing as|investment|investments|fund|product|one|way to be)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?go wrong)(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
-  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?(?:go wrong|stop|prevent|hurt|harm|touch|dent|derail|hold back))(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim|rely on|count on|bank on|depend on)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   // "If someone tells you it is risk-free, …": a claim reported to warn about it.
   /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,
   // "A guarantee that a fund can't lose is not something we can offer": the sentence denies the whole claim.
@@ -60,6 +61,10 @@ const MIN_CLASSIFIED_WORDS = 4;
  * denial leaves behind ("Nothing is certain in investing, including returns on this fund"); each must
  * pass the gate (an investment outcome, not a caution, not plain history).
  */
+/** "…, but growth is not guaranteed": a promise-shaped clause withdrawn by the denial that follows it. */
+const WITHDRAWN_AFTER =
+  /\b(?:but|although|though|however)\b[^.!?]*?\b(?:(?:is|are|isn't|aren't|be)\s+(?:not\s+|never\s+)?(?:\w+\s+)?guaranteed|no\s+guarantee|not\s+(?:a\s+)?(?:guarantee|promise|certain))/i;
+
 function classifiedSentences(searchable: string, text: string) {
   const sentences: Array<{ start: number; end: number; visible: string }> = [];
   const add = (start: number, raw: string) => {
@@ -70,6 +75,7 @@ function classifiedSentences(searchable: string, text: string) {
   };
   for (const sentence of searchable.matchAll(SENTENCE)) {
     const start = sentence.index;
+    if (WITHDRAWN_AFTER.test(text.slice(start, start + sentence[0].length))) continue;
     const untouched = text.slice(start, start + sentence[0].length) === sentence[0];
     if (untouched) {
       add(start, sentence[0]);
@@ -125,7 +131,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
       detectedBy: 'patterns',
     },
   }));
-  for (const clause of findStructuralPromises(searchable)) {
+  for (const clause of [...findStructuralPromises(searchable), ...findGermanSpanishPromises(searchable)]) {
     if (found.some((span) => clause.start < span.end && span.start < clause.end)) continue;
     found.push(clause);
     issues.push({

@@ -45,6 +45,7 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
     pattern: phrase('\\brisk[-\\s]?free\\b(?!\\s+(?:rates?|assets?|interest\\s+rates?)\\b)'),
   },
   { label: 'riskless', pattern: phrase('\\briskless\\b') },
+  { label: 'safe as houses', pattern: phrase('\\bsafe\\s+as\\s+houses\\b') },
   { label: 'zero risk', pattern: phrase('\\bzero[-\\s]risk\\b|\\brisk\\s+is\\s+zero\\b') },
   {
     label: 'there is no risk',
@@ -205,7 +206,8 @@ export const PROMISSORY_PATTERNS: readonly PromissoryPattern[] = [
   {
     label: 'eliminates risk',
     pattern: phrase(
-      `\\b(?:eliminat|remov|eradicat|eras|wip|tak)(?:es|e|ing|ed)\\s+(?:out\\s+|away\\s+)?(?:all|every|any|the)\\s+(?:(?:investment|market|downside|possible)\\s+)?(?:risks?|chance\\s+of\\s+(?:a\\s+)?${LOSS_WORD})\\b`,
+      // "Takes away all the risk" promises; "take the risk of losing" is the customer's own risk, named to warn.
+      `\\b(?:(?:eliminat|remov|eradicat|eras|wip)(?:es|e|ing|ed)\\s+(?:out\\s+|away\\s+)?|tak(?:es|e|ing|en)\\s+(?:out|away)\\s+)(?:all|every|any|the)\\s+(?:(?:investment|market|downside|possible)\\s+)?(?:risks?|chance\\s+of\\s+(?:a\\s+)?${LOSS_WORD})\\b`,
     ),
   },
   {

@@ -110,6 +110,16 @@ describe('with the classifier (a real fastText model)', () => {
       },
     ]);
   });
+
+  it('does not show the classifier a clause the same sentence then withdraws ("…, but growth is not guaranteed")', async () => {
+    const loaded = await model();
+    expect(
+      findPromissoryLanguage('This fund is a ticket to riches, but that is not guaranteed.', loaded),
+    ).toEqual([]);
+    expect(
+      findPromissoryLanguage('Nothing is guaranteed, but this fund is a ticket to riches.', loaded),
+    ).toHaveLength(1);
+  });
 });
 
 describe('ensurePromissoryModel', () => {

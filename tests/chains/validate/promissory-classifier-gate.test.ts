@@ -30,6 +30,15 @@ describe('which sentences the promissory classifier may reject', () => {
     ['Your portfolio gained 8% last year, mostly from US shares.', 'plain history about your portfolio'],
     ['Your portfolio is down 4% this year so far.', 'where a balance stands now'],
     ['Returns from index funds will never beat the index, because of fees.', 'a gain denied'],
+    ['This tracker pays no dividends; they are reinvested.', 'a payout denied'],
+    ['If interest rates fall, this bond fund will gain in value.', 'a condition on the world'],
+    ['When you retire, your pension will be paid into your current account.', 'a condition on the world'],
+    [
+      'Investing 200 a month at 6% a year, you will have about 33,000 after ten years.',
+      'worked out from a stated rate',
+    ],
+    ['The trust has raised its dividend every year since 2004.', 'a record over a stated span'],
+    ['Bank shares have risen this year.', 'plain history, irregular participle'],
   ])('leaves "%s" alone (%s)', (sentence) => {
     expect(isClassifiable(sentence)).toBe(false);
   });
@@ -39,6 +48,9 @@ describe('which sentences the promissory classifier may reject', () => {
     'With this plan you retire early, simple as that.',
     'We have never had a losing year and we never will.',
     'Everyone who invested last year made money, and you will too.',
+    'Your investment is insured against losses and earns 7% a year.',
+    'If you start today, your savings will double in five years.',
+    'This portfolio will keep growing at 8% a year until you stop work.',
   ])('lets the classifier judge "%s"', (sentence) => {
     expect(isClassifiable(sentence)).toBe(true);
   });
@@ -47,6 +59,8 @@ describe('which sentences the promissory classifier may reject', () => {
     expect(reportsOnlyThePast('The index returned 8% last year.')).toBe(true);
     expect(reportsOnlyThePast('The index returned 8% last year and will do so again.')).toBe(false);
     expect(reportsOnlyThePast('The index returns 8% a year.')).toBe(false);
+    expect(reportsOnlyThePast('It has paid a dividend every year for the past decade.')).toBe(true);
+    expect(reportsOnlyThePast('It has paid a dividend every year since 2001 and always will.')).toBe(false);
   });
 });
 

@@ -77,6 +77,72 @@ describe('findStructuralPromises: certainty about an investment outcome', () => 
   });
 });
 
+describe('findPromissoryLanguage: a guaranteed product named as the benchmark, not the subject', () => {
+  it.each([
+    // the deposit, state pension or savings account is what the promise is measured against
+    'Our equity fund will definitely outperform a savings account over any ten years.',
+    'This plan will certainly pay more than the state pension, whatever happens.',
+    'The portfolio is guaranteed to deliver returns superior to a bank deposit.',
+    // a deposit that is not a bank deposit, a product only styled as a guaranteed one
+    'The fund will certainly cover your home deposit by next spring.',
+    'With our deposit-like bond fund, your returns are guaranteed.',
+    // outcome verbs beyond "rise": reaching a figure, getting more back, a fall denied in other words
+    'Silver is going to hit $60 an ounce before the year is out.',
+    'You will certainly get more back than you paid in.',
+    'Rest assured the units will not sink below what you paid for them.',
+    'Clients who invest with us never finish a quarter in the red.',
+    'You can be sure of a healthy profit on this trade.',
+    'A losing year is virtually impossible with this allocation.',
+    'The returns this fund has made will carry on for years to come.',
+    'Your portfolio is fully insured against market losses.',
+    // a condition that is only the customer's buying does not soften a forecast; life outcomes
+    'If you join the plan now, your grandchildren will be millionaires.',
+    "You'll definitely be debt-free by 45 if you switch your savings to us.",
+    "Open the account and your family's future is taken care of, no matter what.",
+    'Trust me, the pound is going to climb against the dollar.',
+    'Nothing can stop this fund from tripling.',
+    'Bank shares are heading for new record highs this spring.',
+  ])('rejects "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).not.toEqual([]);
+  });
+
+  it.each([
+    // contract terms, wishes, denials and choices the customer makes: cautions and facts
+    'The insurer guarantees your premiums will stay fixed for the whole policy term.',
+    'Some accounts guarantee the interest rate for a year; investment funds guarantee nothing.',
+    "I'd like to tell you this fund never falls, but it does.",
+    "I don't want you to think the bond can't drop in value; it can.",
+    'No planner can guarantee that prices will recover by a certain date.',
+    'Only invest if you are willing to take the risk of losing some of your money.',
+    'Understanding how exchange rates work means no surprises when you get home.',
+    'You cannot count on the fund paying out the same income every year.',
+    'Rest assured, your adviser will go through your retirement plan with you.',
+    'If you invest 150 a month at 4% a year, you will have about 22,000 after ten years.',
+  ])('passes "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).toEqual([]);
+  });
+});
+
+describe('findPromissoryLanguage: certainty that a credit application succeeds', () => {
+  it.each([
+    'Your personal loan will definitely be approved.',
+    'Consider the overdraft as good as approved.',
+    'We guarantee acceptance for every card applicant.',
+    'For a customer with your salary the credit check is only a formality.',
+  ])('rejects "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).not.toEqual([]);
+  });
+
+  it.each([
+    'Approval is not guaranteed and depends on our credit checks.',
+    'Applying does not mean your mortgage will be approved.',
+    'If approved, the money will be in your account within two working days.',
+    'Your contactless payment will be accepted wherever you see the symbol.',
+  ])('passes "%s"', (sentence) => {
+    expect(findPromissoryLanguage(sentence)).toEqual([]);
+  });
+});
+
 describe('findPromissoryLanguage: sentences do not change each other’s verdict (property)', () => {
   const promissory = [
     'You literally cannot lose with the dividend fund.',
