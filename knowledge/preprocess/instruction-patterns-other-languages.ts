@@ -3,6 +3,8 @@
  * (drop your rules, persona switches, prompt extraction, other customers' data, orders about money and
  * records), written for German and Spanish in depth and for French, Italian, Portuguese, Dutch, Polish,
  * Croatian/Serbian, Russian and Turkish in their most common form ("ignore all previous instructions").
+ * Families found later (leaking what came before the conversation, "repeat after me", claimed authority,
+ * dictated endings) are written once for several languages, English included.
  * A customer correcting themselves ("Vergiss es", "olvida lo que te dije del préstamo") is not an order
  * to the model, so "forget" needs the model's rules or "everything above" as its object.
  */
