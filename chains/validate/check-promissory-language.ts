@@ -1,6 +1,7 @@
 import { foldText } from './fold-text.ts';
 import { isNegatedBefore, isQuoted } from './negation-window.ts';
 import { isClassifiable } from './promissory-classifier-gate.ts';
+import { CERTAINTY_IDIOMS } from './promissory-idioms.ts';
 import type { PromissoryModel } from './promissory-model.ts';
 import { PROMISSORY_PATTERNS } from './promissory-patterns.ts';
 import {
@@ -18,6 +19,9 @@ const SAFE_CLAUSES: readonly RegExp[] = [
   /\bno (?:such thing as|investment|investments|fund|product|one|way to be)\b(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   /\b(?:nothing|nobody|no one|no-one|none of us) (?:is|are|can|could|will)\b(?! (?:possibly |ever )?(?:go wrong|stop|prevent|hurt|harm|touch|dent|derail|hold back))(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
   /\b(?:can(?:no|')t|could(?:n't| not)|won't|will not|do(?:n't| not)|does(?:n't| not)|is(?:n't| not)|are(?:n't| not)|never|not|no|unable to) (?:(?:personally|really|actually|truly|fully|honestly|make|give|offer|any|a|an|the|you|that|this|future|specific|particular|returns?|be) ){0,3}(?:guarantee|promise|assure|ensure|predict|tell|say|claim|rely on|count on|bank on|depend on)\w*(?:(?!\b(?:but|yet|though|although)\b)[^.!?;,])*/gi,
+  // "I'd be cautious about any product that promises …", "I'd rather not call it a no-brainer": a warning.
+  /\b(?:be|am|are|stay|remain)\s+(?:very\s+)?(?:cautious|wary|careful|sceptical|skeptical|suspicious)\s+(?:about|of)\b[^.!?;]*/gi,
+  /\b(?:i'd|i\s+would|we'd|we\s+would)\s+(?:rather\s+not|never|not)\s+(?:describe|call|say|label|promise|present)\b[^.!?;]*/gi,
   // "If someone tells you it is risk-free, …": a claim reported to warn about it.
   /\b(?:if|when|whenever)\s+(?:someone|anyone|somebody|a\s+\w+|an\s+\w+)\s+(?:tells|says|claims|promises|offers|guarantees)\b[^.!?;,]*/gi,
   // "A guarantee that a fund can't lose is not something we can offer": the sentence denies the whole claim.
@@ -107,7 +111,7 @@ export function findPromissoryLanguage(reply: string, model?: PromissoryModel): 
   const found: Array<{ start: number; end: number }> = [];
   // A phrase inside a warning ("people describe bonds as risk-free, but …") or a real guarantee is not ours.
   const clausesOfText = clauses(searchable);
-  for (const { pattern } of PROMISSORY_PATTERNS) {
+  for (const { pattern } of [...PROMISSORY_PATTERNS, ...CERTAINTY_IDIOMS]) {
     for (const match of searchable.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -50,7 +50,7 @@ const RISK_FREE = words([
 
 /** A denial of certainty or a warning: whatever the clause holds is a caution. */
 const CAUTION = words([
-  String.raw`(?:nicht|kein\p{L}*|niemand|nie)\s+${GAP}(?:garant\p{L}*|versprech\p{L}*|zusicher\p{L}*|zusagen|sicher|vorhersag\p{L}*|vorherseh\p{L}*|verlässlich\p{L}*|voraussag\p{L}*)|(?:garantie\p{L}*|garantier\p{L}*|zusicher\p{L}*|versprech\p{L}*|sicherheit)\s+${GAP}(?:nicht|kein\p{L}*)|gibt\s+es\s+nicht|betrug\p{L}*|betrüger\p{L}*|vorsicht|misstrau\p{L}*|unseriös\p{L}*|zu\s+schön,?\s+um\s+wahr|wertentwicklung|vergangen\p{L}*|verkraften|leisten\s+können`,
+  String.raw`(?:nicht|kein\p{L}*|niemand|nie)\s+${GAP}(?:garant\p{L}*|versprech\p{L}*|zusicher\p{L}*|zusagen|sicher|vorhersag\p{L}*|vorherseh\p{L}*|verlässlich\p{L}*|voraussag\p{L}*)|(?:garantie\p{L}*|garantier\p{L}*|zusicher\p{L}*|versprech\p{L}*|sicherheit)\s+${GAP}(?:nicht|kein\p{L}*)|kein\p{L}*\s+\p{L}+\s+(?:ist|sind|bleibt|bleiben)\s+(?:\p{L}+\s+)?(?:risikofrei|risikolos|ohne\s+risiko|sicher|garantiert)|gibt\s+es\s+nicht|betrug\p{L}*|betrüger\p{L}*|vorsicht|misstrau\p{L}*|unseriös\p{L}*|zu\s+schön,?\s+um\s+wahr|wertentwicklung|vergangen\p{L}*|verkraften|leisten\s+können`,
   String.raw`(?:no|ningun\p{L}*|nadie|sin)\s+${GAP}(?:garant\p{L}*|promet\p{L}*|asegur\p{L}*|predec\p{L}*|prever|segur\p{L}*|certeza)|no\s+(?:son|es)\s+(?:\p{L}+\s+){0,2}?sin\s+riesgo|estafa\p{L}*|fraude\p{L}*|desconf\p{L}*|cuidado|demasiado\s+bueno|pasad[oa]s?|históric\p{L}*|permitirse\s+perder|riesgo\s+de\s+pérdida|conlleva\p{L}*\s+riesgo`,
 ]);
 
