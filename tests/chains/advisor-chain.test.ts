@@ -340,18 +340,18 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
           : catalog,
       );
     const chain = fixture.chain({ rank: biased });
+    // A whole question: the bare word "recommend" is now below the clarifying threshold (0.60 < 0.68).
+    const question = 'What would you recommend for this customer?';
     let flagged = 0;
     for (const customerId of ids(60, 5)) {
       const reply = await chain.advise({
-        question: 'recommend',
+        question,
         customerId,
         audience: 'advisor',
         history: [],
       });
       const customer = await fixture.retriever.customer(customerId);
-      const fair = await fixture
-        .chain()
-        .advise({ question: 'recommend', customerId, audience: 'advisor', history: [] });
+      const fair = await fixture.chain().advise({ question, customerId, audience: 'advisor', history: [] });
       if (reply.bias.flagged) {
         flagged++;
         expect(reply.bias.reasons.join(' ')).toMatch(/gender/i);
@@ -368,7 +368,7 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
     expect(flagged).toBeGreaterThan(0);
     const unbiased = await fixture
       .chain()
-      .advise({ question: 'recommend', customerId: 'C-000001', audience: 'advisor', history: [] });
+      .advise({ question, customerId: 'C-000001', audience: 'advisor', history: [] });
     expect(unbiased.bias.flagged).toBe(false);
   });
 });
