@@ -155,7 +155,7 @@ describe('advisor chain over a real Chroma store (LSA embedder), grounded provid
   it('an unsure guess becomes a short clarifying question with the top topics as quick replies', async () => {
     const reply = await fixture
       .chain()
-      .advise({ question: 'transfer problem', customerId: null, audience: 'customer', history: [] });
+      .advise({ question: 'top up issue', customerId: null, audience: 'customer', history: [] });
     expect(reply.intent).toBe('clarify');
     expect(reply.understanding.flags.clarify).toBe(true);
     expect(reply.quickReplies.length).toBeGreaterThanOrEqual(2);
