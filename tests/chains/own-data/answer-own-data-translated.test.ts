@@ -1,65 +1,21 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOwnData, type OwnDataAnswer, ownDataGroundingText } from '../../../chains/own-data/index.ts';
+import { describe, expect, it } from 'vitest';
+import { answerOwnData } from '../../../chains/own-data/index.ts';
 import { projectPot } from '../../../chains/own-data/retirement-projection.ts';
-import { type ValidationContext, validateReply } from '../../../chains/validate/index.ts';
-import { generateDataset } from '../../../knowledge/generate/index.ts';
-import { type ProfileRecord, parseProfileRecord } from '../../../knowledge/index.ts';
-import { buildCustomerProfiles, loadDataset } from '../../../knowledge/preprocess/index.ts';
-import { serializeProfileRecord } from '../../../knowledge/profile-record.ts';
+import { validateReply } from '../../../chains/validate/index.ts';
+import { parseProfileRecord } from '../../../knowledge/index.ts';
+import { type CsvCustomer, DECEMBER, money, useSeededOwnData } from '../../support/seeded-own-data.ts';
 
-/** A transactions.csv row as the file has it: every field text. */
-interface CsvTransaction {
-  customer_id: string;
-  date: string;
-  amount: string;
-  category: string;
-  merchant: string;
-}
+const data = useSeededOwnData();
 
-/** A customers.csv row as the file has it. */
-interface CsvCustomer {
-  customer_id: string;
-  name: string;
-  age: string;
-  income: string;
-  savings_balance: string;
-  debt_balance: string;
-}
-
-let scratch: string;
-let records: Map<string, ProfileRecord>;
-let rows: CsvTransaction[];
-let customers: CsvCustomer[];
-
-// After the data ends (30 June 2026): every default window is July 2025 to June 2026.
-const DECEMBER = new Date('2026-12-10T12:00:00Z');
+// Every default window is July 2025 to June 2026, the last twelve months of the data.
 const LAST_TWELVE_MONTHS = /^(?:2025-(?:0[7-9]|1[0-2])|2026-0[1-6])/;
 
-/** Whole cents summed straight from the CSV rows: a different code path from the record's. */
-function csvCents(customerId: string, keep: (row: CsvTransaction) => boolean): number {
-  return rows
-    .filter((row) => row.customer_id === customerId && keep(row))
-    .reduce((sum, row) => sum + Math.round(Number(row.amount) * 100), 0);
-}
-
 const cents = (dollars: number): number => Math.round(dollars * 100);
-const money = (amountInCents: number): string =>
-  `$${(amountInCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const wholeMoney = (dollars: number): string => `$${Math.round(dollars).toLocaleString('en-US')}`;
-
-function recordOf(customerId: string): ProfileRecord {
-  const record = records.get(customerId);
-  if (!record) throw new Error(`no record for ${customerId}`);
-  return record;
-}
 
 /** The first customer with debts below their savings, and some income. */
 function saverWithDebt(): CsvCustomer {
-  const row = customers.find(
+  const row = data.customers.find(
     (customer) =>
       Number(customer.debt_balance) > 0 &&
       Number(customer.savings_balance) > Number(customer.debt_balance) &&
@@ -69,51 +25,16 @@ function saverWithDebt(): CsvCustomer {
   return row;
 }
 
-function validation(record: ProfileRecord, question: string, answer: OwnDataAnswer): ValidationContext {
-  return {
-    customer: record.customer,
-    customerFigures: answer.figures,
-    catalog: [],
-    recommendedProductIds: [],
-    // Merchant names only (no figures): every number must be grounded by the answer's own figures.
-    groundingTexts: [ownDataGroundingText(record).replace(/\d/g, '')],
-    systemPrompt: 'You are a bank assistant.',
-    userMessage: question,
-    untrustedTexts: [],
-    otherPeopleNames: customers
-      .map((customer) => customer.name)
-      .filter((name) => name !== record.customer.name),
-  };
-}
-
 function ask(
   question: string,
   customerId: string,
   language: 'de' | 'es',
   audience: 'customer' | 'advisor' = 'customer',
 ) {
-  const answer = answerOwnData(question, recordOf(customerId), { audience, language, now: DECEMBER });
+  const answer = answerOwnData(question, data.recordOf(customerId), { audience, language, now: DECEMBER });
   if (answer === null) throw new Error(`no answer to "${question}"`);
   return answer;
 }
-
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'own-data-translated-'));
-  await generateDataset({ customers: 40, seed: 11, outDir: scratch });
-  const dataset = await loadDataset(scratch);
-  records = new Map(
-    buildCustomerProfiles(dataset).map((profile) => [
-      profile.customer.customer_id,
-      parseProfileRecord(serializeProfileRecord(profile), profile.customer.customer_id),
-    ]),
-  );
-  rows = parse(await readFile(path.join(scratch, 'transactions.csv'), 'utf8'), { columns: true });
-  customers = parse(await readFile(path.join(scratch, 'customers.csv'), 'utf8'), { columns: true });
-}, 60_000);
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
 
 describe('balances and debts in German and Spanish, figures from customers.csv', () => {
   it('a German question on savings and debts is answered in German with the exact amounts and the net', () => {
@@ -156,9 +77,9 @@ describe('balances and debts in German and Spanish, figures from customers.csv',
 
 describe('savings rate, recurring payments and top merchants in German and Spanish, from transactions.csv', () => {
   it('savings rate: the last 12 months’ average against a twelfth of the yearly income', () => {
-    const row = customers[1] ?? saverWithDebt();
+    const row = data.customers[1] ?? saverWithDebt();
     const id = row.customer_id;
-    const spentCents = csvCents(id, (transaction) => LAST_TWELVE_MONTHS.test(transaction.date));
+    const spentCents = data.csvCents(id, (transaction) => LAST_TWELVE_MONTHS.test(transaction.date));
     const income = Number(row.income);
     const rate = Math.round(100 * (1 - spentCents / 100 / 12 / (income / 12)));
     expect(rate).toBeGreaterThanOrEqual(0);
@@ -174,10 +95,12 @@ describe('savings rate, recurring payments and top merchants in German and Spani
 
   it('recurring payments: the monthly rent or mortgage from the CSV, with its cadence and category translated', () => {
     const id =
-      customers.find((customer) =>
-        rows.some((row) => row.customer_id === customer.customer_id && row.category === 'housing'),
+      data.customers.find((customer) =>
+        data.transactions.some(
+          (row) => row.customer_id === customer.customer_id && row.category === 'housing',
+        ),
       )?.customer_id ?? '';
-    const housing = rows.filter((row) => row.customer_id === id && row.category === 'housing');
+    const housing = data.transactions.filter((row) => row.customer_id === id && row.category === 'housing');
     const last = housing[housing.length - 1];
     const amount = money(cents(Number(last?.amount)));
     const german = ask('Welche regelmäßigen Zahlungen habe ich?', id, 'de');
@@ -190,10 +113,12 @@ describe('savings rate, recurring payments and top merchants in German and Spani
   });
 
   it('top merchants: the largest merchant’s CSV total and number of payments', () => {
-    const id = customers[7]?.customer_id ?? '';
-    const top = recordOf(id).history?.topMerchants[0];
-    const merchantRows = rows.filter((row) => row.customer_id === id && row.merchant === top?.merchant);
-    const total = money(csvCents(id, (row) => row.merchant === top?.merchant));
+    const id = data.customers[7]?.customer_id ?? '';
+    const top = data.recordOf(id).history?.topMerchants[0];
+    const merchantRows = data.transactions.filter(
+      (row) => row.customer_id === id && row.merchant === top?.merchant,
+    );
+    const total = money(data.csvCents(id, (row) => row.merchant === top?.merchant));
     const count = merchantRows.length;
     expect(count).toBeGreaterThan(1);
     const german = ask('Bei welchen Händlern gebe ich am meisten aus?', id, 'de');
@@ -215,7 +140,7 @@ describe('retirement in German and Spanish, every assumption stated', () => {
   /** The projection worked from customers.csv and transactions.csv: 4% real, at most 15% of income, 25 years of spending. */
   function expectedProjection(row: CsvCustomer, retirementAge: number) {
     const monthlySpend =
-      csvCents(row.customer_id, (transaction) => LAST_TWELVE_MONTHS.test(transaction.date)) / 100 / 12;
+      data.csvCents(row.customer_id, (transaction) => LAST_TWELVE_MONTHS.test(transaction.date)) / 100 / 12;
     const monthlyIncome = Number(row.income) / 12;
     const contribution =
       Math.round(Math.min(Math.max(0, monthlyIncome - monthlySpend), monthlyIncome * 0.15) * 100) / 100;
@@ -226,7 +151,7 @@ describe('retirement in German and Spanish, every assumption stated', () => {
   }
 
   it('a German question names the age, and the answer gives the projection and the verdict in German', () => {
-    const row = customers.find((customer) => Number(customer.age) < 55) ?? saverWithDebt();
+    const row = data.customers.find((customer) => Number(customer.age) < 55) ?? saverWithDebt();
     const expected = expectedProjection(row, 60);
     const answer = ask('Kann ich mit 60 in Rente gehen?', row.customer_id, 'de');
     expect(answer.topic).toBe('retirement');
@@ -247,7 +172,7 @@ describe('retirement in German and Spanish, every assumption stated', () => {
   });
 
   it('a Spanish question uses the default age of 67 and states the same assumptions in Spanish', () => {
-    const row = customers.find((customer) => Number(customer.age) < 60) ?? saverWithDebt();
+    const row = data.customers.find((customer) => Number(customer.age) < 60) ?? saverWithDebt();
     const expected = expectedProjection(row, 67);
     const answer = ask('¿Voy bien para la jubilación?', row.customer_id, 'es');
     expect(answer.text).toContain(
@@ -257,7 +182,7 @@ describe('retirement in German and Spanish, every assumption stated', () => {
   });
 
   it('past the retirement age asked about: no projection, the savings stated, in German', () => {
-    const row = customers.find((customer) => Number(customer.age) >= 40) ?? saverWithDebt();
+    const row = data.customers.find((customer) => Number(customer.age) >= 40) ?? saverWithDebt();
     const answer = ask('Kann ich mit 40 in Rente gehen?', row.customer_id, 'de');
     expect(answer.text).toMatch(
       new RegExp(
@@ -269,7 +194,7 @@ describe('retirement in German and Spanish, every assumption stated', () => {
 
 describe('notices in German and Spanish', () => {
   it('refuses another customer’s records in the reader’s language', () => {
-    const [first, second] = customers;
+    const [first, second] = data.customers;
     const id = first?.customer_id ?? '';
     expect(ask(`Wie hoch sind die Schulden von ${second?.customer_id}?`, id, 'de', 'advisor')).toEqual({
       text: `Ich kann nur aus den eigenen Daten des Kunden ${id} antworten.`,
@@ -282,7 +207,7 @@ describe('notices in German and Spanish', () => {
   });
 
   it('a record stored before spending history: German for the customer, no figures', () => {
-    const current = recordOf(customers[0]?.customer_id ?? '');
+    const current = data.recordOf(data.customers[0]?.customer_id ?? '');
     const { history: _history, ...old } = current;
     const record = parseProfileRecord(JSON.stringify(old), current.customer.customer_id);
     const answer = answerOwnData('Wie hoch ist meine Sparquote?', record, {
@@ -329,8 +254,8 @@ describe('the validator grounds every figure of a translated answer, and rejects
   } as const;
 
   it('every kind of answer passes, in both languages and for both audiences', () => {
-    for (const row of customers.slice(0, 10)) {
-      const record = recordOf(row.customer_id);
+    for (const row of data.customers.slice(0, 10)) {
+      const record = data.recordOf(row.customer_id);
       for (const language of ['de', 'es'] as const) {
         for (const audience of ['customer', 'advisor'] as const) {
           for (const [index, question] of questions[language].entries()) {
@@ -339,7 +264,7 @@ describe('the validator grounds every figure of a translated answer, and rejects
             if (answer === null) continue;
             expect({
               question,
-              verdict: validateReply(answer.text, validation(record, question, answer)),
+              verdict: validateReply(answer.text, data.validation(record, question, answer)),
             }).toEqual({
               question,
               verdict: { ok: true, issues: [] },
@@ -352,32 +277,32 @@ describe('the validator grounds every figure of a translated answer, and rejects
 
   it('the German balance answer with one amount changed by a cent is rejected, naming that amount', () => {
     const row = saverWithDebt();
-    const record = recordOf(row.customer_id);
+    const record = data.recordOf(row.customer_id);
     const question = 'Wie hoch sind meine Ersparnisse und Schulden?';
     const answer = ask(question, row.customer_id, 'de');
     const debt = money(cents(Number(row.debt_balance)));
     const wrong = money(cents(Number(row.debt_balance)) + 1);
     expect(answer.text).toContain(debt);
-    expect(validateReply(answer.text, validation(record, question, answer))).toEqual({
+    expect(validateReply(answer.text, data.validation(record, question, answer))).toEqual({
       ok: true,
       issues: [],
     });
     const changed = answer.text.replace(debt, wrong);
-    expect(validateReply(changed, validation(record, question, answer)).issues).toContainEqual({
+    expect(validateReply(changed, data.validation(record, question, answer)).issues).toContainEqual({
       reason: 'ungrounded_number',
       text: wrong,
     });
   });
 
   it('the Spanish retirement answer with the projected pot changed is rejected', () => {
-    const row = customers.find((customer) => Number(customer.age) < 60) ?? saverWithDebt();
-    const record = recordOf(row.customer_id);
+    const row = data.customers.find((customer) => Number(customer.age) < 60) ?? saverWithDebt();
+    const record = data.recordOf(row.customer_id);
     const question = '¿Voy bien para la jubilación?';
     const answer = ask(question, row.customer_id, 'es');
     const pot = /el capital llegaría a unos (?<pot>\$[\d,]+)/.exec(answer.text)?.groups?.pot ?? '';
     const changedPot = `$${(Number(pot.replace(/[$,]/g, '')) + 5000).toLocaleString('en-US')}`;
     const changed = answer.text.replace(pot, changedPot);
-    expect(validateReply(changed, validation(record, question, answer)).issues).toContainEqual({
+    expect(validateReply(changed, data.validation(record, question, answer)).issues).toContainEqual({
       reason: 'ungrounded_number',
       text: changedPot,
     });
@@ -385,13 +310,13 @@ describe('the validator grounds every figure of a translated answer, and rejects
 
   it('the same German amount written in German style ("56.516,11 $") is not grounded as another figure: it is rejected', () => {
     const row = saverWithDebt();
-    const record = recordOf(row.customer_id);
+    const record = data.recordOf(row.customer_id);
     const question = 'Wie hoch ist mein Kontostand?';
     const answer = ask(question, row.customer_id, 'de');
     const savings = cents(Number(row.savings_balance));
     const local = `${Math.floor(savings / 100).toLocaleString('de-DE')},${String(savings % 100).padStart(2, '0')} $`;
     const rewritten = answer.text.replace(money(savings), local);
     expect(rewritten).toContain(local);
-    expect(validateReply(rewritten, validation(record, question, answer)).ok).toBe(false);
+    expect(validateReply(rewritten, data.validation(record, question, answer)).ok).toBe(false);
   });
 });

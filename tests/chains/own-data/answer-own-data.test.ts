@@ -1,100 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOwnData, type OwnDataAnswer, ownDataGroundingText } from '../../../chains/own-data/index.ts';
+import { describe, expect, it } from 'vitest';
+import { answerOwnData } from '../../../chains/own-data/index.ts';
 import { projectPot } from '../../../chains/own-data/retirement-projection.ts';
-import { type ValidationContext, validateReply } from '../../../chains/validate/index.ts';
-import { generateDataset } from '../../../knowledge/generate/index.ts';
-import { type ProfileRecord, parseProfileRecord } from '../../../knowledge/index.ts';
-import { buildCustomerProfiles, loadDataset } from '../../../knowledge/preprocess/index.ts';
-import { serializeProfileRecord } from '../../../knowledge/profile-record.ts';
+import { validateReply } from '../../../chains/validate/index.ts';
+import { parseProfileRecord } from '../../../knowledge/index.ts';
+import { DECEMBER, money, useSeededOwnData } from '../../support/seeded-own-data.ts';
 
-/** A transactions.csv row as the file has it: every field text. */
-interface CsvTransaction {
-  customer_id: string;
-  date: string;
-  amount: string;
-  category: string;
-  merchant: string;
-}
-
-let scratch: string;
-let records: Map<string, ProfileRecord>;
-let rows: CsvTransaction[];
-let names: string[];
-
-/** Expected whole cents, summed straight from the CSV rows: a different code path from the record's. */
-function csvCents(customerId: string, keep: (row: CsvTransaction) => boolean): number {
-  return rows
-    .filter((row) => row.customer_id === customerId && keep(row))
-    .reduce((sum, row) => sum + Math.round(Number(row.amount) * 100), 0);
-}
-
-const money = (cents: number): string =>
-  `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-function recordOf(customerId: string): ProfileRecord {
-  const record = records.get(customerId);
-  if (!record) throw new Error(`no record for ${customerId}`);
-  return record;
-}
-
-/** The first customer with dining spending in June 2026 (the last month of the generated data). */
-function diner(): string {
-  const id = [...records.keys()].find((customerId) =>
-    rows.some(
-      (row) => row.customer_id === customerId && row.category === 'dining' && row.date.startsWith('2026-06'),
-    ),
-  );
-  if (!id) throw new Error('the seeded dataset has no June 2026 dining');
-  return id;
-}
-
-function validation(record: ProfileRecord, question: string, answer: OwnDataAnswer): ValidationContext {
-  return {
-    customer: record.customer,
-    customerFigures: answer.figures,
-    catalog: [],
-    recommendedProductIds: [],
-    // Merchant names only (no figures): every number must be grounded by the answer's own figures.
-    groundingTexts: [ownDataGroundingText(record).replace(/\d/g, '')],
-    systemPrompt: 'You are a bank assistant.',
-    userMessage: question,
-    untrustedTexts: [],
-    otherPeopleNames: names.filter((name) => name !== record.customer.name),
-  };
-}
-
-// After the data ends (30 June 2026), as when the demo runs today.
-const DECEMBER = new Date('2026-12-10T12:00:00Z');
-
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'own-data-'));
-  await generateDataset({ customers: 40, seed: 11, outDir: scratch });
-  const dataset = await loadDataset(scratch);
-  records = new Map(
-    buildCustomerProfiles(dataset).map((profile) => [
-      profile.customer.customer_id,
-      // Through the stored form, as the chain reads it.
-      parseProfileRecord(serializeProfileRecord(profile), profile.customer.customer_id),
-    ]),
-  );
-  names = dataset.customers.map((customer) => customer.name);
-  rows = parse(await readFile(path.join(scratch, 'transactions.csv'), 'utf8'), { columns: true });
-}, 60_000);
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const data = useSeededOwnData();
 
 describe('answerOwnData with seeded data', () => {
   it('answers "last month" with the latest full month of the records, stated, and the exact CSV total', () => {
-    const id = diner();
+    const id = data.diner();
     const question = 'How much did I spend on dining last month?';
-    const answer = answerOwnData(question, recordOf(id), { audience: 'customer', now: DECEMBER });
-    const expected = csvCents(id, (row) => row.category === 'dining' && row.date.startsWith('2026-06'));
+    const answer = answerOwnData(question, data.recordOf(id), { audience: 'customer', now: DECEMBER });
+    const expected = data.csvCents(id, (row) => row.category === 'dining' && row.date.startsWith('2026-06'));
     expect(answer?.text).toBe(
       `In June 2026, the latest full month in your records, you spent ${money(expected)} on dining.`,
     );
@@ -103,33 +21,36 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('reads "last month" from now when the records cover it, and names the customer for an advisor', () => {
-    const id = diner();
-    const answer = answerOwnData('what did we spend on restaurants last month', recordOf(id), {
+    const id = data.diner();
+    const answer = answerOwnData('what did we spend on restaurants last month', data.recordOf(id), {
       audience: 'advisor',
       now: new Date('2026-07-03T09:00:00Z'),
     });
-    const expected = csvCents(id, (row) => row.category === 'dining' && row.date.startsWith('2026-06'));
+    const expected = data.csvCents(id, (row) => row.category === 'dining' && row.date.startsWith('2026-06'));
     expect(answer?.text).toBe(`In June 2026, ${id} spent ${money(expected)} on dining.`);
   });
 
   it('answers a named month with the most recent one in the records', () => {
-    const id = [...records.keys()][3] ?? '';
-    const answer = answerOwnData('What did I spend on groceries in March?', recordOf(id), {
+    const id = [...data.records.keys()][3] ?? '';
+    const answer = answerOwnData('What did I spend on groceries in March?', data.recordOf(id), {
       audience: 'customer',
       now: DECEMBER,
     });
-    const expected = csvCents(id, (row) => row.category === 'groceries' && row.date.startsWith('2026-03'));
+    const expected = data.csvCents(
+      id,
+      (row) => row.category === 'groceries' && row.date.startsWith('2026-03'),
+    );
     const spent = expected === 0 ? 'nothing' : money(expected);
     expect(answer?.text).toBe(`In March 2026, you spent ${spent} on groceries.`);
   });
 
   it('totals "this year" across categories up to where the records end, with the monthly average', () => {
-    const id = [...records.keys()][5] ?? '';
-    const answer = answerOwnData('my spending this year', recordOf(id), {
+    const id = [...data.records.keys()][5] ?? '';
+    const answer = answerOwnData('my spending this year', data.recordOf(id), {
       audience: 'customer',
       now: DECEMBER,
     });
-    const expected = csvCents(id, (row) => row.date.startsWith('2026-'));
+    const expected = data.csvCents(id, (row) => row.date.startsWith('2026-'));
     expect(
       answer?.text.startsWith(
         `In 2026 (up to 30 June 2026, where your records end), you spent ${money(expected)} in all, ${money(Math.round(expected / 6))} a month on average.`,
@@ -138,28 +59,32 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('gives each top merchant the total and count of this customer’s own rows only', () => {
-    const id = [...records.keys()][7] ?? '';
-    const record = recordOf(id);
+    const id = [...data.records.keys()][7] ?? '';
+    const record = data.recordOf(id);
     const answer = answerOwnData('Which merchants do I pay the most?', record, {
       audience: 'customer',
       now: DECEMBER,
     });
     const top = record.history?.topMerchants[0];
     expect(top).toBeDefined();
-    const merchantRows = rows.filter((row) => row.customer_id === id && row.merchant === top?.merchant);
+    const merchantRows = data.transactions.filter(
+      (row) => row.customer_id === id && row.merchant === top?.merchant,
+    );
     expect(answer?.text).toContain(
-      `${top?.merchant} (${top?.category}): ${money(csvCents(id, (row) => row.merchant === top?.merchant))} over ${merchantRows.length} payment`,
+      `${top?.merchant} (${top?.category}): ${money(data.csvCents(id, (row) => row.merchant === top?.merchant))} over ${merchantRows.length} payment`,
     );
   });
 
   it('lists the recurring rent or mortgage payment the generator writes every month', () => {
     const id =
-      [...records.keys()].find((customerId) =>
-        rows.some((row) => row.customer_id === customerId && row.category === 'housing'),
+      [...data.records.keys()].find((customerId) =>
+        data.transactions.some((row) => row.customer_id === customerId && row.category === 'housing'),
       ) ?? '';
-    const housing = rows.filter((row) => row.customer_id === id && row.category === 'housing');
+    const housing = data.transactions.filter((row) => row.customer_id === id && row.category === 'housing');
     const last = housing[housing.length - 1];
-    const answer = answerOwnData('What are my recurring payments?', recordOf(id), { audience: 'customer' });
+    const answer = answerOwnData('What are my recurring payments?', data.recordOf(id), {
+      audience: 'customer',
+    });
     expect(answer?.topic).toBe('recurring');
     expect(answer?.text).toContain(
       `${last?.merchant} ${money(Math.round(Number(last?.amount) * 100))} monthly (housing)`,
@@ -167,12 +92,14 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('never shows another customer’s data, and refuses a question naming another customer', () => {
-    const [first = '', second = ''] = [...records.keys()];
-    const record = recordOf(first);
+    const [first = '', second = ''] = [...data.records.keys()];
+    const record = data.recordOf(first);
     for (const question of ['What are my top merchants?', 'my spending this year', 'What is my balance?']) {
       const answer = answerOwnData(question, record, { audience: 'advisor', now: DECEMBER });
       expect(answer?.text).not.toContain(second);
-      for (const name of names.filter((name) => name !== record.customer.name)) {
+      for (const name of data.customers
+        .map((customer) => customer.name)
+        .filter((name) => name !== record.customer.name)) {
         expect(answer?.text).not.toContain(name);
       }
     }
@@ -185,7 +112,7 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('answers an unknown category with the list of categories', () => {
-    const answer = answerOwnData('How much did I spend on yachts last month?', recordOf(diner()), {
+    const answer = answerOwnData('How much did I spend on yachts last month?', data.recordOf(data.diner()), {
       audience: 'customer',
     });
     expect(answer?.topic).toBe('unknown_category');
@@ -195,7 +122,7 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('says plainly when a period has no data, with the range that exists', () => {
-    const answer = answerOwnData('What did I spend on travel in 2024?', recordOf(diner()), {
+    const answer = answerOwnData('What did I spend on travel in 2024?', data.recordOf(data.diner()), {
       audience: 'customer',
     });
     expect(answer?.text).toBe(
@@ -204,7 +131,7 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('states balances and debts from the record', () => {
-    const record = recordOf(diner());
+    const record = data.recordOf(data.diner());
     const answer = answerOwnData('What are my balances and debts?', record, { audience: 'customer' });
     expect(answer?.text).toContain(
       `You have ${money(Math.round(record.customer.savings_balance * 100))} in savings`,
@@ -215,7 +142,7 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('projects retirement with every assumption stated and no promise', () => {
-    const record = recordOf(diner());
+    const record = data.recordOf(data.diner());
     const answer = answerOwnData('Am I on track for retirement?', record, {
       audience: 'customer',
       now: DECEMBER,
@@ -229,7 +156,9 @@ describe('answerOwnData with seeded data', () => {
   });
 
   it('returns null for a question that is not about the customer’s own money', () => {
-    expect(answerOwnData('What is an index fund?', recordOf(diner()), { audience: 'customer' })).toBeNull();
+    expect(
+      answerOwnData('What is an index fund?', data.recordOf(data.diner()), { audience: 'customer' }),
+    ).toBeNull();
   });
 
   it('passes the output validator with its figures as the grounded numbers, for every kind of answer', () => {
@@ -247,15 +176,15 @@ describe('answerOwnData with seeded data', () => {
       'How much did I spend last week?',
       'What did I spend on travel in 2024?',
     ];
-    for (const id of [...records.keys()].slice(0, 10)) {
-      const record = recordOf(id);
+    for (const id of [...data.records.keys()].slice(0, 10)) {
+      const record = data.recordOf(id);
       for (const audience of ['customer', 'advisor'] as const) {
         for (const question of questions) {
           const answer = answerOwnData(question, record, { audience, now: DECEMBER });
           if (answer === null) throw new Error(`no answer to "${question}"`);
           expect({
             question,
-            verdict: validateReply(answer.text, validation(record, question, answer)),
+            verdict: validateReply(answer.text, data.validation(record, question, answer)),
           }).toEqual({
             question,
             verdict: { ok: true, issues: [] },
@@ -268,7 +197,7 @@ describe('answerOwnData with seeded data', () => {
 
 describe('answerOwnData with a store ingested before spending history', () => {
   it('reads the old record and says a re-ingest is needed instead of failing', () => {
-    const current = recordOf(diner());
+    const current = data.recordOf(data.diner());
     const { history: _history, ...old } = current;
     const record = parseProfileRecord(JSON.stringify(old), current.customer.customer_id);
     expect(
